@@ -1,6 +1,108 @@
+using System.Globalization;
+using FullEmployment.Application;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Identity;
+using FullEmployment.Application.Seeding;
+using FullEmployment.Web.Api;
+using FullEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
 var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddFullEmploymentData(builder.Configuration);
+services.AddFullEmploymentApplication();
+services.AddFullEmploymentIdentityCore()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<UserClaimsFactory>();
+services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
+services.AddHttpContextAccessor();
+services.AddScoped<ICurrentActor, HttpCurrentActor>();
+
+services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = "Smart";
+        options.DefaultChallengeScheme = "Smart";
+    })
+    .AddPolicyScheme("Smart", "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? ApiTokenAuthentication.SchemeName
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+    .AddIdentityCookies();
+services.ConfigureApplicationCookie(CookiePolicy.Configure);
+services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+services.AddAuthorization();
+
+services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToFolder("/Public");
+});
+services.AddProblemDetails();
+services.AddExceptionHandler<ErrorHandling>();
+services.AddOpenApi("v1");
+services.AddHealthChecks();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+var chinese = new CultureInfo("zh-CN");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(chinese),
+    SupportedCultures = [chinese],
+    SupportedUICultures = [chinese],
+});
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = ErrorHandling.StatusOf,
+});
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMustChangePassword();
+app.UseAuthorization();
 
-app.Run();
+app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
+    await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
+    .AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapFullEmploymentApi();
+app.MapRazorPages();
+
+await InitializeDatabaseAsync(app);
+await app.RunAsync();
+
+static async Task InitializeDatabaseAsync(WebApplication app)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    var seedDemo = app.Configuration.GetValue<bool?>("Demo:Seed") ?? app.Environment.IsDevelopment();
+    if (!seedDemo)
+    {
+        return;
+    }
+
+    var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
+        .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
+    if (accounts.Count > 0)
+    {
+        // Shown once: the passwords are stored hashed only.
+        Console.WriteLine("已创建演示账号（密码仅显示这一次）：");
+        foreach (var a in accounts)
+        {
+            Console.WriteLine($"  {a.UserName,-18} {a.Password,-16} {a.Role,-17} {a.ScopeCode} {a.DisplayName}");
+        }
+    }
+}
+
+public partial class Program;

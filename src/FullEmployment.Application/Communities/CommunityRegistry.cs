@@ -1,0 +1,265 @@
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Communities;
+
+/// <summary>The community registry and its titles (A2, A3.1, A10), always within the caller's scope.</summary>
+public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    private ICurrentActor Actor => audit.Actor;
+
+    private static readonly string[] Readers =
+        [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CityFinance, Roles.CountyFinance, Roles.CommunityStaff];
+
+    public async Task<PagedResult<CommunityRow>> ListAsync(CommunityFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var communities = await Sorted(query, filter).Skip(page.Skip).Take(page.SafePageSize)
+            .Include(c => c.Titles).AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+        return new PagedResult<CommunityRow>(await ToRowsAsync(communities, cancellationToken), total, page.SafePage, page.SafePageSize);
+    }
+
+    /// <summary>All rows matching the filter (for export), audited as an export.</summary>
+    public async Task<IReadOnlyList<CommunityRow>> ExportAsync(CommunityFilter filter, CancellationToken cancellationToken = default)
+    {
+        var communities = await Sorted(Filtered(filter), filter).Include(c => c.Titles).AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+        audit.Record("community.export", "community", null, RegionOfActor(), after: new { filter.RegionCode, filter.Search, rows = communities.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToRowsAsync(communities, cancellationToken);
+    }
+
+    public async Task<Community> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        Actor.EnsureRole(Readers);
+        var community = await db.Communities.Include(c => c.Titles).Include(c => c.NameHistory).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
+        if (community is null || !Actor.Covers(community))
+        {
+            throw new NotFoundException($"未找到社区“{code}”，或不在您的管辖范围内。");
+        }
+
+        return community;
+    }
+
+    public async Task<Community> CreateAsync(CommunityInput input, CancellationToken cancellationToken = default)
+    {
+        var (cityCode, countyCode) = await ResolveRegionAsync(input.RegionCode, cancellationToken);
+        EnsureMayMaintain(cityCode, countyCode);
+        if (await db.Communities.AnyAsync(c => c.Code == input.Code, cancellationToken))
+        {
+            throw new DomainException($"社区代码“{input.Code}”已登记。");
+        }
+
+        var community = new Community(input.Code.Trim(), cityCode, countyCode, DetailsOf(input));
+        db.Communities.Add(community);
+        audit.Record("community.create", "community", community.Code, community.RegionCode, after: Snapshot(community));
+        await db.SaveChangesAsync(cancellationToken);
+        return community;
+    }
+
+    public async Task<Community> UpdateAsync(string code, CommunityInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var community = await LoadForWriteAsync(code, cancellationToken);
+        EnsureMayMaintain(community.CityCode, community.CountyCode);
+        if (input.RegionCode != community.RegionCode)
+        {
+            throw new DomainException("社区所属区划不能在此修改；跨区划调整请按民政部门的撤销、合并办理。", "A11");
+        }
+
+        ExpectVersion(community, expectedVersion);
+        var before = Snapshot(community);
+        community.UpdateDetails(DetailsOf(input), ChinaTime.Today(clock));
+        audit.Record("community.update", "community", code, community.RegionCode, before, Snapshot(community));
+        await db.SaveChangesAsync(cancellationToken);
+        return community;
+    }
+
+    public async Task<Title> GrantTitleAsync(string code, TitleInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var community = await LoadForWriteAsync(code, cancellationToken);
+        EnsureMayManageTitle(community, input.Level);
+        ExpectVersion(community, expectedVersion);
+        var title = ApplyTitle(community, input);
+        audit.Record("title.grant", "community", code, community.RegionCode, after: new
+        {
+            level = input.Level.ApiName(), input.GrantingAuthority, input.DocumentNumber, input.GrantedOn, input.PlaqueNumber,
+            input.ProvinceFilingNumber, input.ProvinceFiledOn, input.EndedOn,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return title;
+    }
+
+    public async Task EndTitleAsync(string code, int titleId, DateOnly endedOn, TitleEndReason reason, string? remark, int? expectedVersion,
+        CancellationToken cancellationToken = default)
+    {
+        var community = await LoadForWriteAsync(code, cancellationToken);
+        var title = community.FindTitle(titleId);
+        EnsureMayManageTitle(community, title.Level);
+        ExpectVersion(community, expectedVersion);
+        community.EndTitle(titleId, endedOn, reason, remark);
+        audit.Record("title.end", "community", code, community.RegionCode,
+            before: new { titleId, level = title.Level.ApiName(), title.DocumentNumber },
+            after: new { endedOn, reason = reason.DisplayName(), remark });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A5.1.1: the province records that a municipal title was filed with it.</summary>
+    public async Task RecordProvinceFilingAsync(string code, int titleId, string filingNumber, DateOnly filedOn, int? expectedVersion,
+        CancellationToken cancellationToken = default)
+    {
+        var community = await LoadForWriteAsync(code, cancellationToken);
+        if (!Actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer) || !Actor.Covers(community))
+        {
+            throw new ForbiddenException("市级称号报省备案只能由所在市州人社局或省人社厅登记。");
+        }
+
+        ExpectVersion(community, expectedVersion);
+        community.RecordProvinceFiling(titleId, filingNumber, filedOn);
+        audit.Record("title.province-filing", "community", code, community.RegionCode, after: new { titleId, filingNumber, filedOn });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the caller may edit the registry entry of a community in this region.</summary>
+    public bool MayMaintain(string cityCode, string? countyCode) =>
+        (Actor.IsInRole(Roles.CountyOfficer) && countyCode is not null && countyCode == Actor.ScopeCode)
+        // A city without counties (嘉峪关市): its city officers do the county step.
+        || (Actor.IsInRole(Roles.CityOfficer) && countyCode is null && cityCode == Actor.ScopeCode);
+
+    public bool MayManageTitle(Community community, TitleLevel level) =>
+        TitleAuthority.MayManage(Actor.Role ?? "", level) && Actor.Covers(community);
+
+    internal static Title ApplyTitle(Community community, TitleInput input) =>
+        community.GrantTitle(input.Level, input.GrantingAuthority, input.DocumentNumber, input.GrantedOn,
+            input.PlaqueNumber, input.ProvinceFilingNumber, input.ProvinceFiledOn,
+            input.EndedOn is { } endedOn ? new TitleEnd(endedOn, input.EndReason ?? TitleEndReason.Other, input.EndRemark) : null);
+
+    public void EnsureMayMaintain(string cityCode, string? countyCode)
+    {
+        if (!MayMaintain(cityCode, countyCode))
+        {
+            throw new ForbiddenException("只有社区所在县区人社局（无县区的市由市人社局）可以登记和修改社区信息。");
+        }
+    }
+
+    public void EnsureMayManageTitle(Community community, TitleLevel level)
+    {
+        if (Actor.Role is null || !Readers.Contains(Actor.Role))
+        {
+            throw new ForbiddenException("当前角色无权管理称号。");
+        }
+
+        TitleAuthority.EnsureMayManage(Actor.Role, level);
+        if (!Actor.Covers(community))
+        {
+            throw new ForbiddenException("该社区不在您的管辖范围内。");
+        }
+    }
+
+    internal async Task<(string CityCode, string? CountyCode)> ResolveRegionAsync(string regionCode, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken)
+            ?? throw new DomainException($"行政区划代码“{regionCode}”不存在。");
+        return region.Level switch
+        {
+            RegionLevel.County => (region.ParentCode!, region.Code),
+            RegionLevel.City when !await db.Regions.AnyAsync(r => r.ParentCode == region.Code, cancellationToken) => (region.Code, null),
+            _ => throw new DomainException($"“{region.Name}”下设县区，社区须登记到县区。"),
+        };
+    }
+
+    internal static CommunityDetails DetailsOf(CommunityInput input) => new(input.Name, input.Street, input.Address,
+        input.ApprovalDocumentNumber, input.CivilAffairsFilingNumber, input.CivilAffairsFiledOn, input.ContactName, input.ContactPhone);
+
+    private async Task<Community> LoadForWriteAsync(string code, CancellationToken cancellationToken)
+    {
+        if (Actor.Role is null || !Readers.Contains(Actor.Role))
+        {
+            throw new ForbiddenException("当前角色无权修改社区信息。");
+        }
+
+        var community = await db.Communities.Include(c => c.Titles).Include(c => c.NameHistory).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Code == code, cancellationToken)
+            ?? throw new NotFoundException($"未找到社区“{code}”。");
+        return community;
+    }
+
+    private void ExpectVersion(Community community, int? expectedVersion)
+    {
+        if (expectedVersion is { } version)
+        {
+            // The version the user saw: EF compares it in the UPDATE's WHERE clause.
+            db.Entry(community).Property(c => c.Version).OriginalValue = version;
+            if (version != community.Version)
+            {
+                throw new ConcurrencyConflictException(ConcurrencyConflictException.DefaultMessage);
+            }
+        }
+    }
+
+    private IQueryable<Community> Filtered(CommunityFilter filter)
+    {
+        Actor.EnsureRole(Readers);
+        var query = db.Communities.AsQueryable().WithinScope(Actor);
+        if (filter.RegionCode is { Length: 6 } region && region != GansuRegions.ProvinceCode)
+        {
+            query = region.EndsWith("00", StringComparison.Ordinal)
+                ? query.Where(c => c.CityCode == region)
+                : query.Where(c => c.CountyCode == region);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Level is { } level)
+        {
+            var today = ChinaTime.Today(clock);
+            query = query.Where(c => c.Titles.Any(t => t.Level == level && t.GrantedOn <= today && (t.EndedOn == null || t.EndedOn > today)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            query = query.Where(c => c.Name.Contains(term) || c.Code.StartsWith(term) || c.Street.Contains(term));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Community> Sorted(IQueryable<Community> query, CommunityFilter filter) => (filter.Sort, filter.Descending) switch
+    {
+        (CommunitySort.Name, false) => query.OrderBy(c => c.Name).ThenBy(c => c.Code),
+        (CommunitySort.Name, true) => query.OrderByDescending(c => c.Name).ThenBy(c => c.Code),
+        (CommunitySort.Region, false) => query.OrderBy(c => c.CountyCode ?? c.CityCode).ThenBy(c => c.Code),
+        (CommunitySort.Region, true) => query.OrderByDescending(c => c.CountyCode ?? c.CityCode).ThenBy(c => c.Code),
+        (CommunitySort.Status, false) => query.OrderBy(c => c.Status).ThenBy(c => c.Code),
+        (CommunitySort.Status, true) => query.OrderByDescending(c => c.Status).ThenBy(c => c.Code),
+        (_, true) => query.OrderByDescending(c => c.Code),
+        _ => query.OrderBy(c => c.Code),
+    };
+
+    private async Task<List<CommunityRow>> ToRowsAsync(List<Community> communities, CancellationToken cancellationToken)
+    {
+        var names = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var today = ChinaTime.Today(clock);
+        return communities.Select(c => new CommunityRow(c.Code, c.Name, c.CityCode, names.GetValueOrDefault(c.CityCode, c.CityCode),
+            c.CountyCode, c.CountyCode is null ? null : names.GetValueOrDefault(c.CountyCode, c.CountyCode), c.Street, c.Status,
+            c.HighestTitleOn(today)?.Level, c.HasCivilAffairsFiling)).ToList();
+    }
+
+    private string? RegionOfActor() => Actor.ScopeCode is { Length: >= 6 } s ? s[..6] : null;
+
+    internal static object Snapshot(Community c) => new
+    {
+        c.Code, c.Name, c.CityCode, c.CountyCode, c.Street, c.Address, c.ApprovalDocumentNumber, c.CivilAffairsFilingNumber,
+        c.CivilAffairsFiledOn, c.ContactName, c.ContactPhone, status = c.Status.ApiName(),
+    };
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using FullEmployment.Application.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FullEmployment.Application.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseRegistration
+{
+    public const string DefaultSqliteConnection = "Data Source=data/fullemployment.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddFullEmploymentData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("FullEmployment.Migrations.Postgres"));
+            return;
+        }
+
+        EnsureSqliteFolder(connectionString);
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("FullEmployment.Migrations.Sqlite"));
+        options.AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>WAL for concurrent readers, FULL sync so a committed change survives power loss, and a busy wait instead of an error.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

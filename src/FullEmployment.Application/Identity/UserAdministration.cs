@@ -1,0 +1,177 @@
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Identity;
+
+public sealed record NewUser(string UserName, string DisplayName, string Role, string ScopeCode, string Password, bool MustChangePassword);
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName,
+    bool IsDisabled, bool LockedOut, bool MustChangePassword);
+
+/// <summary>Accounts, roles and scopes. Security administrators manage them and can do nothing else.</summary>
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>The CLI and seeding create accounts without an acting security admin.</summary>
+    public async Task<AppUser> AddAsync(NewUser input, bool checkActor = true, CancellationToken cancellationToken = default)
+    {
+        if (checkActor)
+        {
+            audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        }
+
+        if (!Roles.All.Contains(input.Role))
+        {
+            throw new DomainException($"未知角色“{input.Role}”。可选：{string.Join("、", Roles.All)}。");
+        }
+
+        var existing = await users.FindByNameAsync(input.UserName);
+        if (existing is not null)
+        {
+            // One account, one role: a second duty needs a second account (separation of duties).
+            Roles.EnsureCompatible([existing.Role, input.Role]);
+            throw new DomainException($"用户名“{input.UserName}”已存在。");
+        }
+
+        var scopeName = await ScopeNameAsync(input.Role, input.ScopeCode, cancellationToken);
+        if (checkActor && audit.Actor.ScopeCode is { } adminScope && !CoversScope(adminScope, input.ScopeCode))
+        {
+            throw new ForbiddenException("只能为本辖区内的单位创建账号。");
+        }
+
+        var user = new AppUser
+        {
+            UserName = input.UserName,
+            DisplayName = string.IsNullOrWhiteSpace(input.DisplayName) ? input.UserName : input.DisplayName,
+            Role = input.Role,
+            ScopeCode = input.ScopeCode,
+            MustChangePassword = input.MustChangePassword,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        audit.Record("user.create", "user", input.UserName, RegionOf(input.ScopeCode),
+            after: new { input.UserName, input.Role, input.ScopeCode, scopeName });
+        var result = await users.CreateAsync(user, input.Password);
+        if (!result.Succeeded)
+        {
+            audit.Discard();
+            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return user;
+    }
+
+    public async Task<PagedResult<UserRow>> ListAsync(string? search, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query = query.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
+        }
+
+        var all = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var visible = all.Where(u => CoversScope(audit.Actor.ScopeCode!, u.ScopeCode)).ToList();
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var now = clock.GetUtcNow();
+        var items = visible.Skip(page.Skip).Take(page.SafePageSize)
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Role, u.ScopeCode,
+                regions.GetValueOrDefault(u.ScopeCode) ?? u.ScopeCode, u.IsDisabled, u.LockoutEnd > now, u.MustChangePassword))
+            .ToList();
+        return new PagedResult<UserRow>(items, visible.Count, page.SafePage, page.SafePageSize);
+    }
+
+    public async Task SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        var user = await FindInScopeAsync(userName);
+        user.IsDisabled = disabled;
+        audit.Record(disabled ? "user.disable" : "user.enable", "user", userName, RegionOf(user.ScopeCode));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task UnlockAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        var user = await FindInScopeAsync(userName);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        audit.Record("user.unlock", "user", userName, RegionOf(user.ScopeCode));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ResetPasswordAsync(string userName, string newPassword, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        var user = await FindInScopeAsync(userName);
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, newPassword);
+            if (!check.Succeeded)
+            {
+                throw new DomainException(string.Join(" ", check.Errors.Select(e => e.Description)));
+            }
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
+        user.MustChangePassword = true;
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        audit.Record("user.reset-password", "user", userName, RegionOf(user.ScopeCode));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<AppUser> FindInScopeAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || !CoversScope(audit.Actor.ScopeCode!, user.ScopeCode))
+        {
+            throw new NotFoundException($"未找到用户“{userName}”。");
+        }
+
+        return user;
+    }
+
+    private async Task<string> ScopeNameAsync(string role, string scopeCode, CancellationToken cancellationToken)
+    {
+        var kind = Roles.ScopeKindOf(role);
+        if (kind == ScopeKind.Community)
+        {
+            var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == scopeCode, cancellationToken)
+                ?? throw new DomainException($"社区代码“{scopeCode}”不存在。");
+            return community.Name;
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == scopeCode, cancellationToken)
+            ?? throw new DomainException($"行政区划代码“{scopeCode}”不存在。");
+        var expected = kind switch
+        {
+            ScopeKind.Province => RegionLevel.Province,
+            ScopeKind.City => RegionLevel.City,
+            ScopeKind.County => RegionLevel.County,
+            _ => region.Level,
+        };
+        if (region.Level != expected)
+        {
+            throw new DomainException($"角色“{Roles.DisplayName(role)}”须绑定到{LevelName(expected)}，而“{region.Name}”是{LevelName(region.Level)}。");
+        }
+
+        return region.Name;
+    }
+
+    private static string LevelName(RegionLevel level) => level switch
+    {
+        RegionLevel.Province => "省级",
+        RegionLevel.City => "市州",
+        _ => "县区",
+    };
+
+    private static bool CoversScope(string adminScope, string targetScope) =>
+        RegionScope.CoversRegion(adminScope, targetScope.Length >= 6 ? targetScope[..6] : targetScope);
+
+    internal static string? RegionOf(string scopeCode) => scopeCode.Length >= 6 ? scopeCode[..6] : null;
+}

@@ -1,0 +1,16 @@
+using FullEmployment.Application.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace FullEmployment.Migrations.Sqlite;
+
+/// <summary>Lets `dotnet ef migrations add` build the model for this provider without starting the web app.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        return new AppDbContext(options.Options);
+    }
+}

@@ -1,0 +1,13 @@
+namespace FullEmployment.Web.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>JSON API under /api/v1 (documented at /openapi/v1.json). Every endpoint checks role and scope in the use case.</summary>
+    public static IEndpointRouteBuilder MapFullEmploymentApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        RegionsApi.Map(api);
+        CommunitiesApi.Map(api.MapGroup("/communities").RequireAuthorization());
+        return app;
+    }
+}

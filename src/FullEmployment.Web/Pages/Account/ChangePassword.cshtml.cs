@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    public bool MustChange { get; private set; }
+
+    public sealed class ChangePasswordInput
+    {
+        [Required(ErrorMessage = "请输入原密码")]
+        [DataType(DataType.Password)]
+        [Display(Name = "原密码")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "请输入新密码")]
+        [DataType(DataType.Password)]
+        [Display(Name = "新密码")]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "请再次输入新密码")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致")]
+        [Display(Name = "确认新密码")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet() => MustChange = User.HasClaim(Infrastructure.FeClaims.MustChangePassword, "true");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        MustChange = User.HasClaim(Infrastructure.FeClaims.MustChangePassword, "true");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        user.MustChangePassword = false;
+        audit.Record("user.change-password", "user", user.UserName);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            audit.Discard();
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Description);
+            }
+
+            return Page();
+        }
+
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Success"] = "密码已修改。";
+        return RedirectToPage("/Index");
+    }
+}

@@ -1,0 +1,54 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Communities;
+using FullEmployment.Application.Regions;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Regions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages.Communities;
+
+public sealed class EditModel(CommunityRegistry registry, RegionDirectory regions) : PageModel
+{
+    [BindProperty]
+    public CommunityForm Form { get; set; } = new();
+
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var community = await registry.GetAsync(code, cancellationToken);
+        registry.EnsureMayMaintain(community.CityCode, community.CountyCode);
+        Form = CommunityForm.From(community);
+        Regions = await regions.ListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await registry.UpdateAsync(code, Form.ToInput() with { Code = code }, Form.Version, cancellationToken);
+                TempData["Success"] = "社区信息已保存。";
+                return RedirectToPage("Details", new { code });
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                // Keep what the user typed; show that someone else saved first, with the new version to resubmit on purpose.
+                ModelState.AddModelError("", ex.Message);
+                var current = await registry.GetAsync(code, cancellationToken);
+                ModelState.Remove("Form.Version");
+                Form.Version = current.Version;
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("", ex.Message);
+            }
+        }
+
+        Regions = await regions.ListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,36 @@
+using FullEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages;
+
+/// <summary>Friendly Chinese error page; never shows a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        Status = code ?? (exception is null ? 500 : ErrorHandling.StatusOf(exception));
+        Title = ErrorHandling.TitleOf(Status);
+        Message = Status switch
+        {
+            404 => exception?.Message ?? "您访问的页面或记录不存在，或不在您的管辖范围内。",
+            403 => exception?.Message ?? "您的角色或管辖范围不允许此操作。",
+            409 or 422 => exception?.Message ?? "操作未执行。",
+            400 => "请求格式不正确，请返回重试。",
+            _ => "系统处理请求时出错，请稍后重试。如问题持续，请联系系统管理员。",
+        };
+        Response.StatusCode = Status;
+    }
+}

@@ -1,0 +1,30 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Communities;
+using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages;
+
+public sealed class IndexModel(TodoList todos, CommunityRegistry registry, ICurrentActor actor) : PageModel
+{
+    public IReadOnlyList<TodoItem> Todos { get; private set; } = [];
+    public int CommunityCount { get; private set; }
+    public Dictionary<TitleLevel, int> TitledCounts { get; } = [];
+    public bool IsOfficer => actor.Role is not null && Roles.Officers.Contains(actor.Role);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Todos = await todos.ForCurrentUserAsync(cancellationToken);
+        if (!IsOfficer)
+        {
+            return;
+        }
+
+        CommunityCount = (await registry.ListAsync(new CommunityFilter(), new PageRequest(1, 1), cancellationToken)).Total;
+        foreach (var level in Enum.GetValues<TitleLevel>())
+        {
+            TitledCounts[level] = (await registry.ListAsync(new CommunityFilter(Level: level), new PageRequest(1, 1), cancellationToken)).Total;
+        }
+    }
+}

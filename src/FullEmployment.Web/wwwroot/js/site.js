@@ -1,0 +1,17 @@
+// Ask before an irreversible step: any form or button with data-confirm="…".
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var submitter = event.submitter;
+  var message = (submitter && submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
+// Show progress on uploads: disable the button and show its data-busy text.
+document.addEventListener("submit", function (event) {
+  var button = event.target.querySelector("button[data-busy]");
+  if (button && !event.defaultPrevented) {
+    button.disabled = true;
+    button.textContent = button.getAttribute("data-busy");
+  }
+});
