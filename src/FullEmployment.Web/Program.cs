@@ -2,5 +2,8 @@ var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 
 app.MapGet("/", () => "Hello World!");
+app.MapGet("/healthz", () => "ok");
 
 app.Run();
+
+public partial class Program;
