@@ -64,8 +64,7 @@ as_postgres() {
     if [ "$(id -u)" -eq 0 ]; then (cd "$PG_TMP" && runuser -u postgres -- "$@"); else (cd "$PG_TMP" && "$@"); fi
 }
 
-cleanup() {
-    local rc=$?
+stop_postgres() {
     if [ -n "$PG_TMP" ] && [ -d "$PG_TMP" ]; then
         if [ -f "$PG_TMP/data/postmaster.pid" ]; then
             log "stopping PostgreSQL"
@@ -73,6 +72,12 @@ cleanup() {
         fi
         rm -rf "$PG_TMP"
     fi
+    PG_TMP=""
+}
+
+cleanup() {
+    local rc=$?
+    stop_postgres
     exit "$rc"
 }
 trap cleanup EXIT
@@ -127,6 +132,7 @@ dotnet test FullEmployment.slnx -c Release \
     --blame-hang-timeout 10m "$@"
 test_rc=$?
 set -e
+stop_postgres
 
 # ---------------------------------------------------------------- 4. summary
 passed=0 failed=0 skipped=0 executed=0
@@ -151,6 +157,10 @@ rc=0
 if [ "$test_rc" -ne 0 ]; then
     log "FAILED: dotnet test exited with $test_rc (build error or failing tests)"
     rc=1
+    if [ "$failed" -eq 0 ]; then
+        log "no failing test in the TRX files: counting the build/run failure as 1 failed"
+        failed=1
+    fi
 fi
 if [ "$trx_count" -eq 0 ] || [ "$executed" -eq 0 ]; then
     log "FAILED: no test ran ($trx_count TRX files)"
