@@ -59,6 +59,7 @@ fi
 # ---------------------------------------------------------------- 2. PostgreSQL
 PG_TMP=""
 PG_BIN=""
+DOTNET_PID=""
 as_postgres() {
     # initdb refuses root: run the cluster as the postgres user when we are root.
     if [ "$(id -u)" -eq 0 ]; then (cd "$PG_TMP" && runuser -u postgres -- "$@"); else (cd "$PG_TMP" && "$@"); fi
@@ -77,6 +78,7 @@ stop_postgres() {
 
 cleanup() {
     local rc=$?
+    if [ -n "$DOTNET_PID" ]; then kill -TERM "$DOTNET_PID" 2>/dev/null || true; wait "$DOTNET_PID" 2>/dev/null || true; fi
     stop_postgres
     exit "$rc"
 }
@@ -126,11 +128,15 @@ fi
 RESULTS="$ROOT/test-output/test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 log "running dotnet test FullEmployment.slnx -c Release"
+# Run in the background and wait, so that INT/TERM reach the trap at once (and stop PostgreSQL).
 set +e
 dotnet test FullEmployment.slnx -c Release \
     --logger trx --results-directory "$RESULTS" \
-    --blame-hang-timeout 10m "$@"
+    --blame-hang-timeout 10m "$@" &
+DOTNET_PID=$!
+wait "$DOTNET_PID"
 test_rc=$?
+DOTNET_PID=""
 set -e
 stop_postgres
 
