@@ -1,0 +1,151 @@
+using System.Reflection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace FullEmployment.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// Base class of browser tests. Each test gets a new browser context and <see cref="Page"/>;
+/// when the test ends (passed or failed) a screenshot is saved as
+/// test-output/screenshots/&lt;TestName&gt;.png under the repository root.
+/// <code>
+/// [Collection(EndToEndCollection.Name)]
+/// public sealed class LoginTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+/// {
+///     [Fact]
+///     public async Task Admin_can_log_in() { await LoginAsync("admin", "..."); ... }
+/// }
+/// </code>
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected BrowserTest(EndToEndFixture fixture, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        Fixture = fixture;
+        Output = output;
+        TestName = FindTestName(output) ?? GetType().Name;
+    }
+
+    protected EndToEndFixture Fixture { get; }
+
+    protected ITestOutputHelper Output { get; }
+
+    /// <summary>The test method's name (used for the screenshot file).</summary>
+    protected string TestName { get; }
+
+    /// <summary>Root URL of the app, e.g. http://127.0.0.1:41234 (relative URLs work in Page.GotoAsync too).</summary>
+    protected string BaseUrl => Fixture.BaseUrl;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
+
+    protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The page is not open yet.");
+
+    /// <summary>test-output/screenshots under the repository root (FE_TEST_OUTPUT overrides test-output).</summary>
+    public static string ScreenshotDirectory => Path.Combine(TestOutputDirectory, "screenshots");
+
+    public static string TestOutputDirectory =>
+        Environment.GetEnvironmentVariable("FE_TEST_OUTPUT") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(FindRepositoryRoot(), "test-output");
+
+    public virtual async Task InitializeAsync()
+    {
+        _context = await Fixture.NewContextAsync();
+        _context.SetDefaultTimeout(15_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                WriteOutput($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        _page.PageError += (_, error) => WriteOutput($"[page error] {error}");
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        try
+        {
+            if (_page is not null && !_page.IsClosed)
+            {
+                await SaveScreenshotAsync(TestName);
+            }
+        }
+        catch (PlaywrightException e)
+        {
+            WriteOutput($"screenshot failed: {e.Message}");
+        }
+        finally
+        {
+            if (_context is not null)
+            {
+                await _context.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Logs in through /Account/Login with the given user name and password.</summary>
+    protected async Task LoginAsync(string username, string password)
+    {
+        await Page.GotoAsync(BaseUrl + "/Account/Login");
+        await Page.FillAsync("#Input_UserName", username);
+        await Page.FillAsync("#Input_Password", password);
+        // Wait for the navigation the submit starts (the redirect after a successful login, or the
+        // form shown again with errors). The "racy" warning is about WaitForNavigationAsync alone;
+        // RunAndWait starts waiting before the click, which is the race-free form.
+#pragma warning disable CS0612
+        await Page.RunAndWaitForNavigationAsync(() => Page.ClickAsync("button[type=submit]"));
+#pragma warning restore CS0612
+    }
+
+    /// <summary>Saves a full-page screenshot as test-output/screenshots/&lt;name&gt;.png and returns its path.</summary>
+    protected async Task<string> SaveScreenshotAsync(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var safe = string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ' ' ? '_' : c));
+        var path = Path.Combine(ScreenshotDirectory, safe + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        WriteOutput($"screenshot: {path}");
+        return path;
+    }
+
+    private void WriteOutput(string line)
+    {
+        try
+        {
+            Output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // Output after the test finished is not accepted by xunit.
+        }
+    }
+
+    private static string? FindTestName(ITestOutputHelper output)
+    {
+        // xunit v2 gives no public access to the current test; its TestOutputHelper keeps it in a field.
+        var test = output?.GetType()
+            .GetField("test", BindingFlags.Instance | BindingFlags.NonPublic)?
+            .GetValue(output) as ITest;
+        return test?.TestCase.TestMethod.Method.Name;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FullEmployment.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

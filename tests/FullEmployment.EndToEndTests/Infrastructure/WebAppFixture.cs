@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullEmployment.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// Runs the real web app (Program) on real Kestrel on a free loopback port, against its own
+/// SQLite database file in a temp folder, in the Development environment (demo accounts seeded).
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    // Environment variables are process-wide: starting two apps at once must not mix them.
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
+
+    private readonly string _tempDirectory =
+        Path.Combine(Path.GetTempPath(), "fe-e2e-" + Guid.NewGuid().ToString("N"));
+
+    private KestrelWebApplicationFactory? _factory;
+
+    /// <summary>Root URL of the running app, without a trailing slash, e.g. http://127.0.0.1:41234.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Path of the SQLite database file the app uses.</summary>
+    public string DatabasePath => Path.Combine(_tempDirectory, "fullemployment.db");
+
+    /// <summary>The app's services (for arranging data directly in a test).</summary>
+    public IServiceProvider Services =>
+        _factory?.Services ?? throw new InvalidOperationException("The web app is not started.");
+
+    /// <summary>Settings given to the app (as configuration and as environment variables).</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Database__Provider"] = "Sqlite",
+        ["ConnectionStrings__Default"] = "Data Source=" + DatabasePath,
+    };
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_tempDirectory);
+        await StartLock.WaitAsync();
+        var saved = new Dictionary<string, string?>();
+        try
+        {
+            // Program reads configuration before builder.Build(): environment variables are
+            // the one channel that is certainly seen there, so set them while the host starts.
+            foreach (var (key, value) in Settings)
+            {
+                saved[key] = Environment.GetEnvironmentVariable(key);
+                Environment.SetEnvironmentVariable(key, value);
+            }
+
+            _factory = new KestrelWebApplicationFactory(Settings);
+            // Real Kestrel, loopback only, on a port chosen by the OS (no race for a "free" port).
+            _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            _factory.StartServer();
+
+            var addresses = _factory.Services.GetRequiredService<IServer>()
+                .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            var address = addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+            BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal)
+                .TrimEnd('/');
+        }
+        finally
+        {
+            foreach (var (key, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(key, value);
+            }
+
+            StartLock.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_tempDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temp folder is cleaned by the OS later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private sealed class KestrelWebApplicationFactory(IReadOnlyDictionary<string, string> settings)
+        : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(settings["ASPNETCORE_ENVIRONMENT"]);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+            }
+
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        }
+    }
+}
