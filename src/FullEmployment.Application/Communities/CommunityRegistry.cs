@@ -132,6 +132,19 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         // A city without counties (嘉峪关市): its city officers do the county step.
         || (Actor.IsInRole(Roles.CityOfficer) && countyCode is null && cityCode == Actor.ScopeCode);
 
+    /// <summary>The counties (and cities without counties) where the caller may register communities.</summary>
+    public async Task<List<Region>> MaintainableRegionsAsync(CancellationToken cancellationToken = default)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var parents = regions.Select(r => r.ParentCode).ToHashSet();
+        return regions.Where(r => r.Level switch
+        {
+            RegionLevel.County => MayMaintain(r.ParentCode!, r.Code),
+            RegionLevel.City => !parents.Contains(r.Code) && MayMaintain(r.Code, null),
+            _ => false,
+        }).ToList();
+    }
+
     public bool MayManageTitle(Community community, TitleLevel level) =>
         TitleAuthority.MayManage(Actor.Role ?? "", level) && Actor.Covers(community);
 

@@ -38,7 +38,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Database__Provider"] = "Sqlite",
         ["ConnectionStrings__Default"] = "Data Source=" + DatabasePath,
+        ["Demo__Password"] = DemoPassword,
     };
+
+    /// <summary>The password of every seeded demo account in end-to-end runs.</summary>
+    public const string DemoPassword = "Demo@Pass2025";
 
     public async Task InitializeAsync()
     {

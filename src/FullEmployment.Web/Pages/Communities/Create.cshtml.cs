@@ -1,6 +1,5 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
-using FullEmployment.Application.Regions;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Communities;
 
-public sealed class CreateModel(CommunityRegistry registry, RegionDirectory regions) : PageModel
+public sealed class CreateModel(CommunityRegistry registry) : PageModel
 {
     [BindProperty]
     public CommunityForm Form { get; set; } = new();
@@ -49,8 +48,6 @@ public sealed class CreateModel(CommunityRegistry registry, RegionDirectory regi
 
     private async Task LoadRegionsAsync(CancellationToken cancellationToken)
     {
-        var all = await regions.ListAsync(cancellationToken);
-        Regions = all.Where(r => r.Level == RegionLevel.County ? registry.MayMaintain(r.ParentCode!, r.Code)
-            : r.Level == RegionLevel.City && registry.MayMaintain(r.Code, null)).ToList();
+        Regions = await registry.MaintainableRegionsAsync(cancellationToken);
     }
 }

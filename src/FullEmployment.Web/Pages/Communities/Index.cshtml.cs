@@ -31,8 +31,7 @@ public sealed class IndexModel(CommunityRegistry registry, RegionDirectory regio
         var all = await regions.ListAsync(cancellationToken);
         RegionOptions = all.Where(r => actor.ScopeCode is { } s && r.Level != RegionLevel.Province
             && RegionScope.CoversRegion(s.Length > 6 ? s[..6] : s, r.Code)).ToList();
-        MayCreate = all.Any(r => r.Level == RegionLevel.County ? registry.MayMaintain(r.ParentCode!, r.Code)
-            : r.Level == RegionLevel.City && registry.MayMaintain(r.Code, null));
+        MayCreate = (await registry.MaintainableRegionsAsync(cancellationToken)).Count > 0;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
