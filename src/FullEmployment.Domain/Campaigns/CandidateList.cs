@@ -116,13 +116,13 @@ public abstract class CandidateList
     public void UpholdObjection(Application candidate, Guid objectionId, string reply, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidate);
+        candidate.EnsureCan(ApplicationAction.UpholdObjection);
         var objection = RequireNotice().FindObjection(objectionId);
         if (objection.CandidateApplicationId != candidate.Id)
         {
             throw new DomainException("该异议针对的不是此社区。", Clause);
         }
 
-        candidate.EnsureCan(ApplicationAction.UpholdObjection);
         objection.Answer(ObjectionStatus.Upheld, reply, actor, now);
         _entries.RemoveAll(e => e.ApplicationId == candidate.Id);
         Rerank();
