@@ -1,0 +1,325 @@
+namespace FullEmployment.Domain.Campaigns;
+
+public enum CampaignKind
+{
+    /// <summary>Provincial creation run by the province, once per two-year cycle (A4.2).</summary>
+    Provincial,
+
+    /// <summary>Municipal creation run by a city with its own template, pass mark and quota (A4.3, A18).</summary>
+    Municipal,
+
+    /// <summary>A national round: the province recommends per the ministry's arrangements (A4.1).</summary>
+    NationalRecommendation,
+}
+
+public enum CampaignState
+{
+    Draft,
+    Published,
+    Closed,
+    Completed,
+}
+
+public enum CampaignAction
+{
+    Publish,
+    Close,
+    Complete,
+}
+
+/// <summary>Stage deadlines (China dates, inclusive to 24:00): applications, county review, city evaluation, province review.</summary>
+public sealed record StageDeadlines(DateOnly Application, DateOnly County, DateOnly City, DateOnly Province);
+
+/// <summary>The months the indicators cover (考核期).</summary>
+public sealed record AssessmentPeriod(DateOnly From, DateOnly To);
+
+/// <summary>A city's share of a campaign's total (名额分配, A7).</summary>
+public sealed class QuotaAllocation
+{
+    internal QuotaAllocation(string cityCode, int quota)
+    {
+        CityCode = cityCode;
+        Quota = quota;
+    }
+
+    private QuotaAllocation() { }
+
+    public string CityCode { get; private set; } = string.Empty;
+
+    public int Quota { get; private set; }
+
+    internal void Change(int quota) => Quota = quota;
+}
+
+/// <summary>A creation round (创建批次) run by the province or a city (A4, A7).</summary>
+public sealed class Campaign
+{
+    // A6: ≥ 90 may be named provincial.
+    public const decimal DefaultPassMark = 90m;
+
+    public static readonly IReadOnlyDictionary<(CampaignState From, CampaignAction Action), CampaignState> Transitions =
+        new Dictionary<(CampaignState, CampaignAction), CampaignState>
+        {
+            [(CampaignState.Draft, CampaignAction.Publish)] = CampaignState.Published,
+            [(CampaignState.Published, CampaignAction.Close)] = CampaignState.Closed,
+            [(CampaignState.Published, CampaignAction.Complete)] = CampaignState.Completed,
+        };
+
+    private readonly List<QuotaAllocation> _allocations = [];
+
+    public Campaign(
+        CampaignKind kind,
+        string organizerRegionCode,
+        string name,
+        int creationYear,
+        int totalQuota,
+        ScoreTemplate template,
+        AssessmentPeriod assessmentPeriod,
+        StageDeadlines deadlines,
+        CycleCheck cycleCheck,
+        decimal passMark = DefaultPassMark)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(cycleCheck);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("创建批次名称不能为空。", "A7");
+        }
+
+        if (string.IsNullOrWhiteSpace(organizerRegionCode))
+        {
+            throw new DomainException("必须指明组织创建的省或市州。", "A7");
+        }
+
+        // A4.2: the provincial check must be the one made for this year.
+        if (kind == CampaignKind.Provincial && cycleCheck.CreationYear != creationYear)
+        {
+            throw new DomainException("创建周期校验与创建年度不一致。", "A4.2");
+        }
+
+        if (!template.IsPublished)
+        {
+            throw new DomainException($"评分表{template.TemplateVersion}尚未发布，创建批次只能使用已发布的版本。", "A6");
+        }
+
+        Id = Guid.NewGuid();
+        Kind = kind;
+        OrganizerRegionCode = organizerRegionCode;
+        Name = name.Trim();
+        CreationYear = creationYear;
+        TemplateVersion = template.TemplateVersion;
+        CycleOverrideReason = kind == CampaignKind.Provincial ? cycleCheck.OverrideReason : null;
+        SetTotalQuota(totalQuota);
+        SetPassMark(passMark);
+        SetSchedule(assessmentPeriod, deadlines);
+        State = CampaignState.Draft;
+    }
+
+    private Campaign() { }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Optimistic-concurrency version, managed by the persistence layer.</summary>
+    public int Version { get; private set; }
+
+    public CampaignKind Kind { get; private set; }
+
+    /// <summary>The province's region code, or the city's for a municipal campaign.</summary>
+    public string OrganizerRegionCode { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public int CreationYear { get; private set; }
+
+    public int TotalQuota { get; private set; }
+
+    public IReadOnlyList<QuotaAllocation> Allocations => _allocations;
+
+    /// <summary>The pinned score template version (A6); later versions never change this campaign's scores.</summary>
+    public string TemplateVersion { get; private set; } = string.Empty;
+
+    public decimal PassMark { get; private set; }
+
+    public AssessmentPeriod AssessmentPeriod { get; private set; } = null!;
+
+    public StageDeadlines Deadlines { get; private set; } = null!;
+
+    /// <summary>A4.2: why the province opened a second provincial campaign within a two-year cycle, if it did.</summary>
+    public string? CycleOverrideReason { get; private set; }
+
+    public CampaignState State { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
+    public bool AcceptsApplications => State == CampaignState.Published;
+
+    public int AllocatedQuota => _allocations.Sum(a => a.Quota);
+
+    /// <summary>The city's quota (A8.3); a municipal campaign's quota is its own total.</summary>
+    public int QuotaFor(string cityCode) =>
+        Kind == CampaignKind.Municipal
+            ? (cityCode == OrganizerRegionCode ? TotalQuota : 0)
+            : _allocations.Find(a => a.CityCode == cityCode)?.Quota ?? 0;
+
+    /// <summary>A19: a warning when the campaign's stages fall outside the measures' validity window, else null.</summary>
+    public string? ValidityWarning() =>
+        MeasuresValidity.Covers(Deadlines.Application) && MeasuresValidity.Covers(Deadlines.Province)
+            ? null
+            : $"本批次的申报至省级审核期间（{ChinaTime.Format(Deadlines.Application)}—{ChinaTime.Format(Deadlines.Province)}）"
+              + $"超出《管理办法》有效期（{ChinaTime.Format(MeasuresValidity.From)}—{ChinaTime.Format(MeasuresValidity.To)}），请确认适用依据。";
+
+    public void SetTotalQuota(int totalQuota)
+    {
+        EnsureDraft();
+        if (totalQuota <= 0)
+        {
+            throw new DomainException("创建名额总数必须大于0。", "A7");
+        }
+
+        TotalQuota = totalQuota;
+    }
+
+    public void SetPassMark(decimal passMark)
+    {
+        EnsureDraft();
+        if (passMark <= 0 || passMark > ScoreTemplate.FullMarks || decimal.Round(passMark, 1) != passMark)
+        {
+            throw new DomainException("达标分数线必须在0到100分之间，最多保留一位小数。", "A6");
+        }
+
+        PassMark = passMark;
+    }
+
+    public void SetSchedule(AssessmentPeriod assessmentPeriod, StageDeadlines deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(assessmentPeriod);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        EnsureDraft();
+        if (assessmentPeriod.To < assessmentPeriod.From)
+        {
+            throw new DomainException("考核期的结束日期不能早于开始日期。", "A5");
+        }
+
+        if (deadlines.County < deadlines.Application || deadlines.City < deadlines.County || deadlines.Province < deadlines.City)
+        {
+            throw new DomainException("各阶段截止日期必须依次为：社区申报、县区初审、市州评定、省级审核，且不能倒置。", "A8");
+        }
+
+        AssessmentPeriod = assessmentPeriod;
+        Deadlines = deadlines;
+    }
+
+    // A7: the province fixes the allocation per city.
+    public void AllocateQuota(string cityCode, int quota)
+    {
+        EnsureDraft();
+        if (Kind == CampaignKind.Municipal)
+        {
+            throw new DomainException("市级创建批次的名额即本市总数，无需按市州分配。", "A4.3");
+        }
+
+        if (string.IsNullOrWhiteSpace(cityCode))
+        {
+            throw new DomainException("必须指明分配名额的市州。", "A7");
+        }
+
+        if (quota < 0)
+        {
+            throw new DomainException("分配名额不能为负数。", "A7");
+        }
+
+        var existing = _allocations.Find(a => a.CityCode == cityCode);
+        if (quota == 0)
+        {
+            if (existing is not null)
+            {
+                _allocations.Remove(existing);
+            }
+        }
+        else if (existing is null)
+        {
+            _allocations.Add(new QuotaAllocation(cityCode, quota));
+        }
+        else
+        {
+            existing.Change(quota);
+        }
+
+        if (AllocatedQuota > TotalQuota)
+        {
+            throw new DomainException($"各市州名额合计{AllocatedQuota}个，超过名额总数{TotalQuota}个。", "A7");
+        }
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        var next = Next(CampaignAction.Publish);
+        // A7: the per-city allocation must account for the whole total.
+        if (Kind != CampaignKind.Municipal && AllocatedQuota != TotalQuota)
+        {
+            throw new DomainException($"各市州名额合计{AllocatedQuota}个，与名额总数{TotalQuota}个不一致，不能发布。", "A7");
+        }
+
+        if (now >= ChinaTime.EndOf(Deadlines.Application))
+        {
+            throw new DomainException($"申报截止日期{ChinaTime.Format(Deadlines.Application)}已过，不能发布。", "A7");
+        }
+
+        State = next;
+        PublishedAt = now;
+    }
+
+    /// <summary>Ends the campaign early, e.g. cancelled by the organiser; a reason is required.</summary>
+    public void Close(string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("结束创建批次必须填写原因。", "A7");
+        }
+
+        State = Next(CampaignAction.Close);
+        CloseReason = reason.Trim();
+        EndedAt = now;
+    }
+
+    /// <summary>Marks the campaign done once certification is finished.</summary>
+    public void Complete(DateTimeOffset now)
+    {
+        State = Next(CampaignAction.Complete);
+        EndedAt = now;
+    }
+
+    private CampaignState Next(CampaignAction action) =>
+        Transitions.TryGetValue((State, action), out var next)
+            ? next
+            : throw new DomainException($"创建批次当前为“{StateName(State)}”状态，不能执行“{ActionName(action)}”。", "A7");
+
+    private void EnsureDraft()
+    {
+        if (State != CampaignState.Draft)
+        {
+            throw new DomainException("创建批次发布后不能再修改名额、分数线或日程。", "A7");
+        }
+    }
+
+    public static string StateName(CampaignState state) => state switch
+    {
+        CampaignState.Draft => "草稿",
+        CampaignState.Published => "已发布",
+        CampaignState.Closed => "已结束",
+        CampaignState.Completed => "已完成",
+        _ => state.ToString(),
+    };
+
+    public static string ActionName(CampaignAction action) => action switch
+    {
+        CampaignAction.Publish => "发布",
+        CampaignAction.Close => "结束",
+        CampaignAction.Complete => "完成",
+        _ => action.ToString(),
+    };
+}

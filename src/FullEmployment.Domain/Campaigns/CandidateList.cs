@@ -1,0 +1,248 @@
+using FullEmployment.Domain.Notices;
+
+namespace FullEmployment.Domain.Campaigns;
+
+public enum CandidateListState
+{
+    /// <summary>Being drawn up; candidates are added as they are recommended or proposed.</summary>
+    Draft,
+
+    /// <summary>Published for public notice; objections are taken and answered.</summary>
+    UnderNotice,
+
+    /// <summary>Notice closed with every objection answered; the remaining candidates go on.</summary>
+    SentUp,
+}
+
+/// <summary>A ranked candidate on a list.</summary>
+public sealed class ListEntry
+{
+    internal ListEntry(Guid applicationId, Guid communityId, string communityName, decimal score, int sequence)
+    {
+        ApplicationId = applicationId;
+        CommunityId = communityId;
+        CommunityName = communityName;
+        Score = score;
+        Sequence = sequence;
+    }
+
+    private ListEntry() { }
+
+    public Guid ApplicationId { get; private set; }
+
+    public Guid CommunityId { get; private set; }
+
+    public string CommunityName { get; private set; } = string.Empty;
+
+    /// <summary>The evaluation score the candidate was ranked by.</summary>
+    public decimal Score { get; private set; }
+
+    /// <summary>1 = first; by score, then by the order added.</summary>
+    public int Rank { get; internal set; }
+
+    internal int Sequence { get; private set; }
+}
+
+/// <summary>
+/// A list that goes through a public notice before it is sent up: the city's recommendation list (A8.3) or the
+/// province's proposed list (A8.4).
+/// </summary>
+public abstract class CandidateList
+{
+    private readonly List<ListEntry> _entries = [];
+
+    protected CandidateList(Campaign campaign, int quota)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        Id = Guid.NewGuid();
+        CampaignId = campaign.Id;
+        Quota = quota;
+        State = CandidateListState.Draft;
+    }
+
+    protected CandidateList() { }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Optimistic-concurrency version, managed by the persistence layer.</summary>
+    public int Version { get; private set; }
+
+    public Guid CampaignId { get; private set; }
+
+    /// <summary>The most candidates the list may hold.</summary>
+    public int Quota { get; private set; }
+
+    public CandidateListState State { get; private set; }
+
+    public PublicNotice? Notice { get; private set; }
+
+    public DateTimeOffset? SentUpAt { get; private set; }
+
+    public IReadOnlyList<ListEntry> Entries => _entries;
+
+    public abstract NoticeSubject Subject { get; }
+
+    protected string Clause => PublicNotice.ClauseOf(Subject);
+
+    public bool Contains(Guid applicationId) => _entries.Exists(e => e.ApplicationId == applicationId);
+
+    /// <summary>Publishes the list for a notice of at least five working days (A8.3, A8.4).</summary>
+    public PublicNotice PublishNotice(string title, DateOnly startDate, int workingDays, WorkingDayCalendar calendar)
+    {
+        EnsureState(CandidateListState.Draft, "名单已公示，不能重复发布公示。");
+        if (_entries.Count == 0)
+        {
+            throw new DomainException("名单为空，不能公示。", Clause);
+        }
+
+        Notice = new PublicNotice(Subject, title, startDate, workingDays, calendar);
+        State = CandidateListState.UnderNotice;
+        return Notice;
+    }
+
+    /// <summary>Takes an objection from the public against a listed candidate while the notice is open.</summary>
+    public Objection SubmitObjection(Guid candidateApplicationId, string objector, string content, DateTimeOffset now)
+    {
+        var notice = RequireNotice();
+        if (!Contains(candidateApplicationId))
+        {
+            throw new DomainException("异议针对的社区不在公示名单中。", Clause);
+        }
+
+        return notice.SubmitObjection(candidateApplicationId, objector, content, now);
+    }
+
+    /// <summary>The objection is upheld: the candidate leaves the list (A8.3, A8.4).</summary>
+    public void UpholdObjection(Application candidate, Guid objectionId, string reply, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        candidate.EnsureCan(ApplicationAction.UpholdObjection);
+        var objection = RequireNotice().FindObjection(objectionId);
+        if (objection.CandidateApplicationId != candidate.Id)
+        {
+            throw new DomainException("该异议针对的不是此社区。", Clause);
+        }
+
+        objection.Answer(ObjectionStatus.Upheld, reply, actor, now);
+        _entries.RemoveAll(e => e.ApplicationId == candidate.Id);
+        Rerank();
+        candidate.RemoveAfterUpheldObjection(reply, actor, now);
+    }
+
+    /// <summary>The objection is dismissed: the candidate stays on the list.</summary>
+    public void DismissObjection(Guid objectionId, string reply, string actor, DateTimeOffset now) =>
+        RequireNotice().FindObjection(objectionId).Answer(ObjectionStatus.Dismissed, reply, actor, now);
+
+    // A8.3, A8.4: only after the notice has closed and every objection is answered.
+    public void SendUp(DateTimeOffset now)
+    {
+        var notice = RequireNotice();
+        if (!notice.HasClosed(now))
+        {
+            throw new DomainException($"公示期至{ChinaTime.Format(notice.LastDay)}24时结束，公示期满前不能报送。", Clause);
+        }
+
+        var pending = notice.Objections.Count(o => !o.IsAnswered);
+        if (pending > 0)
+        {
+            throw new DomainException($"尚有{pending}条异议未答复，全部处理完毕后才能报送。", Clause);
+        }
+
+        State = CandidateListState.SentUp;
+        SentUpAt = now;
+    }
+
+    internal void Add(Application application, decimal score)
+    {
+        EnsureState(CandidateListState.Draft, "名单已公示，不能再增加社区。");
+        if (application.CampaignId != CampaignId)
+        {
+            throw new DomainException("该申报不属于此名单所在的创建批次。", Clause);
+        }
+
+        if (Contains(application.Id))
+        {
+            throw new DomainException("该社区已在名单中。", Clause);
+        }
+
+        if (_entries.Count >= Quota)
+        {
+            throw new DomainException($"名单已有{_entries.Count}个社区，已达名额上限{Quota}个。", Clause);
+        }
+
+        CheckCandidate(application);
+        var sequence = _entries.Count == 0 ? 1 : _entries.Max(e => e.Sequence) + 1;
+        _entries.Add(new ListEntry(application.Id, application.CommunityId, application.CommunityName, score, sequence));
+        Rerank();
+    }
+
+    /// <summary>List-specific eligibility of a candidate; none by default.</summary>
+    protected virtual void CheckCandidate(Application application)
+    {
+    }
+
+    private PublicNotice RequireNotice()
+    {
+        EnsureState(CandidateListState.UnderNotice, State == CandidateListState.Draft ? "名单尚未公示。" : "名单已报送，公示已结束。");
+        return Notice!;
+    }
+
+    private void EnsureState(CandidateListState expected, string message)
+    {
+        if (State != expected)
+        {
+            throw new DomainException(message, Clause);
+        }
+    }
+
+    private void Rerank()
+    {
+        var rank = 1;
+        foreach (var entry in _entries.OrderByDescending(e => e.Score).ThenBy(e => e.Sequence))
+        {
+            entry.Rank = rank++;
+        }
+    }
+}
+
+/// <summary>A city's recommendation list (推荐名单, A8.3), limited to the city's quota.</summary>
+public sealed class RecommendationList : CandidateList
+{
+    public RecommendationList(Campaign campaign, string cityCode)
+        : base(campaign, campaign?.QuotaFor(cityCode) ?? 0)
+    {
+        if (Quota <= 0)
+        {
+            throw new DomainException("该市州在本批次中没有分配名额，不能建立推荐名单。", "A8.3");
+        }
+
+        CityCode = cityCode;
+    }
+
+    private RecommendationList() { }
+
+    public string CityCode { get; private set; } = string.Empty;
+
+    public override NoticeSubject Subject => NoticeSubject.CityRecommendationList;
+
+    protected override void CheckCandidate(Application application)
+    {
+        if (application.CityCode != CityCode)
+        {
+            throw new DomainException("只能推荐本市州的社区。", "A8.3");
+        }
+    }
+}
+
+/// <summary>The province's proposed list (拟认定名单, A8.4), limited to the campaign's total (A7).</summary>
+public sealed class ProposedList : CandidateList
+{
+    public ProposedList(Campaign campaign)
+        : base(campaign, campaign?.TotalQuota ?? 0)
+    {
+    }
+
+    private ProposedList() { }
+
+    public override NoticeSubject Subject => NoticeSubject.ProvinceProposedList;
+}
