@@ -3,6 +3,9 @@ using FullEmployment.Domain.Campaigns;
 
 namespace FullEmployment.UnitTests.Campaigns;
 
+// Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
+using Application = FullEmployment.Domain.Campaigns.Application;
+
 public class CampaignTests
 {
     private static readonly DateTimeOffset Now = CampaignWorld.At(2025, 3, 3, 9, 0);

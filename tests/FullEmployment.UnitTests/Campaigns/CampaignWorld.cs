@@ -5,6 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FullEmployment.UnitTests.Campaigns;
 
+// Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
+using Application = FullEmployment.Domain.Campaigns.Application;
+
 /// <summary>A published provincial campaign in 2025 and helpers that drive an application through the workflow.</summary>
 internal sealed class CampaignWorld
 {

@@ -4,6 +4,9 @@ using FullEmployment.Domain.Notices;
 
 namespace FullEmployment.UnitTests.Campaigns;
 
+// Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
+using Application = FullEmployment.Domain.Campaigns.Application;
+
 public class CandidateListTests
 {
     private const string Actor = CampaignWorld.Actor;
