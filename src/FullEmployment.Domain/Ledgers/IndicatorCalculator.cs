@@ -459,17 +459,9 @@ public sealed class IndicatorCalculator(IndicatorSettings settings)
 
     private static string SubjectKey(LedgerRecord record) => record switch
     {
-        LedgerPerson p => p.IdNumber,
-        UnemploymentRegistration r => r.IdNumber,
-        EmploymentRecord e => e.IdNumber,
-        DifficultyIdentification d => d.IdNumber,
-        ZeroEmploymentFamily f => f.HeadIdNumber,
-        Assistance a => a.IdNumber,
-        TrainingReferral t => t.IdNumber,
-        EmploymentWishRegistration w => w.IdNumber,
         Complaint c => $"{c.ComplainedOn:yyyy-MM-dd} {c.Subject}",
-        StaffMember s => string.IsNullOrWhiteSpace(s.IdNumber) ? s.Name : s.IdNumber,
-        _ => string.Empty,
+        StaffMember s when string.IsNullOrWhiteSpace(s.IdNumber) => s.Name,
+        _ => record.PersonIdNumber ?? string.Empty,
     };
 
     /// <summary>A rate; met when at least the threshold, or always when only scored (no threshold).</summary>

@@ -46,7 +46,7 @@ public sealed class IntegrityChecker(IntegritySettings settings)
     public const string DuplicateAcrossCommunities = "同一身份证号同时在两个社区的台账中有效";
     public const string EmploymentWithOpenRegistration = "失业登记未注销却有就业记录，或以就业注销却无就业记录";
     public const string BackDated = "申报提交后录入但日期早于申报的记录（倒填）";
-    public const string LateBurst = "考核期内过半就业记录集中于申报前30天内录入";
+    public const string LateBurst = "考核期内过半就业记录集中在申报前短期内录入";
     public const string OutsideWorkingAge = "登记失业或就业困难人员不在劳动年龄内或身份证号无效";
     public const string AssistanceAfterLeaving = "死亡或迁出后仍有援助记录";
 
@@ -141,7 +141,7 @@ public sealed class IntegrityChecker(IntegritySettings settings)
             {
                 if (record.CreatedAt > submittedAt && record.RecordDate is { } dated && dated < submittedOn)
                 {
-                    findings.Add(new IntegrityFinding(3, BackDated, PersonOf(record),
+                    findings.Add(new IntegrityFinding(3, BackDated, record.PersonIdNumber,
                         $"{definition.SheetName}记录日期 {dated:yyyy-MM-dd}，录入于 {ChinaTime.ToChina(record.CreatedAt):yyyy-MM-dd HH:mm}，申报提交于 {ChinaTime.ToChina(submittedAt):yyyy-MM-dd HH:mm}"));
                 }
             }
@@ -240,20 +240,6 @@ public sealed class IntegrityChecker(IntegritySettings settings)
 
         return gone;
     }
-
-    private static string? PersonOf(LedgerRecord record) => record switch
-    {
-        LedgerPerson p => p.IdNumber,
-        UnemploymentRegistration r => r.IdNumber,
-        EmploymentRecord e => e.IdNumber,
-        DifficultyIdentification d => d.IdNumber,
-        ZeroEmploymentFamily f => f.HeadIdNumber,
-        Assistance a => a.IdNumber,
-        TrainingReferral t => t.IdNumber,
-        EmploymentWishRegistration w => w.IdNumber,
-        StaffMember s => s.IdNumber,
-        _ => null,
-    };
 
     private static int AgeOn(DateOnly birth, DateOnly date)
     {

@@ -21,6 +21,9 @@ public abstract class LedgerRecord
     /// <summary>The date the row is about, where it has one (A16 check 3: back-dating).</summary>
     public abstract DateOnly? RecordDate { get; }
 
+    /// <summary>The ID number of the person the row is about (the household head's for a family), if any.</summary>
+    public abstract string? PersonIdNumber { get; }
+
     /// <summary>A5.2.1: every required field present and valid.</summary>
     public abstract bool IsComplete();
 
@@ -62,6 +65,8 @@ public sealed class LedgerPerson : LedgerRecord
 
     public override DateOnly? RecordDate => null;
 
+    public override string? PersonIdNumber => IdNumber;
+
     public override bool IsComplete() => Ledgers.IdNumber.IsValid(IdNumber) && Has(Name);
 }
 
@@ -82,6 +87,8 @@ public sealed class UnemploymentRegistration : LedgerRecord
 
     public override DateOnly? RecordDate => RegisteredOn;
 
+    public override string? PersonIdNumber => IdNumber;
+
     public override bool IsComplete() => Ledgers.IdNumber.IsValid(IdNumber) && Has(RegisteredOn);
 }
 
@@ -99,6 +106,8 @@ public sealed class EmploymentRecord : LedgerRecord
     public override LedgerKind Kind => LedgerKind.Employment;
 
     public override DateOnly? RecordDate => EmployedOn;
+
+    public override string? PersonIdNumber => IdNumber;
 
     public override bool IsComplete() =>
         Ledgers.IdNumber.IsValid(IdNumber) && Has(EmployedOn) && LedgerLabels.EmploymentForms.IsDefined(Form);
@@ -121,6 +130,8 @@ public sealed class DifficultyIdentification : LedgerRecord
 
     public override DateOnly? RecordDate => IdentifiedOn;
 
+    public override string? PersonIdNumber => IdNumber;
+
     public override bool IsComplete() => Ledgers.IdNumber.IsValid(IdNumber) && Has(IdentifiedOn) && Has(Category);
 }
 
@@ -136,6 +147,8 @@ public sealed class ZeroEmploymentFamily : LedgerRecord
     public override LedgerKind Kind => LedgerKind.ZeroEmploymentFamily;
 
     public override DateOnly? RecordDate => IdentifiedOn;
+
+    public override string? PersonIdNumber => HeadIdNumber;
 
     public override bool IsComplete() => Has(FamilyNumber) && Has(IdentifiedOn) && Ledgers.IdNumber.IsValid(HeadIdNumber);
 }
@@ -159,6 +172,8 @@ public sealed class Assistance : LedgerRecord
 
     public override DateOnly? RecordDate => AssistedOn;
 
+    public override string? PersonIdNumber => IdNumber;
+
     public override bool IsComplete() =>
         Ledgers.IdNumber.IsValid(IdNumber) && Has(AssistedOn) && LedgerLabels.AssistanceKinds.IsDefined(AssistanceKind) && Has(Handler);
 }
@@ -178,6 +193,8 @@ public sealed class TrainingReferral : LedgerRecord
 
     public override DateOnly? RecordDate => ReferredOn;
 
+    public override string? PersonIdNumber => IdNumber;
+
     public override bool IsComplete() => Ledgers.IdNumber.IsValid(IdNumber) && Has(ReferredOn);
 }
 
@@ -195,6 +212,8 @@ public sealed class EmploymentWishRegistration : LedgerRecord
     public override LedgerKind Kind => LedgerKind.EmploymentWishRegistration;
 
     public override DateOnly? RecordDate => RegisteredOn;
+
+    public override string? PersonIdNumber => IdNumber;
 
     public override bool IsComplete() =>
         Ledgers.IdNumber.IsValid(IdNumber) && Has(RegisteredOn) && LedgerLabels.KeyGroups.IsDefined(Group);
@@ -214,6 +233,8 @@ public sealed class Complaint : LedgerRecord
     public override LedgerKind Kind => LedgerKind.Complaint;
 
     public override DateOnly? RecordDate => ComplainedOn;
+
+    public override string? PersonIdNumber => null;
 
     public override bool IsComplete() => Has(ComplainedOn) && Has(Subject);
 }
@@ -236,6 +257,8 @@ public sealed class StaffMember : LedgerRecord
     public override LedgerKind Kind => LedgerKind.Staff;
 
     public override DateOnly? RecordDate => StartedOn;
+
+    public override string? PersonIdNumber => IdNumber;
 
     public override bool IsComplete() => Has(Name) && LedgerLabels.EducationLevels.IsDefined(Education) && Has(StartedOn);
 }
