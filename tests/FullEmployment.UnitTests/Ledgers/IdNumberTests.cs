@@ -108,3 +108,34 @@ public class AssessmentPeriodTests
         months[11].ShouldBe(new AssessmentPeriod(D("2025-02-01"), D("2025-02-28")));
     }
 }
+
+public class LedgerKindsTests
+{
+    [Fact]
+    public void Kinds_are_the_sheets_of_the_spec_in_order() =>
+        LedgerKinds.All.Select(k => k.SheetName).ShouldBe(
+            ["人员", "失业登记", "就业记录", "就业困难人员", "零就业家庭", "援助记录", "培训推荐", "就业愿望登记", "投诉", "工作人员"]);
+
+    [Fact]
+    public void Natural_key_columns_are_required_columns_of_their_kind()
+    {
+        foreach (var kind in LedgerKinds.All)
+        {
+            foreach (var key in kind.NaturalKey)
+            {
+                kind.Column(key).ShouldNotBeNull().Required.ShouldBeTrue();
+            }
+        }
+    }
+
+    [Fact]
+    public void Labels_map_both_ways()
+    {
+        LedgerLabels.DeregistrationReasons.TryParse("丧失劳动能力", out var reason).ShouldBeTrue();
+        reason.ShouldBe(LeaveReason.LostWorkCapacity);
+        reason.ToLabel().ShouldBe("丧失劳动能力");
+        LedgerLabels.DifficultyExitReasons.TryParse("入学", out _).ShouldBeFalse();
+        EducationLevel.College.IsCollegeOrAbove().ShouldBeTrue();
+        EducationLevel.VocationalSecondary.IsCollegeOrAbove().ShouldBeFalse();
+    }
+}
