@@ -99,10 +99,9 @@ internal static class XlsxLedgerReader
         {
             workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
         }
-
-        // ClosedXML and the OpenXML SDK throw many exception types for a damaged workbook; each means "not readable".
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // ClosedXML and the OpenXML SDK throw many exception types for a damaged workbook; each means "not readable".
             errors.Add(new ImportIssue(fileName, 0, string.Empty, string.Empty, "文件不是有效的 Excel 工作簿，无法读取"));
             return sheets;
         }
