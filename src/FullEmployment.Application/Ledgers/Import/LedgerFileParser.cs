@@ -1,0 +1,103 @@
+using FullEmployment.Domain.Ledgers;
+
+namespace FullEmployment.Application.Ledgers.Import;
+
+/// <summary>
+/// Parses a ledger file (xlsx with one sheet per kind, or a CSV of one kind) into validated
+/// ledger records and a complete list of errors. No database: what exists already is asked
+/// through <see cref="LedgerImportContext.PersonExists"/>.
+/// </summary>
+public sealed class LedgerFileParser(LedgerImportOptions options)
+{
+    public LedgerFileParser()
+        : this(new LedgerImportOptions())
+    {
+    }
+
+    public LedgerImportOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    public LedgerImportResult Parse(Stream content, string fileName, LedgerImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var bytes = LedgerFileGuard.ReadBounded(content, Options, out var refusal);
+        if (bytes is null)
+        {
+            return LedgerImportResult.Refusal(fileName, refusal!);
+        }
+
+        var type = LedgerFileGuard.Classify(bytes, fileName, out refusal);
+        if (type is null)
+        {
+            return LedgerImportResult.Refusal(fileName, refusal!);
+        }
+
+        var errors = new List<ImportIssue>();
+        var warnings = new List<ImportIssue>();
+        List<RawSheet> sheets;
+        if (type == LedgerFileType.Xlsx)
+        {
+            if (LedgerFileGuard.CheckZip(bytes, Options) is { } zipError)
+            {
+                return LedgerImportResult.Refusal(fileName, zipError);
+            }
+
+            sheets = XlsxLedgerReader.Read(bytes, fileName, errors, warnings);
+        }
+        else
+        {
+            if (context.CsvKind is not { } kind)
+            {
+                return LedgerImportResult.Refusal(fileName, "CSV 文件须指定台账类型（如“人员”“援助记录”）");
+            }
+
+            sheets = [CsvLedgerReader.Read(bytes, kind, errors)];
+            if (sheets[0].Headers.Count == 0)
+            {
+                return LedgerImportResult.Refusal(fileName, "文件为空");
+            }
+        }
+
+        // A row refers to a person found in this import's 人员 sheet or already in the ledger.
+        var importedPersons = sheets
+            .Where(s => s.Kind == LedgerKind.Person)
+            .SelectMany(LedgerRowValidator.PersonIds)
+            .ToHashSet(StringComparer.Ordinal);
+        var validator = new LedgerRowValidator(context, importedPersons, errors);
+        var records = new Dictionary<LedgerKind, List<LedgerRecord>>();
+        foreach (var sheet in sheets)
+        {
+            records[sheet.Kind] = validator.Validate(sheet, warnings);
+        }
+
+        return new LedgerImportResult
+        {
+            Errors = errors,
+            Warnings = warnings,
+            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers,
+                [.. s.Rows.Select(r => new ImportedRow(r.RowNumber, [.. r.Cells.Select(c => c.Text)]))]))],
+            Ledger = ToLedger(context.CommunityId, records),
+        };
+    }
+
+    private static CommunityLedger ToLedger(int communityId, Dictionary<LedgerKind, List<LedgerRecord>> records)
+    {
+        List<T> Of<T>(LedgerKind kind) => records.TryGetValue(kind, out var list) ? [.. list.Cast<T>()] : [];
+        return new CommunityLedger
+        {
+            CommunityId = communityId,
+            Persons = Of<LedgerPerson>(LedgerKind.Person),
+            UnemploymentRegistrations = Of<UnemploymentRegistration>(LedgerKind.UnemploymentRegistration),
+            Employments = Of<EmploymentRecord>(LedgerKind.Employment),
+            DifficultyIdentifications = Of<DifficultyIdentification>(LedgerKind.DifficultyIdentification),
+            ZeroEmploymentFamilies = Of<ZeroEmploymentFamily>(LedgerKind.ZeroEmploymentFamily),
+            Assistances = Of<Assistance>(LedgerKind.Assistance),
+            TrainingReferrals = Of<TrainingReferral>(LedgerKind.TrainingReferral),
+            EmploymentWishRegistrations = Of<EmploymentWishRegistration>(LedgerKind.EmploymentWishRegistration),
+            Complaints = Of<Complaint>(LedgerKind.Complaint),
+            Staff = Of<StaffMember>(LedgerKind.Staff),
+        };
+    }
+}

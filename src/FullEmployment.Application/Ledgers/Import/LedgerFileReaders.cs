@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using CsvHelper;
+using FullEmployment.Domain.Ledgers;
+
+namespace FullEmployment.Application.Ledgers.Import;
+
+/// <summary>A cell as read: its text, and its date when the file stored a date (an Excel date cell).</summary>
+internal sealed record RawCell(string Text, DateOnly? Date = null, bool IsNumber = false)
+{
+    public static readonly RawCell Empty = new(string.Empty);
+
+    public bool IsBlank => Date is null && string.IsNullOrWhiteSpace(Text);
+}
+
+internal sealed record RawRow(int RowNumber, RawCell[] Cells);
+
+internal sealed record RawSheet(LedgerKind Kind, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<RawRow> Rows);
+
+/// <summary>Decodes CSV bytes: UTF-8 with or without BOM, otherwise GB18030 (what Excel on Chinese Windows writes).</summary>
+internal static class CsvLedgerReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(byte[] bytes)
+    {
+        var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var body = hasBom ? bytes.AsSpan(3) : bytes.AsSpan();
+        try
+        {
+            return StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: a GBK/GB18030 file. GB18030 is a superset of GBK and decodes every byte sequence.
+            return Encoding.GetEncoding("GB18030").GetString(body);
+        }
+    }
+
+    public static RawSheet Read(byte[] bytes, LedgerKind kind, List<ImportIssue> errors)
+    {
+        var sheetName = kind.SheetName();
+        var options = CsvReaderOptions.Default with
+        {
+            HasHeader = false,
+            Separator = ',',
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = record => errors.Add(new ImportIssue(sheetName, (int)record.LineNumber, string.Empty,
+                Truncate(record.RawRecord), "CSV 格式错误：引号不匹配")),
+        };
+
+        IReadOnlyList<string>? headers = null;
+        var rows = new List<RawRow>();
+        using var reader = CsvReader.FromText(Decode(bytes), options);
+        try
+        {
+            while (reader.Read())
+            {
+                var record = new string[reader.FieldCount];
+                for (var i = 0; i < record.Length; i++)
+                {
+                    record[i] = reader.GetString(i);
+                }
+
+                if (headers is null)
+                {
+                    headers = record;
+                    continue;
+                }
+
+                // Line numbers are what Excel shows as row numbers when it opens the CSV.
+                rows.Add(new RawRow((int)reader.LineNumber, [.. record.Select(v => new RawCell(v))]));
+            }
+        }
+        catch (CsvFormatException)
+        {
+            errors.Add(new ImportIssue(sheetName, (int)reader.LineNumber, string.Empty, string.Empty, "CSV 文件格式错误，无法继续读取"));
+        }
+
+        return new RawSheet(kind, sheetName, headers ?? [], rows);
+    }
+
+    private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 100 ? text.TrimEnd() : text[..100];
+}
+
+/// <summary>Reads the sheets of an xlsx named after the ledger kinds.</summary>
+internal static class XlsxLedgerReader
+{
+    public static List<RawSheet> Read(byte[] bytes, string fileName, List<ImportIssue> errors, List<ImportIssue> warnings)
+    {
+        var sheets = new List<RawSheet>();
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // ClosedXML and the OpenXML SDK throw many exception types for a damaged workbook; each means "not readable".
+            errors.Add(new ImportIssue(fileName, 0, string.Empty, string.Empty, "文件不是有效的 Excel 工作簿，无法读取"));
+            return sheets;
+        }
+
+        using (workbook)
+        {
+            foreach (var worksheet in workbook.Worksheets)
+            {
+                if (!LedgerKinds.TryGetBySheetName(worksheet.Name, out var definition))
+                {
+                    warnings.Add(new ImportIssue(worksheet.Name, 0, string.Empty, string.Empty, "未识别的工作表，已忽略"));
+                    continue;
+                }
+
+                sheets.Add(ReadSheet(worksheet, definition!));
+            }
+        }
+
+        if (sheets.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ImportIssue(fileName, 0, string.Empty, string.Empty,
+                "工作簿中没有可识别的工作表，工作表应命名为：" + string.Join("、", LedgerKinds.All.Select(k => k.SheetName))));
+        }
+
+        return sheets;
+    }
+
+    private static RawSheet ReadSheet(IXLWorksheet worksheet, LedgerKindDefinition definition)
+    {
+        var lastColumn = worksheet.LastColumnUsed()?.ColumnNumber() ?? 0;
+        var lastRow = worksheet.LastRowUsed()?.RowNumber() ?? 0;
+        var headers = new List<string>(lastColumn);
+        for (var c = 1; c <= lastColumn; c++)
+        {
+            headers.Add(worksheet.Cell(1, c).GetString());
+        }
+
+        var rows = new List<RawRow>(Math.Max(lastRow - 1, 0));
+        for (var r = 2; r <= lastRow; r++)
+        {
+            var cells = new RawCell[lastColumn];
+            for (var c = 1; c <= lastColumn; c++)
+            {
+                cells[c - 1] = ReadCell(worksheet.Cell(r, c));
+            }
+
+            rows.Add(new RawRow(r, cells));
+        }
+
+        return new RawSheet(definition.Kind, worksheet.Name, headers, rows);
+    }
+
+    private static RawCell ReadCell(IXLCell cell)
+    {
+        if (cell.IsEmpty())
+        {
+            return RawCell.Empty;
+        }
+
+        switch (cell.DataType)
+        {
+            case XLDataType.DateTime:
+                var date = DateOnly.FromDateTime(cell.GetDateTime());
+                return new RawCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
+            case XLDataType.Number:
+                return new RawCell(cell.GetDouble().ToString(CultureInfo.InvariantCulture), IsNumber: true);
+            case XLDataType.Text:
+                return new RawCell(cell.GetString());
+            default:
+                return new RawCell(cell.GetFormattedString());
+        }
+    }
+}
