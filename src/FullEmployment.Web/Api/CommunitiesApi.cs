@@ -13,7 +13,7 @@ public sealed record CommunityDto(string Code, string Name, string CityCode, str
 {
     public static CommunityDto From(Community c) => new(c.Code, c.Name, c.CityCode, c.CountyCode, c.Street, c.Address,
         c.ApprovalDocumentNumber, c.CivilAffairsFilingNumber, c.CivilAffairsFiledOn, c.ContactName,
-        PersonalData.MaskPhone(c.ContactPhone), c.Status.ApiName(), c.MergedIntoCode, c.Version,
+        FullEmployment.Domain.Ledgers.PhoneMask.Mask(c.ContactPhone), c.Status.ApiName(), c.MergedIntoCode, c.Version,
         c.Titles.OrderBy(t => t.GrantedOn).Select(t => new TitleDto(t.Id, t.Level.ApiName(), t.GrantingAuthority, t.GrantedOn, t.EndedOn,
             t.EndReason?.DisplayName(), t.DocumentNumber, t.PlaqueNumber, t.ProvinceFilingNumber, t.ProvinceFiledOn)).ToList());
 }
