@@ -48,6 +48,15 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         return community;
     }
 
+    /// <summary>Shows a masked contact phone in full; the reveal itself is audited.</summary>
+    public async Task<string?> RevealContactPhoneAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var community = await GetAsync(code, cancellationToken);
+        audit.Record("community.reveal-phone", "community", code, community.RegionCode);
+        await db.SaveChangesAsync(cancellationToken);
+        return community.ContactPhone;
+    }
+
     public async Task<Community> CreateAsync(CommunityInput input, CancellationToken cancellationToken = default)
     {
         var (cityCode, countyCode) = await ResolveRegionAsync(input.RegionCode, cancellationToken);

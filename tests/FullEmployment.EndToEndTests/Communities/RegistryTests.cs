@@ -1,4 +1,7 @@
 using FullEmployment.EndToEndTests.Infrastructure;
+using FullEmployment.Application.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -98,5 +101,21 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
         download.SuggestedFilename.ShouldEndWith(".xlsx");
         var path = await download.PathAsync();
         new FileInfo(path!).Length.ShouldBeGreaterThan(1000);
+    }
+
+    [Fact]
+    public async Task Contact_phone_is_masked_until_revealed_and_the_reveal_is_audited()
+    {
+        await LoginAsync("province", Password);
+        await Page.GotoAsync(BaseUrl + "/Communities/Details/620102001002");
+
+        (await Page.InnerTextAsync("[data-testid=phone]")).ShouldContain("****");
+        await Page.ClickAsync("button:text('查看完整号码')");
+
+        (await Page.InnerTextAsync("[data-testid=phone]")).Trim().ShouldBe("0931-8001002");
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        (await db.AuditEvents.CountAsync(e => e.Action == "community.reveal-phone" && e.UserName == "province" && e.TargetId == "620102001002"))
+            .ShouldBe(1);
     }
 }

@@ -15,6 +15,7 @@ public sealed class DetailsModel(CommunityRegistry registry, RegionDirectory reg
     public bool MayEdit { get; private set; }
     public IReadOnlyList<TitleLevel> GrantableLevels { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public string? RevealedPhone { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -24,6 +25,14 @@ public sealed class DetailsModel(CommunityRegistry registry, RegionDirectory reg
         MayEdit = registry.MayMaintain(Community.CityCode, Community.CountyCode);
         GrantableLevels = Enum.GetValues<TitleLevel>().Where(l => registry.MayManageTitle(Community, l)).Reverse().ToList();
         Today = ChinaTime.Today(clock);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealPhoneAsync(string code, CancellationToken cancellationToken)
+    {
+        var phone = await registry.RevealContactPhoneAsync(code, cancellationToken);
+        await OnGetAsync(code, cancellationToken);
+        RevealedPhone = phone;
         return Page();
     }
 
