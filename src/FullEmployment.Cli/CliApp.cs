@@ -77,7 +77,7 @@ public static class CliApp
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
         services.AddSingleton(actor);
         services.AddSingleton<ICurrentActor>(actor);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>Runs one command in its own service scope and turns the application's refusals into exit code 1.</summary>
