@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using FullEmployment.Cli;
+
+return await CliApp.RunAsync(args);

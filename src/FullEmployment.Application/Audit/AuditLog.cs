@@ -1,3 +1,5 @@
+using System.Globalization;
+using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Identity;
@@ -10,6 +12,9 @@ public sealed record AuditFilter(string? UserName = null, string? Action = null,
 /// <summary>What auditors read: the events of their region, newest first. Reading is itself not audited; exporting is.</summary>
 public sealed class AuditLog(AppDbContext db, AuditTrail audit)
 {
+    // An Excel cell holds at most 32,767 characters.
+    private const int MaxCellLength = 32_000;
+
     public async Task<PagedResult<AuditEvent>> SearchAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
@@ -25,6 +30,23 @@ public sealed class AuditLog(AppDbContext db, AuditTrail audit)
         await db.SaveChangesAsync(cancellationToken);
         return items;
     }
+
+    /// <summary>The exported sheet; times in China time, long before/after values cut to what an Excel cell holds.</summary>
+    public static byte[] ToXlsx(IEnumerable<AuditEvent> events)
+    {
+        using var workbook = new XLWorkbook();
+        Xlsx.AddTable(workbook, "审计日志", ["序号", "时间", "用户", "角色", "辖区", "IP", "操作", "对象类型", "对象", "区划", "变更前", "变更后"],
+            events.Select(e => (IReadOnlyList<object?>)[e.Sequence, FormatTime(e.OccurredAt), e.UserName, e.Role is null ? null : Roles.DisplayName(e.Role),
+                e.Scope, e.ClientIp, e.Action, e.TargetType, e.TargetId, e.RegionCode, CellText(e.Before), CellText(e.After)]));
+        return Xlsx.ToBytes(workbook);
+    }
+
+    /// <summary>An audit instant as auditors read it: China time, to the second.</summary>
+    public static string FormatTime(DateTimeOffset instant) =>
+        Domain.ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string? CellText(string? value) =>
+        value is { Length: > MaxCellLength } ? value[..MaxCellLength] + "…" : value;
 
     private IQueryable<AuditEvent> Filtered(AuditFilter filter)
     {

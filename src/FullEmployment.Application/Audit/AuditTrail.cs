@@ -28,12 +28,13 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
     public void Record(string action, string? targetType = null, string? targetId = null, string? regionCode = null,
         object? before = null, object? after = null)
     {
-        // PostgreSQL keeps microseconds: truncate so the hashed instant survives the round trip.
+        // Truncate so the hashed instant survives the round trip: PostgreSQL keeps microseconds, and SQLite's
+        // DateTimeOffsetToBinaryConverter keeps only 0.1 ms (1,000 ticks).
         var now = clock.GetUtcNow();
-        var micros = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        var stored = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 1_000), TimeSpan.Zero);
         _pending.Add(new AuditEvent
         {
-            OccurredAt = micros,
+            OccurredAt = stored,
             UserName = actor.UserName,
             Role = actor.Role,
             Scope = actor.ScopeCode,

@@ -35,7 +35,7 @@ public sealed class AuditVerifier(AppDbContext db)
             checkedCount++;
         }
 
-        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         if (head is not null && (head.LastSequence != checkedCount || head.LastHash != previous))
         {
             return Broken(checkedCount + 1, checkedCount, "审计链末端与链头记录不符（末尾事件可能被删除）。");

@@ -58,5 +58,7 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”只能包含字母、数字和 - . _ @。" };
     public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "原密码不正确。" };
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "账号已被他人修改，请重试。" };
+    // Identity's own length check runs beside PasswordPolicy; same wording, so callers can drop the duplicate.
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少{length}位。" };
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败。" };
 }

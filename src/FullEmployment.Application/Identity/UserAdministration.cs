@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -12,7 +13,33 @@ namespace FullEmployment.Application.Identity;
 public sealed record NewUser(string UserName, string DisplayName, string Role, string ScopeCode, string Password, bool MustChangePassword);
 
 public sealed record UserRow(string Id, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName,
-    bool IsDisabled, bool LockedOut, bool MustChangePassword);
+    bool IsDisabled, bool LockedOut, bool MustChangePassword)
+{
+    /// <summary>The account's states in Chinese, e.g. "已停用、已锁定"; "正常" when none applies.</summary>
+    public string StatusText
+    {
+        get
+        {
+            var states = new List<string>();
+            if (IsDisabled)
+            {
+                states.Add("已停用");
+            }
+
+            if (LockedOut)
+            {
+                states.Add("已锁定");
+            }
+
+            if (MustChangePassword)
+            {
+                states.Add("须修改密码");
+            }
+
+            return states.Count == 0 ? "正常" : string.Join("、", states);
+        }
+    }
+}
 
 /// <summary>Accounts, roles and scopes. Security administrators manage them and can do nothing else.</summary>
 public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock)
@@ -60,7 +87,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         if (!result.Succeeded)
         {
             audit.Discard();
-            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new DomainException(Describe(result.Errors));
         }
 
         return user;
@@ -68,29 +95,95 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
     public async Task<PagedResult<UserRow>> ListAsync(string? search, PageRequest page, CancellationToken cancellationToken = default)
     {
+        var visible = await VisibleAsync(search, cancellationToken);
+        var items = visible.Skip(page.Skip).Take(page.SafePageSize).ToList();
+        return new PagedResult<UserRow>(items, visible.Count, page.SafePage, page.SafePageSize);
+    }
+
+    /// <summary>Every account matching the search within the admin's scope, audited as an export (a list of accounts is sensitive).</summary>
+    public async Task<IReadOnlyList<UserRow>> ExportAsync(string? search, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(search, cancellationToken);
+        audit.Record("user.export", "user", null, RegionOf(audit.Actor.ScopeCode ?? ""), after: new { search, rows = visible.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return visible;
+    }
+
+    public async Task<UserRow> GetAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        var user = await FindInScopeAsync(userName);
+        var scopeName = await db.Regions.AsNoTracking().Where(r => r.Code == user.ScopeCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Communities.AsNoTracking().Where(c => c.Code == user.ScopeCode).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? user.ScopeCode;
+        return ToRow(user, scopeName, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The CLI acting as a named account (`fe communities import --as U`): that account's role and scope, so the registry's
+    /// checks apply unchanged, and its name marked "(cli)" in the audit log.
+    /// </summary>
+    public async Task<FixedActor> ActAsAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+            ?? throw new NotFoundException($"未找到用户“{userName}”。");
+        if (user.IsDisabled)
+        {
+            throw new DomainException($"用户“{userName}”已停用，不能以其身份操作。");
+        }
+
+        return new FixedActor($"{user.UserName} (cli)", user.Role, user.ScopeCode, "local", user.Id);
+    }
+
+    public static byte[] ToXlsx(IEnumerable<UserRow> rows)
+    {
+        using var workbook = new XLWorkbook();
+        Xlsx.AddTable(workbook, "用户", ["用户名", "姓名或单位", "角色", "辖区代码", "辖区名称", "状态"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.UserName, r.DisplayName, Roles.DisplayName(r.Role), r.ScopeCode, r.ScopeName, r.StatusText]));
+        return Xlsx.ToBytes(workbook);
+    }
+
+    private async Task<List<UserRow>> VisibleAsync(string? search, CancellationToken cancellationToken)
+    {
         audit.Actor.EnsureRole(Roles.SecurityAdmin);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            query = query.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
+            var term = search.Trim();
+            query = query.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
         }
 
+        // Scope is checked in memory: a community staff account's scope is a 12-digit community code, not a region.
         var all = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        var visible = all.Where(u => CoversScope(audit.Actor.ScopeCode!, u.ScopeCode)).ToList();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var communityCodes = all.Where(u => u.ScopeCode.Length > 6).Select(u => u.ScopeCode).Distinct().ToList();
+        var communities = await db.Communities.AsNoTracking().Where(c => communityCodes.Contains(c.Code))
+            .ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
         var now = clock.GetUtcNow();
-        var items = visible.Skip(page.Skip).Take(page.SafePageSize)
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Role, u.ScopeCode,
-                regions.GetValueOrDefault(u.ScopeCode) ?? u.ScopeCode, u.IsDisabled, u.LockoutEnd > now, u.MustChangePassword))
+        return all.Where(u => CoversScope(audit.Actor.ScopeCode!, u.ScopeCode))
+            .Select(u => ToRow(u, regions.GetValueOrDefault(u.ScopeCode) ?? communities.GetValueOrDefault(u.ScopeCode) ?? u.ScopeCode, now))
             .ToList();
-        return new PagedResult<UserRow>(items, visible.Count, page.SafePage, page.SafePageSize);
     }
+
+    private static UserRow ToRow(AppUser u, string scopeName, DateTimeOffset now) =>
+        new(u.Id, u.UserName!, u.DisplayName, u.Role, u.ScopeCode, scopeName, u.IsDisabled, u.LockoutEnd > now, u.MustChangePassword);
 
     public async Task SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
     {
         audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        if (disabled && string.Equals(userName, audit.Actor.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException("不能停用自己的账号。");
+        }
+
         var user = await FindInScopeAsync(userName);
         user.IsDisabled = disabled;
+        if (disabled)
+        {
+            // A new stamp ends the account's open sessions at the next security-stamp check, not at cookie expiry.
+            user.SecurityStamp = Guid.NewGuid().ToString();
+        }
+
         audit.Record(disabled ? "user.disable" : "user.enable", "user", userName, RegionOf(user.ScopeCode));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -109,13 +202,15 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
     {
         audit.Actor.EnsureRole(Roles.SecurityAdmin);
         var user = await FindInScopeAsync(userName);
+        var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
         {
-            var check = await validator.ValidateAsync(users, user, newPassword);
-            if (!check.Succeeded)
-            {
-                throw new DomainException(string.Join(" ", check.Errors.Select(e => e.Description)));
-            }
+            errors.AddRange((await validator.ValidateAsync(users, user, newPassword)).Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(Describe(errors));
         }
 
         user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
@@ -124,6 +219,9 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         audit.Record("user.reset-password", "user", userName, RegionOf(user.ScopeCode));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Every problem once: Identity's length check and <see cref="PasswordPolicy"/> report a short password alike.</summary>
+    private static string Describe(IEnumerable<IdentityError> errors) => string.Join(" ", errors.Select(e => e.Description).Distinct());
 
     private async Task<AppUser> FindInScopeAsync(string userName)
     {

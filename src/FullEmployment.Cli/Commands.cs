@@ -1,0 +1,179 @@
+using System.CommandLine;
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Communities;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Identity;
+using FullEmployment.Application.Seeding;
+using FullEmployment.Domain.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullEmployment.Cli;
+
+/// <summary>The subcommands of `fe`; each calls Application use cases, never the DbContext.</summary>
+internal static class Commands
+{
+    public static Command Migrate(CliContext cli)
+    {
+        var command = new Command("migrate", "将数据库迁移到最新版本，并写入行政区划等基础数据。");
+        command.SetAction(CliApp.Action(cli, async (_, services, _, ct) =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+            await cli.Output.WriteLineAsync("数据库已迁移到最新版本，基础数据已就绪。");
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    public static Command Seed(CliContext cli)
+    {
+        var scale = new Option<string>("--scale") { Description = "数据规模：small（演示数据）、city、province", DefaultValueFactory = _ => "small" };
+        scale.AcceptOnlyFromAmong("small", "city", "province");
+        var seed = new Option<int>("--seed") { Description = "随机种子（city、province 规模的台账生成器使用）", DefaultValueFactory = _ => 1 };
+        var dev = new Option<bool>("--dev") { Description = "开发环境：演示账号首次登录不要求修改密码" };
+        var command = new Command("seed", "迁移数据库并写入演示数据和每个角色一个演示账号（密码只显示这一次）。") { scale, seed, dev };
+        command.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            if (result.GetValue(scale) != "small")
+            {
+                await cli.Error.WriteLineAsync("该规模将在台账生成器中提供，目前只支持 --scale small。");
+                return CliApp.BadArguments;
+            }
+
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+            var mustChange = !result.GetValue(dev);
+            var accounts = await services.GetRequiredService<DemoData>()
+                .SeedAsync(cli.Configuration["Demo:Password"], mustChangePassword: mustChange, ct);
+            if (accounts.Count == 0)
+            {
+                await cli.Output.WriteLineAsync("数据库中已有社区或账号，未写入演示数据。");
+                return CliApp.Success;
+            }
+
+            // Shown once: the passwords are stored hashed only.
+            await cli.Output.WriteLineAsync("已创建演示数据和演示账号（密码仅显示这一次）：");
+            foreach (var a in accounts)
+            {
+                await cli.Output.WriteLineAsync($"  {a.UserName,-18} {a.Password,-16} {a.Role,-17} {a.ScopeCode,-12} {a.DisplayName}");
+            }
+
+            if (mustChange)
+            {
+                await cli.Output.WriteLineAsync("首次登录须修改密码。");
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    public static Command User(CliContext cli)
+    {
+        var userName = new Option<string>("--username") { Description = "用户名（字母、数字和 - . _ @）", Required = true };
+        var role = new Option<string>("--role") { Description = "角色：" + string.Join("、", Roles.All), Required = true };
+        var scope = new Option<string>("--scope") { Description = "辖区：行政区划代码（6位），社区工作人员为社区代码（12位）", Required = true };
+        var password = new Option<string>("--password") { Description = "初始密码（首次登录须修改）", Required = true };
+        var displayName = new Option<string?>("--display-name") { Description = "姓名或单位，缺省为用户名" };
+        var add = new Command("add", "创建账号。") { userName, role, scope, password, displayName };
+        add.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var input = new NewUser(result.GetRequiredValue(userName), result.GetValue(displayName) ?? "", result.GetRequiredValue(role),
+                result.GetRequiredValue(scope), result.GetRequiredValue(password), MustChangePassword: true);
+            var user = await services.GetRequiredService<UserAdministration>().AddAsync(input, checkActor: false, ct);
+            await cli.Output.WriteLineAsync($"已创建账号 {user.UserName}（{Roles.DisplayName(user.Role)}，辖区 {user.ScopeCode}），首次登录须修改密码。");
+            return CliApp.Success;
+        }));
+        return new Command("user", "账号管理。") { add };
+    }
+
+    public static Command Token(CliContext cli)
+    {
+        var user = new Option<string>("--user") { Description = "令牌所属账号的用户名", Required = true };
+        var days = new Option<int>("--days") { Description = "有效天数", DefaultValueFactory = _ => 365 };
+        days.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 3650)
+            {
+                r.AddError("有效天数应在 1 到 3650 之间。");
+            }
+        });
+        var create = new Command("create", "为接口客户端签发令牌；标准输出只输出令牌本身，令牌只显示这一次。") { user, days };
+        create.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var token = await services.GetRequiredService<ApiTokenService>()
+                .CreateAsync(result.GetRequiredValue(user), TimeSpan.FromDays(result.GetValue(days)), ct);
+            await cli.Output.WriteLineAsync(token);
+            return CliApp.Success;
+        }));
+        return new Command("token", "接口令牌。") { create };
+    }
+
+    public static Command Audit(CliContext cli)
+    {
+        var verify = new Command("verify", "重新计算审计链哈希，检查审计记录是否被改动、删除或插入。");
+        verify.SetAction(CliApp.Action(cli, async (_, services, _, ct) =>
+        {
+            var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
+            if (verification.Intact)
+            {
+                await cli.Output.WriteLineAsync(verification.Message);
+                return CliApp.Success;
+            }
+
+            await cli.Error.WriteLineAsync($"审计链已损坏（首个异常事件 #{verification.FirstBrokenSequence}）：{verification.Message}");
+            return CliApp.UserError;
+        }));
+        return new Command("audit", "审计日志。") { verify };
+    }
+
+    public static Command Communities(CliContext cli)
+    {
+        var importFile = new Argument<string>("file") { Description = "按导入模板填写的 .xlsx 文件（工作表“社区”和/或“称号”）" };
+        var importAs = ActAsOption();
+        var import = new Command("import", "导入社区名录和称号记录（全部成功才写入）。") { importFile, importAs };
+        import.SetAction(CliApp.Action(cli, async (result, services, actor, ct) =>
+        {
+            var path = result.GetRequiredValue(importFile);
+            if (!File.Exists(path))
+            {
+                await cli.Error.WriteLineAsync($"文件“{path}”不存在。");
+                return CliApp.UserError;
+            }
+
+            actor.Identity = await services.GetRequiredService<UserAdministration>().ActAsAsync(result.GetRequiredValue(importAs), ct);
+            await using var file = File.OpenRead(path);
+            var s = await services.GetRequiredService<CommunityWorkbook>().ImportAsync(file, ct);
+            await cli.Output.WriteLineAsync($"导入完成：新增社区 {s.CommunitiesAdded}，更新 {s.CommunitiesUpdated}，未变 {s.CommunitiesUnchanged}；" +
+                $"新增称号 {s.TitlesAdded}，已有 {s.TitlesUnchanged}。");
+            return CliApp.Success;
+        }));
+
+        var exportFile = new Argument<string>("file") { Description = "要写入的 .xlsx 文件" };
+        var exportAs = ActAsOption();
+        var region = new Option<string?>("--region") { Description = "只导出该区划（市州或县区代码）内的社区" };
+        var export = new Command("export", "导出社区名录（按 --as 账号的辖区）。") { exportFile, exportAs, region };
+        export.SetAction(CliApp.Action(cli, async (result, services, actor, ct) =>
+        {
+            actor.Identity = await services.GetRequiredService<UserAdministration>().ActAsAsync(result.GetRequiredValue(exportAs), ct);
+            var rows = await services.GetRequiredService<CommunityRegistry>().ExportAsync(new CommunityFilter(result.GetValue(region)), ct);
+            var path = result.GetRequiredValue(exportFile);
+            try
+            {
+                await File.WriteAllBytesAsync(path, CommunityWorkbook.Export(rows), ct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await cli.Error.WriteLineAsync($"无法写入文件“{path}”：{ex.Message}");
+                return CliApp.UserError;
+            }
+
+            await cli.Output.WriteLineAsync($"已导出 {rows.Count} 个社区到 {path}。");
+            return CliApp.Success;
+        }));
+        return new Command("communities", "社区名录。") { import, export };
+    }
+
+    /// <summary>Registry writes check the actor's role and scope, so these commands act as a named account.</summary>
+    private static Option<string> ActAsOption() =>
+        new("--as") { Description = "以该账号的角色和辖区执行（审计记为“用户名 (cli)”）", Required = true };
+}

@@ -1,0 +1,72 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Identity;
+using FullEmployment.Application.Seeding;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages.Admin.Users;
+
+/// <summary>One account and what a security administrator may do to it: disable, enable, unlock, reset the password.</summary>
+public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) : PageModel
+{
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    public UserRow Account { get; private set; } = null!;
+
+    public async Task OnGetAsync(string userName, CancellationToken cancellationToken)
+    {
+        await LoadAsync(userName, cancellationToken);
+        // A policy-compliant suggestion; the account must change it at the next login anyway.
+        NewPassword = DemoData.NewPassword();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken cancellationToken) =>
+        ActAsync(userName, () => users.SetDisabledAsync(userName, disabled: true, cancellationToken), "账号已停用。", cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken cancellationToken) =>
+        ActAsync(userName, () => users.SetDisabledAsync(userName, disabled: false, cancellationToken), "账号已启用。", cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(string userName, CancellationToken cancellationToken) =>
+        ActAsync(userName, () => users.UnlockAsync(userName, cancellationToken), "账号已解锁。", cancellationToken);
+
+    public Task<IActionResult> OnPostResetPasswordAsync(string userName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), "请填写新密码。");
+        }
+
+        return ActAsync(userName, () => users.ResetPasswordAsync(userName, NewPassword!, cancellationToken),
+            "密码已重置。请将新密码告知本人，下次登录须修改密码。", cancellationToken);
+    }
+
+    private async Task<IActionResult> ActAsync(string userName, Func<Task> action, string done, CancellationToken cancellationToken)
+    {
+        actor.EnsureRole(Roles.SecurityAdmin);
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                await action();
+                TempData["Success"] = done;
+                return RedirectToPage("Details", new { userName });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("", ex.Message);
+            }
+        }
+
+        await LoadAsync(userName, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(string userName, CancellationToken cancellationToken)
+    {
+        actor.EnsureRole(Roles.SecurityAdmin);
+        Account = await users.GetAsync(userName, cancellationToken);
+    }
+}
