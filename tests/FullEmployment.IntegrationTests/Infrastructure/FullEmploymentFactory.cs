@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -47,6 +49,10 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Requests act as their signed-in user; a test scope may act as someone else (WithScopeAsync(actor, …)).
+            services.AddScoped<ActingAs>();
+            services.Replace(ServiceDescriptor.Scoped<ICurrentActor>(sp =>
+                sp.GetRequiredService<ActingAs>().Actor ?? ActivatorUtilities.CreateInstance<HttpCurrentActor>(sp)));
         });
     }
 
@@ -100,8 +106,22 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>A service scope whose use cases act as <paramref name="actor"/> (role and scope checks, audit).</summary>
+    public async Task<T> WithScopeAsync<T>(ICurrentActor actor, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActingAs>().Actor = actor;
+        return await action(scope.ServiceProvider);
+    }
+
     [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*value=""([^""]+)""")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>The actor a test scope acts as; null for the request's user.</summary>
+public sealed class ActingAs
+{
+    public ICurrentActor? Actor { get; set; }
 }
 
 /// <summary>A fresh SQLite file per factory, deleted on dispose.</summary>
