@@ -83,6 +83,12 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         }
 
         ExpectVersion(community, expectedVersion);
+        if (input.ContactPhone is { } phone && phone == PersonalData.MaskPhone(community.ContactPhone))
+        {
+            // The API shows the phone masked: sending the mask back keeps the stored number.
+            input = input with { ContactPhone = community.ContactPhone };
+        }
+
         var before = Snapshot(community);
         community.UpdateDetails(DetailsOf(input), ChinaTime.Today(clock));
         audit.Record("community.update", "community", code, community.RegionCode, before, Snapshot(community));
@@ -177,7 +183,12 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
             throw new ForbiddenException("当前角色无权管理称号。");
         }
 
-        TitleAuthority.EnsureMayManage(Actor.Role, level);
+        // A10: a role without authority over this level is refused access (403), like one outside its scope.
+        if (!TitleAuthority.MayManage(Actor.Role, level))
+        {
+            throw new ForbiddenException(TitleAuthority.Refusal(level));
+        }
+
         if (!Actor.Covers(community))
         {
             throw new ForbiddenException("该社区不在您的管辖范围内。");

@@ -230,8 +230,10 @@ public static class TitleAuthority
     {
         if (!MayManage(role, level))
         {
-            var who = level == TitleLevel.Municipal ? "市州人社局" : "省人社厅";
-            throw new DomainException($"{level.DisplayName()}称号只能由{who}授予或终止。", "A10");
+            throw new DomainException(Refusal(level), "A10");
         }
     }
+
+    public static string Refusal(TitleLevel level) =>
+        $"{level.DisplayName()}称号只能由{(level == TitleLevel.Municipal ? "市州人社局" : "省人社厅")}授予或终止。";
 }

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FullEmployment.Application.Common;
+using FullEmployment.IntegrationTests.Infrastructure;
+
+namespace FullEmployment.IntegrationTests.Communities;
+
+/// <summary>Optimistic concurrency on the registry (DESIGN.md Data): a stale save is a 409, never a silent overwrite.</summary>
+public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+{
+    [Fact]
+    public async Task A2_Second_save_from_the_same_version_is_409_and_the_first_change_is_kept()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var first = Factory.ClientFor("chengguan");
+        using var second = Factory.ClientFor("chengguan");
+        var seenByFirst = await ReadObjectAsync(await first.GetAsync(Url("/api/v1/communities/620102001004")));
+        var seenBySecond = await ReadObjectAsync(await second.GetAsync(Url("/api/v1/communities/620102001004")));
+        var version = seenByFirst["version"]!.GetValue<int>();
+        seenBySecond["version"]!.GetValue<int>().ShouldBe(version);
+
+        var saved = await first.PutAsJsonAsync(Url("/api/v1/communities/620102001004"), BodyFrom(seenByFirst, "兰州市城关区草场街1号"));
+        var stale = await second.PutAsJsonAsync(Url("/api/v1/communities/620102001004"), BodyFrom(seenBySecond, "兰州市城关区草场街2号"));
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ReadObjectAsync(saved))["version"]!.GetValue<int>().ShouldBe(version + 1);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await ReadObjectAsync(stale);
+        problem["title"]!.GetValue<string>().ShouldBe("数据已被他人修改");
+        problem["detail"]!.GetValue<string>().ShouldBe(ConcurrencyConflictException.DefaultMessage);
+        var now = await ReadObjectAsync(await second.GetAsync(Url("/api/v1/communities/620102001004")));
+        now["address"]!.GetValue<string>().ShouldBe("兰州市城关区草场街1号");
+        now["version"]!.GetValue<int>().ShouldBe(version + 1);
+    }
+
+    [Fact]
+    public async Task A2_Sending_back_the_masked_phone_keeps_the_stored_number()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620102001003")));
+        community["contactPhone"]!.GetValue<string>().ShouldBe("0931****1003");
+
+        var response = await client.PutAsJsonAsync(Url("/api/v1/communities/620102001003"), BodyFrom(community, "兰州市城关区拱星墩1号"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CurrentBodyAsync("620102001003"))["contactPhone"]!.GetValue<string>().ShouldBe("0931-8001003");
+    }
+
+    /// <summary>A PUT body from what GET returned, with a new address.</summary>
+    private static JsonObject BodyFrom(JsonObject community, string address) => new()
+    {
+        ["name"] = community["name"]!.GetValue<string>(),
+        ["regionCode"] = (community["countyCode"] ?? community["cityCode"])!.GetValue<string>(),
+        ["street"] = community["street"]!.GetValue<string>(),
+        ["address"] = address,
+        ["approvalDocumentNumber"] = community["approvalDocumentNumber"]!.GetValue<string>(),
+        ["civilAffairsFilingNumber"] = community["civilAffairsFilingNumber"]?.GetValue<string>(),
+        ["civilAffairsFiledOn"] = community["civilAffairsFiledOn"]?.GetValue<string>(),
+        ["contactName"] = community["contactName"]?.GetValue<string>(),
+        ["contactPhone"] = community["contactPhone"]?.GetValue<string>(),
+        ["version"] = community["version"]!.GetValue<int>(),
+    };
+}
+
+public sealed class CommunityConcurrencyTestsSqlite(SqliteFactory factory) : CommunityConcurrencyTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class CommunityConcurrencyTestsPostgres(PostgresFactory factory) : CommunityConcurrencyTests(factory), IClassFixture<PostgresFactory>;

@@ -1,0 +1,228 @@
+using System.Net;
+using FullEmployment.Application.Identity;
+using FullEmployment.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FullEmployment.IntegrationTests.Identity;
+
+/// <summary>Login, lockout, password policy, headers, antiforgery, error page and session timeout.</summary>
+public abstract class SecurityTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+{
+    private const string LockedOutMessage = "密码连续错误5次，账号已锁定15分钟";
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_password()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        var lockedFrom = DateTimeOffset.UtcNow;
+        for (var i = 1; i <= 4; i++)
+        {
+            (await PageTextAsync(await FullEmploymentFactory.LoginAsync(client, "lanzhou-finance", "Wrong#Passw0rd"))).ShouldContain("用户名或密码错误");
+        }
+
+        (await PageTextAsync(await FullEmploymentFactory.LoginAsync(client, "lanzhou-finance", "Wrong#Passw0rd"))).ShouldContain(LockedOutMessage);
+        var lockedUntil = DateTimeOffset.UtcNow;
+
+        var right = await FullEmploymentFactory.LoginAsync(client, "lanzhou-finance", FullEmploymentFactory.Password);
+
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageTextAsync(right)).ShouldContain(LockedOutMessage);
+        // ASP.NET Core Identity 10 reads DateTimeOffset.UtcNow, not the injected TimeProvider: check the stored end instead.
+        var end = await Factory.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("lanzhou-finance"))!.LockoutEnd);
+        end.ShouldNotBeNull();
+        end.Value.ShouldBeInRange(lockedFrom.AddMinutes(15), lockedUntil.AddMinutes(15));
+    }
+
+    [Fact]
+    public async Task Once_the_lockout_has_ended_the_right_password_signs_in()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        for (var i = 1; i <= 5; i++)
+        {
+            await FullEmploymentFactory.LoginAsync(client, "chengguan-finance", "Wrong#Passw0rd");
+        }
+
+        // 15 minutes pass: move the stored lockout end (on Identity's system clock) into the past.
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("chengguan-finance"))!;
+            user.LockoutEnd.ShouldNotBeNull();
+            return await users.SetLockoutEndDateAsync(user, user.LockoutEnd.Value.AddMinutes(-15).AddSeconds(-1));
+        });
+
+        var response = await FullEmploymentFactory.LoginAsync(client, "chengguan-finance", FullEmploymentFactory.Password);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+
+    [Theory]
+    [InlineData("Ab#12345", "密码至少10位。")]
+    [InlineData("abcdefgh1234", "密码须包含大写字母、小写字母、数字、符号中的至少三类。")]
+    [InlineData("Password@123", "该密码过于常见或包含用户名，请换一个。")]
+    [InlineData("Community#2025x", "该密码过于常见或包含用户名，请换一个。")]
+    public async Task A_weak_new_password_is_refused_and_the_old_one_still_works(string newPassword, string message)
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("community");
+        var form = await client.GetStringAsync(Url("/Account/ChangePassword"));
+        var response = await client.PostAsync(Url("/Account/ChangePassword"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(form),
+            ["Input.CurrentPassword"] = FullEmploymentFactory.Password,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageTextAsync(response)).ShouldContain(message);
+        using var again = Factory.AnonymousClient();
+        (await FullEmploymentFactory.LoginAsync(again, "community", FullEmploymentFactory.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Pages_send_the_security_headers()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        var response = await client.GetAsync(Url("/Account/Login"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string.Join(";", response.Headers.GetValues("Content-Security-Policy")).ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["same-origin"]);
+    }
+
+    [Fact]
+    public async Task An_authenticated_page_is_never_cached()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        var response = await client.GetAsync(Url("/Communities"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_post_without_antiforgery_token_is_400()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var anonymous = Factory.AnonymousClient();
+        using var signedIn = Factory.ClientFor("chengguan");
+        var login = await anonymous.PostAsync(Url("/Account/Login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "chengguan",
+            ["Input.Password"] = FullEmploymentFactory.Password,
+        }));
+        var change = await signedIn.PostAsync(Url("/Account/ChangePassword"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = FullEmploymentFactory.Password,
+            ["Input.NewPassword"] = "Another#Passw0rd1",
+            ["Input.ConfirmPassword"] = "Another#Passw0rd1",
+        }));
+
+        login.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await anonymous.GetAsync(Url("/"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        change.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_unknown_url_shows_the_Chinese_error_page_without_a_stack_trace()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        var response = await client.GetAsync(Url("/no/such/page"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var text = await PageTextAsync(response);
+        text.ShouldContain("<html lang=\"zh-CN\">");
+        text.ShouldContain("未找到（404）");
+        text.ShouldContain("您访问的页面或记录不存在");
+        text.ShouldNotContain("Exception");
+        text.ShouldNotContain(" at ");
+    }
+
+    [Fact]
+    public async Task The_session_ends_after_30_idle_minutes()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        var cookie = Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        cookie.ExpireTimeSpan.ShouldBe(TimeSpan.FromMinutes(30));
+        cookie.SlidingExpiration.ShouldBeTrue();
+        cookie.Cookie.HttpOnly.ShouldBeTrue();
+
+        using var client = Factory.ClientFor("lanzhou");
+        (await client.GetAsync(Url("/"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var response = await client.GetAsync(Url("/"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+    }
+
+    [Fact]
+    public async Task A_bearer_token_authenticates_API_calls_and_a_forged_one_is_401()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var bearer = Factory.BearerClientFor("chengguan");
+        using var forged = Factory.AnonymousClient();
+        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "fe_forged-token");
+
+        (await bearer.GetAsync(Url("/api/v1/communities/620102001001"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bearer.GetAsync(Url("/api/v1/communities/620103001001"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await forged.GetAsync(Url("/api/v1/communities/620102001001"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The page HTML with character references decoded (Razor encodes Chinese text).</summary>
+    private static async Task<string> PageTextAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
+
+public sealed class SecurityTestsSqlite(SqliteFactory factory) : SecurityTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class SecurityTestsPostgres(PostgresFactory factory) : SecurityTests(factory), IClassFixture<PostgresFactory>;
