@@ -3,6 +3,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         }
 
         ExpectVersion(community, expectedVersion);
-        if (input.ContactPhone is { } phone && phone == PersonalData.MaskPhone(community.ContactPhone))
+        if (input.ContactPhone is { } phone && phone == PhoneMask.Mask(community.ContactPhone))
         {
             // The API shows the phone masked: sending the mask back keeps the stored number.
             input = input with { ContactPhone = community.ContactPhone };

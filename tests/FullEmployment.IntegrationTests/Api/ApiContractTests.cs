@@ -85,7 +85,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         community["street"]!.GetValue<string>().ShouldBe("胜利街道");
         community["address"]!.GetValue<string>().ShouldBe("嘉峪关市胜利街道胜利社区");
         community["status"]!.GetValue<string>().ShouldBe("active");
-        community["contactPhone"]!.GetValue<string>().ShouldBe("0931****1002");
+        community["contactPhone"]!.GetValue<string>().ShouldBe("093****1002");
         var titles = community["titles"]!.AsArray().Select(t => t!.AsObject()).ToList();
         titles.Select(t => t["level"]!.GetValue<string>()).ShouldBe(["municipal", "provincial"]);
         var municipal = titles[0];

@@ -1,4 +1,6 @@
-using FullEmployment.Cli;
+extern alias cli;
+
+using cli::FullEmployment.Cli;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 

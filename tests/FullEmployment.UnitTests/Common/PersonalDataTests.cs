@@ -1,4 +1,4 @@
-using FullEmployment.Application.Common;
+using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.UnitTests.Common;
 
@@ -7,18 +7,17 @@ public sealed class PersonalDataTests
 {
     [Theory]
     [InlineData("62010219900101123X", "620102********123X")]
-    [InlineData("620102900101123", "620102*****1123")]
     [InlineData("123456789", "*********")]
     [InlineData("", "")]
-    [InlineData(null, null)]
-    public void Id_numbers_keep_the_first_six_and_last_four(string? id, string? masked) => PersonalData.MaskIdNumber(id).ShouldBe(masked);
+    [InlineData(null, "")]
+    public void Id_numbers_keep_the_first_six_and_last_four(string? id, string masked) => IdNumber.Mask(id).ShouldBe(masked);
 
     [Theory]
     [InlineData("13812341234", "138****1234")]
     [InlineData(" 13812341234 ", "138****1234")]
-    [InlineData("0931-8001001", "0931****1001")]
-    [InlineData("1234567", "*******")]
+    [InlineData("0931-8001001", "093****1001")]
+    [InlineData("123456", "******")]
     [InlineData("", "")]
-    [InlineData(null, null)]
-    public void Phones_hide_the_four_digits_before_the_last_four(string? phone, string? masked) => PersonalData.MaskPhone(phone).ShouldBe(masked);
+    [InlineData(null, "")]
+    public void Phones_show_only_the_first_three_and_last_four(string? phone, string masked) => PhoneMask.Mask(phone).ShouldBe(masked);
 }
