@@ -45,7 +45,16 @@ services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToFolder("/Public");
 });
-services.AddProblemDetails();
+services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // Bare status codes from the framework (bad JSON, 401, 405 …) get a Chinese title too.
+    var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+    context.ProblemDetails.Title = ErrorHandling.TitleOf(status);
+    context.ProblemDetails.Detail ??= ErrorHandling.TitleOf(status) + "。";
+});
+// Chinese text stays readable in the HTML source instead of &#x…; entities.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1");
 services.AddHealthChecks();
@@ -64,7 +73,10 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandlingPath = "/Error",
     StatusCodeSelector = ErrorHandling.StatusOf,
 });
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// The API answers bare error statuses with ProblemDetails; pages with the Chinese error page.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
