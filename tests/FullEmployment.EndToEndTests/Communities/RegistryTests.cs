@@ -118,4 +118,18 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
         (await db.AuditEvents.CountAsync(e => e.Action == "community.reveal-phone" && e.UserName == "province" && e.TargetId == "620102001002"))
             .ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A2_Region_tree_lists_all_cities_with_community_counts_and_jiayuguan_without_counties()
+    {
+        await LoginAsync("province", Password);
+        await Page.GotoAsync(BaseUrl + "/Regions");
+
+        var tree = await Page.InnerTextAsync("[data-testid=region-tree]");
+        tree.ShouldContain("甘肃省");
+        tree.ShouldContain("临夏回族自治州");
+        tree.ShouldContain("积石山保安族东乡族撒拉族自治县");
+        tree.ShouldContain("不设县区，社区直属市");
+        (await Page.Locator("[data-testid=region-tree] > ul > li").CountAsync()).ShouldBe(14);
+    }
 }
