@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FullEmployment.Application;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -46,6 +48,7 @@ services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Public");
 });
 services.AddProblemDetails();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1");
 services.AddHealthChecks();
