@@ -46,7 +46,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        if (!new PathString(OriginalPath(httpContext)).StartsWithSegments("/api"))
         {
             return false;
         }
@@ -72,13 +72,17 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
+    /// <summary>The path the client asked for: by the time handlers run, the middleware has rewritten it to /Error.</summary>
+    private static string OriginalPath(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+
     /// <summary>Denied access is audited in its own unit of work: the request's own changes, if any, are abandoned.</summary>
     public static async Task AuditDeniedAsync(HttpContext httpContext, string reason)
     {
         var scopes = httpContext.RequestServices.GetRequiredService<IServiceScopeFactory>();
         await using var scope = scopes.CreateAsyncScope();
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        audit.Record("access.denied", "path", $"{httpContext.Request.Method} {httpContext.Request.Path}", null, after: new { reason });
+        audit.Record("access.denied", "path", $"{httpContext.Request.Method} {OriginalPath(httpContext)}", null, after: new { reason });
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
     }
 }
