@@ -11,7 +11,7 @@ namespace FullEmployment.Application.Campaigns;
 internal static class CampaignReferenceData
 {
     // A19: the default template is the one the measures came with, published with them on 2023-08-16.
-    private static readonly DateTimeOffset MeasuresPublishedAt = new(2023, 8, 16, 0, 0, 0, ChinaTime.Offset);
+    private static readonly DateTimeOffset MeasuresPublishedAt = new DateTimeOffset(2023, 8, 16, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
     public Provider Provider { get; }
 
     /// <summary>Monday 2025-03-03 09:00 China time, before every deadline of <see cref="CampaignScenario"/>.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, ChinaTime.Offset));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
 
     /// <summary>
     /// A factory on the provider, or null when PostgreSQL is asked for but FE_TEST_POSTGRES is not set (a failure

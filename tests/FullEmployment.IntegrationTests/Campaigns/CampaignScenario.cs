@@ -88,5 +88,5 @@ public sealed class CampaignScenario(CampaignFactory factory)
         (await Lists(Roles.ProvinceOfficer, Province, l => l.ListForCampaignAsync(CampaignId))).Single(l => l.CityCode == null);
 
     public void SetChinaTime(int year, int month, int day, int hour = 9, int minute = 0) =>
-        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset));
+        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset).ToUniversalTime());
 }
