@@ -15,6 +15,7 @@ public static class ApplicationRegistration
         services.AddScoped<CommunityRegistry>();
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
+        services.AddScoped<CampaignDemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
         services.AddScoped<Common.FileStore>();

@@ -97,6 +97,7 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 
     var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
         .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
+    await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

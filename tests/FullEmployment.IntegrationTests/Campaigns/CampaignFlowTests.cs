@@ -2,6 +2,7 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Notices;
+using FullEmployment.Application.Seeding;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
@@ -98,5 +99,30 @@ public sealed class CampaignFlowTests
             p => p.DirectoryAsync(new DirectoryFilter(TitleLevel.Provincial), new PageRequest()));
         directory.Items.ShouldContain(r => r.CommunityName == "东岗社区" && r.Level == "省级");
         (await db.AuditEvents.CountAsync(e => e.TargetType == "application" && e.TargetId == a.Id.ToString())).ShouldBeGreaterThan(8);
+    }
+
+    [Fact]
+    public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection()
+    {
+        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        _ = factory.Server;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync("Demo#Passw0rd1", mustChangePassword: false);
+            await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
+        }
+
+        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+            w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
+        rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
+            ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);
+        var notices = await factory.As<PublicSite, IReadOnlyList<PublicNoticeView>>(Roles.CommunityStaff, "x", p => p.OpenNoticesAsync());
+        notices.Single().Candidates.Single().CommunityName.ShouldBe("东岗社区");
+        var todo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(Roles.CityOfficer, Lanzhou, t => t.ForCurrentUserAsync());
+        todo.ShouldContain(t => t.Title.Contains("1条异议待答复"));
+        todo.ShouldContain(t => t.Title.StartsWith("西站社区", StringComparison.Ordinal));
+        var countyTodo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(Roles.CountyOfficer, Chengguan, t => t.ForCurrentUserAsync());
+        countyTodo.ShouldContain(t => t.Title.StartsWith("草场街社区", StringComparison.Ordinal) && t.WorkingDaysLeft > 0);
     }
 }
