@@ -2,6 +2,7 @@ using FullEmployment.Application.Communities;
 using FullEmployment.Application.Regions;
 using FullEmployment.Application.Seeding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FullEmployment.Application;
 
@@ -14,8 +15,21 @@ public static class ApplicationRegistration
         services.AddScoped<CommunityRegistry>();
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
+        services.AddScoped<CampaignDemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
+        services.AddScoped<Common.FileStore>();
+        services.AddScoped<Notices.WorkingCalendar>();
+        services.AddScoped<Notices.PublicSite>();
+        services.AddScoped<Notices.Inbox>();
+        services.TryAddScoped<Campaigns.ILedgerReader, Campaigns.EmptyLedgerReader>();
+        services.AddScoped<Campaigns.IndicatorSnapshots>();
+        services.AddScoped<Campaigns.ScoreTemplates>();
+        services.AddScoped<Campaigns.CampaignAdministration>();
+        services.AddScoped<Campaigns.ApplicationWorkflow>();
+        services.AddScoped<Campaigns.CandidateLists>();
+        services.AddScoped<Campaigns.NationalRounds>();
+        services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         return services;
     }
 }

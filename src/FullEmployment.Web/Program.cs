@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FullEmployment.Application;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -55,6 +57,7 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
 // Chinese text stays readable in the HTML source instead of &#x…; entities.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1");
 services.AddHealthChecks();
@@ -106,6 +109,7 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 
     var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
         .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
+    await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

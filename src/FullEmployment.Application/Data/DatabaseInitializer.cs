@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Data;
 
-/// <summary>Start-up: migrate, then seed the facts every installation needs (regions, audit chain head).</summary>
+/// <summary>Start-up: migrate, then seed the facts every installation needs (regions, audit chain head, calendars, score template).</summary>
 public sealed class DatabaseInitializer(AppDbContext db)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -24,6 +24,8 @@ public sealed class DatabaseInitializer(AppDbContext db)
         {
             db.AuditChainHeads.Add(new AuditChainHead());
         }
+
+        await Campaigns.CampaignReferenceData.SeedAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
     }

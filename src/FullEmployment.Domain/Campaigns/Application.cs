@@ -20,7 +20,7 @@ public sealed class Application
     private readonly List<ApplicationHistoryEntry> _history = [];
     private List<string> _rejectionReasons = [];
 
-    public Application(Campaign campaign, Guid communityId, string communityName, string cityCode, string? countyCode,
+    public Application(Campaign campaign, int communityId, string communityCode, string communityName, string cityCode, string? countyCode,
         string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -45,6 +45,7 @@ public sealed class Application
         CampaignKind = campaign.Kind;
         TemplateVersion = campaign.TemplateVersion;
         CommunityId = communityId;
+        CommunityCode = communityCode;
         CommunityName = communityName;
         CityCode = cityCode;
         CountyCode = countyCode;
@@ -67,7 +68,11 @@ public sealed class Application
     /// <summary>The campaign's pinned template version; every sheet uses it (A6).</summary>
     public string TemplateVersion { get; private set; } = string.Empty;
 
-    public Guid CommunityId { get; private set; }
+    /// <summary>The registry's community id (<c>Community.Id</c>).</summary>
+    public int CommunityId { get; private set; }
+
+    /// <summary>The community's 12-digit code, kept so lists and notices read without a join.</summary>
+    public string CommunityCode { get; private set; } = string.Empty;
 
     public string CommunityName { get; private set; } = string.Empty;
 
@@ -368,12 +373,25 @@ public sealed class Application
         Move(next, ApplicationAction.Certify, actor, now, $"{CertificationDocumentNumber}，标牌{PlaqueNumber}", overrideReason);
     }
 
-    // A16: falsification disqualifies the application.
-    public void Disqualify(string reason, string evidence, string actor, DateTimeOffset now)
+    /// <summary>
+    /// A16: falsification disqualifies the application. While it stands on a list (recommended or proposed) the
+    /// list must be given: the candidate leaves it at once, so a disqualified community is never certified.
+    /// </summary>
+    public void Disqualify(string reason, string evidence, string actor, DateTimeOffset now, CandidateList? list = null)
     {
         var next = Next(ApplicationAction.Disqualify);
         RequireText(reason, "取消申报资格必须写明原因。", "A16");
         RequireText(evidence, "取消申报资格必须附有证据。", "A16");
+        if (State is ApplicationState.Recommended or ApplicationState.Proposed)
+        {
+            if (list is null || !list.Contains(Id))
+            {
+                throw new DomainException("该社区已列入名单，取消申报资格时须同时将其移出所在名单。", "A16");
+            }
+
+            list.Drop(Id);
+        }
+
         DisqualificationReason = reason.Trim();
         DisqualificationEvidence = evidence.Trim();
         Move(next, ApplicationAction.Disqualify, actor, now, reason, null);

@@ -1,3 +1,5 @@
+using FullEmployment.Domain.Ledgers;
+
 namespace FullEmployment.Domain.Campaigns;
 
 public enum CampaignKind
@@ -29,9 +31,6 @@ public enum CampaignAction
 
 /// <summary>Stage deadlines (China dates, inclusive to 24:00): applications, county review, city evaluation, province review.</summary>
 public sealed record StageDeadlines(DateOnly Application, DateOnly County, DateOnly City, DateOnly Province);
-
-/// <summary>The months the indicators cover (考核期).</summary>
-public sealed record AssessmentPeriod(DateOnly From, DateOnly To);
 
 /// <summary>A city's share of a campaign's total (名额分配, A7).</summary>
 public sealed class QuotaAllocation
@@ -140,6 +139,7 @@ public sealed class Campaign
 
     public decimal PassMark { get; private set; }
 
+    /// <summary>The months the indicators cover (考核期).</summary>
     public AssessmentPeriod AssessmentPeriod { get; private set; } = null!;
 
     public StageDeadlines Deadlines { get; private set; } = null!;
@@ -199,11 +199,6 @@ public sealed class Campaign
         ArgumentNullException.ThrowIfNull(assessmentPeriod);
         ArgumentNullException.ThrowIfNull(deadlines);
         EnsureDraft();
-        if (assessmentPeriod.To < assessmentPeriod.From)
-        {
-            throw new DomainException("考核期的结束日期不能早于开始日期。", "A5");
-        }
-
         if (deadlines.County < deadlines.Application || deadlines.City < deadlines.County || deadlines.Province < deadlines.City)
         {
             throw new DomainException("各阶段截止日期必须依次为：社区申报、县区初审、市州评定、省级审核，且不能倒置。", "A8");

@@ -17,10 +17,11 @@ public enum CandidateListState
 /// <summary>A ranked candidate on a list.</summary>
 public sealed class ListEntry
 {
-    internal ListEntry(Guid applicationId, Guid communityId, string communityName, decimal score, int sequence)
+    internal ListEntry(Guid applicationId, int communityId, string communityCode, string communityName, decimal score, int sequence)
     {
         ApplicationId = applicationId;
         CommunityId = communityId;
+        CommunityCode = communityCode;
         CommunityName = communityName;
         Score = score;
         Sequence = sequence;
@@ -30,7 +31,9 @@ public sealed class ListEntry
 
     public Guid ApplicationId { get; private set; }
 
-    public Guid CommunityId { get; private set; }
+    public int CommunityId { get; private set; }
+
+    public string CommunityCode { get; private set; } = string.Empty;
 
     public string CommunityName { get; private set; } = string.Empty;
 
@@ -101,7 +104,7 @@ public abstract class CandidateList
     }
 
     /// <summary>Takes an objection from the public against a listed candidate while the notice is open.</summary>
-    public Objection SubmitObjection(Guid candidateApplicationId, string objector, string content, DateTimeOffset now)
+    public Objection SubmitObjection(Guid candidateApplicationId, string objector, string content, DateTimeOffset now, string? objectorPhone = null)
     {
         var notice = RequireNotice();
         if (!Contains(candidateApplicationId))
@@ -109,7 +112,7 @@ public abstract class CandidateList
             throw new DomainException("异议针对的社区不在公示名单中。", Clause);
         }
 
-        return notice.SubmitObjection(candidateApplicationId, objector, content, now);
+        return notice.SubmitObjection(candidateApplicationId, objector, content, now, objectorPhone);
     }
 
     /// <summary>The objection is upheld: the candidate leaves the list (A8.3, A8.4).</summary>
@@ -152,6 +155,13 @@ public abstract class CandidateList
         SentUpAt = now;
     }
 
+    // A16: a disqualified candidate leaves the list whatever its state; the notice and its objections stay on record.
+    internal void Drop(Guid applicationId)
+    {
+        _entries.RemoveAll(e => e.ApplicationId == applicationId);
+        Rerank();
+    }
+
     internal void Add(Application application, decimal score)
     {
         EnsureState(CandidateListState.Draft, "名单已公示，不能再增加社区。");
@@ -172,7 +182,7 @@ public abstract class CandidateList
 
         CheckCandidate(application);
         var sequence = _entries.Count == 0 ? 1 : _entries.Max(e => e.Sequence) + 1;
-        _entries.Add(new ListEntry(application.Id, application.CommunityId, application.CommunityName, score, sequence));
+        _entries.Add(new ListEntry(application.Id, application.CommunityId, application.CommunityCode, application.CommunityName, score, sequence));
         Rerank();
     }
 

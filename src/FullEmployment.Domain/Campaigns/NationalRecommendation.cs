@@ -17,9 +17,10 @@ public enum NationalOutcome
 /// <summary>A community the province recommends to the ministry, and the ministry's outcome.</summary>
 public sealed class NationalCandidate
 {
-    internal NationalCandidate(Guid communityId, string communityName, int rank)
+    internal NationalCandidate(int communityId, string communityCode, string communityName, int rank)
     {
         CommunityId = communityId;
+        CommunityCode = communityCode;
         CommunityName = communityName;
         Rank = rank;
         Outcome = NationalOutcome.Pending;
@@ -27,7 +28,9 @@ public sealed class NationalCandidate
 
     private NationalCandidate() { }
 
-    public Guid CommunityId { get; private set; }
+    public int CommunityId { get; private set; }
+
+    public string CommunityCode { get; private set; } = string.Empty;
 
     public string CommunityName { get; private set; } = string.Empty;
 
@@ -90,7 +93,7 @@ public sealed class NationalRecommendation
 
     public IReadOnlyList<NationalCandidate> Candidates => _candidates;
 
-    public void Add(Guid communityId, string communityName)
+    public void Add(int communityId, string communityCode, string communityName)
     {
         EnsureState(NationalRecommendationState.Draft, "推荐名单已报送，不能再修改。");
         if (_candidates.Exists(c => c.CommunityId == communityId))
@@ -103,10 +106,10 @@ public sealed class NationalRecommendation
             throw new DomainException($"推荐名单已达名额上限{Quota}个。", "A4.1");
         }
 
-        _candidates.Add(new NationalCandidate(communityId, communityName, _candidates.Count + 1));
+        _candidates.Add(new NationalCandidate(communityId, communityCode, communityName, _candidates.Count + 1));
     }
 
-    public void Remove(Guid communityId)
+    public void Remove(int communityId)
     {
         EnsureState(NationalRecommendationState.Draft, "推荐名单已报送，不能再修改。");
         _candidates.Remove(Find(communityId));
@@ -128,7 +131,7 @@ public sealed class NationalRecommendation
         SubmittedAt = now;
     }
 
-    public void RecordGranted(Guid communityId, string documentNumber, DateOnly grantedOn)
+    public void RecordGranted(int communityId, string documentNumber, DateOnly grantedOn)
     {
         if (string.IsNullOrWhiteSpace(documentNumber))
         {
@@ -138,10 +141,10 @@ public sealed class NationalRecommendation
         Decide(communityId, NationalOutcome.Granted, documentNumber.Trim(), grantedOn, null);
     }
 
-    public void RecordNotGranted(Guid communityId, DateOnly decidedOn, string? remark = null) =>
+    public void RecordNotGranted(int communityId, DateOnly decidedOn, string? remark = null) =>
         Decide(communityId, NationalOutcome.NotGranted, null, decidedOn, string.IsNullOrWhiteSpace(remark) ? null : remark.Trim());
 
-    private void Decide(Guid communityId, NationalOutcome outcome, string? documentNumber, DateOnly decidedOn, string? remark)
+    private void Decide(int communityId, NationalOutcome outcome, string? documentNumber, DateOnly decidedOn, string? remark)
     {
         EnsureState(NationalRecommendationState.Submitted, "推荐名单尚未报送或结果已全部登记。");
         var candidate = Find(communityId);
@@ -157,7 +160,7 @@ public sealed class NationalRecommendation
         }
     }
 
-    private NationalCandidate Find(Guid communityId) =>
+    private NationalCandidate Find(int communityId) =>
         _candidates.Find(c => c.CommunityId == communityId) ?? throw new DomainException("该社区不在推荐名单中。", "A4.1");
 
     private void EnsureState(NationalRecommendationState expected, string message)

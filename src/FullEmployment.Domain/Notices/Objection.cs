@@ -10,7 +10,7 @@ public enum ObjectionStatus
 /// <summary>An objection (异议) raised during a public notice against one named candidate (A8.3, A8.4).</summary>
 public sealed class Objection
 {
-    internal Objection(Guid candidateApplicationId, string objector, string content, DateTimeOffset submittedAt)
+    internal Objection(Guid candidateApplicationId, string objector, string? objectorPhone, string content, DateTimeOffset submittedAt)
     {
         if (string.IsNullOrWhiteSpace(content))
         {
@@ -20,6 +20,7 @@ public sealed class Objection
         Id = Guid.NewGuid();
         CandidateApplicationId = candidateApplicationId;
         Objector = objector?.Trim() ?? string.Empty;
+        ObjectorPhone = string.IsNullOrWhiteSpace(objectorPhone) ? null : objectorPhone.Trim();
         Content = content.Trim();
         SubmittedAt = submittedAt;
         Status = ObjectionStatus.Pending;
@@ -34,6 +35,9 @@ public sealed class Objection
 
     /// <summary>Who raised it (name and contact as given; may be empty for an anonymous objection).</summary>
     public string Objector { get; private set; } = string.Empty;
+
+    /// <summary>How to reach the objector for the reply; personal data, never shown on the public site.</summary>
+    public string? ObjectorPhone { get; private set; }
 
     public string Content { get; private set; } = string.Empty;
 

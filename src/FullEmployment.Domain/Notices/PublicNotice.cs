@@ -88,7 +88,7 @@ public sealed class PublicNotice
     }
 
     /// <summary>Records an objection against a candidate; refused outside the notice period (to the minute, China time).</summary>
-    public Objection SubmitObjection(Guid candidateApplicationId, string objector, string content, DateTimeOffset now)
+    public Objection SubmitObjection(Guid candidateApplicationId, string objector, string content, DateTimeOffset now, string? objectorPhone = null)
     {
         var clause = ClauseOf(Subject);
         if (now < OpensAt)
@@ -101,7 +101,7 @@ public sealed class PublicNotice
             throw new DomainException($"公示期已于{ChinaTime.Format(LastDay)}24时结束，不再受理异议。", clause);
         }
 
-        var objection = new Objection(candidateApplicationId, objector, content, now);
+        var objection = new Objection(candidateApplicationId, objector, objectorPhone, content, now);
         _objections.Add(objection);
         return objection;
     }

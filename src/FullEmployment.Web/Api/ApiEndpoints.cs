@@ -8,6 +8,9 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         RegionsApi.Map(api);
         CommunitiesApi.Map(api.MapGroup("/communities").RequireAuthorization());
+        CalendarApi.Map(api);
+        CampaignsApi.Map(api);
+        PublicApi.Map(api.MapGroup("/public"));
         return app;
     }
 }

@@ -82,10 +82,27 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    public void A16_Disqualifying_a_listed_candidate_drops_it_from_its_list()
+    {
+        var world = new CampaignWorld();
+        var first = world.ApplicationIn(ApplicationState.Recommended);
+        var second = world.ApplicationIn(ApplicationState.Recommended);
+        world.CityList.Entries.Count.ShouldBe(2);
+
+        Should.Throw<DomainException>(() => first.Disqualify("虚报就业", "核查报告", Actor, world.Now)).Clause.ShouldBe("A16");
+        first.Disqualify("虚报就业", "核查报告", Actor, world.Now, world.CityList);
+
+        first.State.ShouldBe(ApplicationState.Disqualified);
+        world.CityList.Contains(first.Id).ShouldBeFalse();
+        world.CityList.Entries.Single().ApplicationId.ShouldBe(second.Id);
+        world.CityList.Entries.Single().Rank.ShouldBe(1);
+    }
+
+    [Fact]
     public void A8_1_Submitting_needs_a_complete_self_assessment()
     {
         var world = new CampaignWorld();
-        var application = new Application(world.Campaign, Guid.NewGuid(), "社区", CampaignWorld.Lanzhou, "620102", Actor, world.Now);
+        var application = new Application(world.Campaign, 99, "620102001099", "社区", CampaignWorld.Lanzhou, "620102", Actor, world.Now);
         application.OpenScoreSheet(ReviewLevel.Self, world.Template, CampaignWorld.GoodIndicators);
 
         Should.Throw<DomainException>(() => application.Submit(world.Campaign, CampaignWorld.Eligible, Actor, world.Now))

@@ -1,5 +1,6 @@
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.UnitTests.Campaigns;
 

@@ -1,5 +1,6 @@
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.Domain.Notices;
 using Microsoft.Extensions.Time.Testing;
 
@@ -77,9 +78,13 @@ internal sealed class CampaignWorld
         return sheet;
     }
 
+    private int _communityIds;
+
+    public int NextCommunityId() => ++_communityIds;
+
     public Application NewApplication(string cityCode = Lanzhou)
     {
-        var application = new Application(Campaign, Guid.NewGuid(), "城关区某社区", cityCode, cityCode + "02", Actor, Now);
+        var application = new Application(Campaign, NextCommunityId(), cityCode + "02001001", "城关区某社区", cityCode, cityCode + "02", Actor, Now);
         FillJudged(application.OpenScoreSheet(ReviewLevel.Self, Template, GoodIndicators));
         return application;
     }
@@ -197,7 +202,8 @@ internal sealed class CampaignWorld
                 UpholdObjection(a);
                 break;
             case ApplicationAction.Disqualify:
-                a.Disqualify("台账数据造假", "核查报告", Actor, Now);
+                a.Disqualify("台账数据造假", "核查报告", Actor, Now,
+                    a.State == ApplicationState.Proposed ? ProposedList : a.State == ApplicationState.Recommended ? CityList : null);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);

@@ -1,5 +1,6 @@
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.UnitTests.Campaigns;
 
@@ -26,22 +27,22 @@ public class NationalRecommendationTests
     public void A4_1_The_list_is_limited_to_the_ministry_quota_and_has_no_duplicates()
     {
         var recommendation = Recommendation(quota: 2);
-        var community = Guid.NewGuid();
-        recommendation.Add(community, "甲社区");
+        var community = 1;
+        recommendation.Add(community, "620102001000", "甲社区");
 
-        Should.Throw<DomainException>(() => recommendation.Add(community, "甲社区"));
-        recommendation.Add(Guid.NewGuid(), "乙社区");
-        Should.Throw<DomainException>(() => recommendation.Add(Guid.NewGuid(), "丙社区")).Message.ShouldContain("名额上限2个");
+        Should.Throw<DomainException>(() => recommendation.Add(community, "620102001000", "甲社区"));
+        recommendation.Add(2, "620102001002", "乙社区");
+        Should.Throw<DomainException>(() => recommendation.Add(3, "620102001003", "丙社区")).Message.ShouldContain("名额上限2个");
     }
 
     [Fact]
     public void A4_1_Removing_a_candidate_re_ranks_the_rest()
     {
         var recommendation = Recommendation();
-        var first = Guid.NewGuid();
-        var second = Guid.NewGuid();
-        recommendation.Add(first, "甲社区");
-        recommendation.Add(second, "乙社区");
+        var first = 4;
+        var second = 5;
+        recommendation.Add(first, "620102001000", "甲社区");
+        recommendation.Add(second, "620102001000", "乙社区");
 
         recommendation.Remove(first);
 
@@ -52,14 +53,14 @@ public class NationalRecommendationTests
     public void A4_1_Outcomes_are_recorded_after_submission_and_conclude_the_round()
     {
         var recommendation = Recommendation();
-        var granted = Guid.NewGuid();
-        var notGranted = Guid.NewGuid();
-        recommendation.Add(granted, "甲社区");
-        recommendation.Add(notGranted, "乙社区");
+        var granted = 6;
+        var notGranted = 7;
+        recommendation.Add(granted, "620102001000", "甲社区");
+        recommendation.Add(notGranted, "620102001000", "乙社区");
         Should.Throw<DomainException>(() => recommendation.RecordGranted(granted, "人社部函〔2025〕1号", new DateOnly(2025, 12, 1)));
 
         recommendation.Submit(Now);
-        Should.Throw<DomainException>(() => recommendation.Add(Guid.NewGuid(), "丙社区"));
+        Should.Throw<DomainException>(() => recommendation.Add(8, "620102001008", "丙社区"));
         Should.Throw<DomainException>(() => recommendation.RecordGranted(granted, " ", new DateOnly(2025, 12, 1)));
         recommendation.RecordGranted(granted, "人社部函〔2025〕1号", new DateOnly(2025, 12, 1));
         recommendation.State.ShouldBe(NationalRecommendationState.Submitted);

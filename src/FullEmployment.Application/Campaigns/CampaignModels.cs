@@ -1,0 +1,164 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Notices;
+
+namespace FullEmployment.Application.Campaigns;
+
+// ---- Score templates (A6) ----
+
+public sealed record ScoreItemView(int Group, string GroupName, string Number, string Text, decimal MaxPoints, string Rule,
+    ScoringMode Mode, decimal? GateMinimum, string ClauseId);
+
+public sealed record ScoreTemplateRow(Guid Id, string TemplateVersion, string Name, string OwnerRegionCode, bool IsPublished,
+    DateTimeOffset? PublishedAt, decimal TotalPoints);
+
+public sealed record ScoreTemplateView(Guid Id, string TemplateVersion, string Name, string OwnerRegionCode, bool IsPublished,
+    DateTimeOffset? PublishedAt, decimal TotalPoints, IReadOnlyList<ScoreItemView> Items, int Version);
+
+public sealed record ScoreItemInput(int Group, string GroupName, string Number, string Text, decimal MaxPoints, string Rule,
+    ScoringMode Mode, string ClauseId, decimal? GateMinimum = null);
+
+/// <summary>A new draft version: the given items, or a copy of <paramref name="CopyFromVersion"/>'s items when none are given.</summary>
+public sealed record NewTemplateInput(string TemplateVersion, string Name, string? CopyFromVersion, IReadOnlyList<ScoreItemInput> Items);
+
+// ---- Campaigns (A4, A7) ----
+
+public sealed record QuotaView(string CityCode, string CityName, int Quota);
+
+public sealed record CampaignRow(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string Name, int CreationYear,
+    CampaignState State, string StateName, DateOnly ApplicationDeadline, int TotalQuota);
+
+public sealed record CampaignView(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string OrganizerName, string Name,
+    int CreationYear, int TotalQuota, decimal PassMark, string TemplateVersion, DateOnly AssessmentFrom, DateOnly AssessmentTo,
+    StageDeadlines Deadlines, CampaignState State, string StateName, string? CycleOverrideReason, DateTimeOffset? PublishedAt,
+    string? CloseReason, IReadOnlyList<QuotaView> Quotas, string? ValidityWarning, int Version);
+
+/// <summary>
+/// A draft campaign. The organiser is the actor's region: the province for provincial and national rounds, the
+/// actor's city for a municipal one. <paramref name="CycleOverrideReason"/> answers the A4.2 two-year check.
+/// </summary>
+public sealed record NewCampaignInput(CampaignKind Kind, string Name, int CreationYear, int TotalQuota, string TemplateVersion,
+    DateOnly AssessmentFrom, DateOnly AssessmentTo, StageDeadlines Deadlines, decimal PassMark = Campaign.DefaultPassMark,
+    string? CycleOverrideReason = null);
+
+public sealed record QuotaInput(string CityCode, int Quota);
+
+/// <summary>A7: publishing sends <paramref name="NoticeBody"/> (and the optional attachment) to every city.</summary>
+public sealed record PublishCampaignInput(Guid CampaignId, int Version, string NoticeBody, FileUpload? Attachment = null);
+
+public sealed record CloseCampaignInput(Guid CampaignId, int Version, string Reason);
+
+// ---- Applications (A8) ----
+
+public sealed record FormStaff(string Name, string Education, bool FullTime, string? Post);
+
+/// <summary>The application form the community fills in (A8.1): basic facts, staff and narrative.</summary>
+public sealed record ApplicationForm(int? Households, int? Population, int? WorkingAgePopulation, decimal? ServiceHallArea,
+    string? ContactName, string? ContactPhone, IReadOnlyList<FormStaff> Staff, string? Narrative)
+{
+    public static ApplicationForm Empty { get; } = new(null, null, null, null, null, null, [], null);
+}
+
+/// <summary>One indicator figure as computed from the ledger (ids are clause IDs, status met|not_met|not_applicable).</summary>
+public sealed record IndicatorValue(string Id, string Name, int Numerator, int Denominator, decimal Value, decimal? Threshold, string Status);
+
+/// <summary>The figures frozen at submission (A8.1): every review level scores its auto items from these.</summary>
+public sealed record IndicatorSnapshot(DateOnly TakenOn, DateOnly PeriodFrom, DateOnly PeriodTo, AutoScoringInput Input,
+    IReadOnlyList<IndicatorValue> Indicators);
+
+/// <summary>Headline facts on the form: registry (A2, A5.1.1) and the indicators (frozen once submitted).</summary>
+public sealed record HeadlineFigures(bool HasCivilAffairsFiling, bool HasFiledMunicipalTitle, string? HighestTitle, bool Frozen,
+    IndicatorSnapshot Indicators);
+
+public sealed record FileView(Guid Id, string FileName, string ContentType, long Length, string Category, DateTimeOffset UploadedAt);
+
+public sealed record ScoreLineView(string Number, string Text, decimal MaxPoints, ScoringMode Mode, bool IsGate, bool GateMet,
+    decimal? ComputedScore, decimal? Score, string? OverrideReason, string? Remark);
+
+public sealed record ScoreSheetView(ReviewLevel Level, string LevelName, decimal Total, bool IsComplete, bool GatesMet, bool Passes,
+    bool IsLocked, IReadOnlyList<ScoreLineView> Lines);
+
+public sealed record InspectionView(Guid Id, ReviewLevel Level, DateOnly Date, IReadOnlyList<string> Inspectors, bool Passed, string Findings,
+    IReadOnlyList<FileView> Photos);
+
+public sealed record HistoryView(DateTimeOffset At, string Actor, string Action, string From, string To, string? Remark, string? OverrideReason);
+
+public sealed record ApplicationRow(Guid Id, Guid CampaignId, string CampaignName, string CommunityCode, string CommunityName, string CityCode,
+    string? CountyCode, ApplicationState State, string StateName, decimal? LatestScore, DateOnly? DueOn, int Version);
+
+public sealed record ApplicationFilter(Guid? CampaignId = null, ApplicationState? State = null, string? RegionCode = null);
+
+public sealed record ApplicationView(Guid Id, Guid CampaignId, string CampaignName, CampaignKind CampaignKind, int CommunityId,
+    string CommunityCode, string CommunityName, string CityCode, string? CountyCode, ApplicationState State, string StateName,
+    DateOnly? CorrectionDueDate, IReadOnlyList<string> RejectionReasons, string? CertificationDocumentNumber, string? PlaqueNumber,
+    DateOnly? CertifiedOn, string? DisqualificationReason, ApplicationForm Form, FileView? NarrativeFile, HeadlineFigures Headline,
+    IReadOnlyList<ScoreSheetView> Sheets, IReadOnlyList<InspectionView> Inspections, IReadOnlyList<FileView> Evidence,
+    IReadOnlyList<HistoryView> History, IReadOnlyList<ApplicationAction> AllowedActions, StageDeadlines Deadlines, decimal PassMark,
+    int Version);
+
+/// <summary>The state after an action, for the API and for a page's redirect.</summary>
+public sealed record ApplicationResult(Guid Id, ApplicationState State, string StateName, int Version);
+
+/// <summary>Community staff open an application in a published campaign (A8.1); the community is the actor's.</summary>
+public sealed record StartApplicationInput(Guid CampaignId);
+
+public sealed record SaveFormInput(Guid ApplicationId, int Version, ApplicationForm Form, FileUpload? NarrativeFile = null);
+
+/// <summary>One item's score: for a judged item the remark explains missing points; for an auto item it is the override reason.</summary>
+public sealed record ScoreEntry(string Number, decimal Score, string? Remark);
+
+/// <summary>Fills the actor's level's sheet (opened from the frozen snapshot on first use).</summary>
+public sealed record ScoreInput(Guid ApplicationId, int Version, ReviewLevel Level, IReadOnlyList<ScoreEntry> Entries);
+
+public sealed record EvidenceInput(Guid ApplicationId, int Version, FileUpload File, string Category = "evidence");
+
+/// <summary>A plain move (submit, withdraw, resubmit, forward, recommend, propose…); <paramref name="OverrideReason"/> only from the province, after a deadline.</summary>
+public sealed record ActionInput(Guid ApplicationId, int Version, string? Remark = null, string? OverrideReason = null);
+
+public sealed record ReturnInput(Guid ApplicationId, int Version, DateOnly DueDate, string Remark, string? OverrideReason = null);
+
+public sealed record RejectInput(Guid ApplicationId, int Version, IReadOnlyList<string> Reasons, string? OverrideReason = null);
+
+public sealed record InspectionInput(Guid ApplicationId, int Version, DateOnly Date, IReadOnlyList<string> Inspectors, bool Passed,
+    string Findings, IReadOnlyList<FileUpload>? Photos = null);
+
+public sealed record DisqualifyInput(Guid ApplicationId, int Version, string Reason, string Evidence);
+
+// ---- Lists, notices, objections (A8.3, A8.4) ----
+
+public sealed record ListEntryView(int Rank, Guid ApplicationId, string CommunityCode, string CommunityName, decimal Score);
+
+public sealed record NoticeView(Guid Id, string Title, DateOnly StartDate, DateOnly LastDay, int WorkingDays, DateTimeOffset ClosesAt,
+    bool IsOpen, bool HasClosed, int WorkingDaysLeft);
+
+/// <summary>An objection as officers see it: the phone masked (revealing it is not part of this view).</summary>
+public sealed record ObjectionView(Guid Id, Guid CandidateApplicationId, string CandidateName, string Objector, string? ObjectorPhone,
+    string Content, DateTimeOffset SubmittedAt, ObjectionStatus Status, string? Reply, DateTimeOffset? AnsweredAt, IReadOnlyList<FileView> Files);
+
+public sealed record CandidateListView(Guid Id, Guid CampaignId, string CampaignName, NoticeSubject Subject, string? CityCode, int Quota,
+    CandidateListState State, string StateName, IReadOnlyList<ListEntryView> Entries, NoticeView? Notice, IReadOnlyList<ObjectionView> Objections,
+    DateTimeOffset? SentUpAt, int Version);
+
+/// <summary>A8.3, A8.4: a notice of at least five working days from <paramref name="StartDate"/>.</summary>
+public sealed record PublishNoticeInput(Guid ListId, int Version, string Title, DateOnly StartDate, int WorkingDays = PublicNotice.MinimumWorkingDays);
+
+public sealed record AnswerObjectionInput(Guid ListId, int Version, Guid ObjectionId, bool Uphold, string Reply);
+
+public sealed record SendUpInput(Guid ListId, int Version, string? OverrideReason = null);
+
+public sealed record PlaqueAssignment(Guid ApplicationId, string PlaqueNumber);
+
+/// <summary>A8.4: certify every candidate left on the sent-up proposed list, one plaque number each.</summary>
+public sealed record CertifyInput(Guid ListId, int Version, string DocumentNumber, IReadOnlyList<PlaqueAssignment> Plaques,
+    string? OverrideReason = null);
+
+// ---- National rounds (A4.1) ----
+
+public sealed record NationalCandidateView(int Rank, string CommunityCode, string CommunityName, NationalOutcome Outcome, string? DocumentNumber,
+    DateOnly? DecidedOn, string? Remark);
+
+public sealed record NationalRecommendationView(Guid Id, Guid CampaignId, string CampaignName, int Quota, NationalRecommendationState State,
+    DateTimeOffset? SubmittedAt, IReadOnlyList<NationalCandidateView> Candidates, int Version);
+
+public sealed record NationalOutcomeInput(Guid CampaignId, int Version, string CommunityCode, bool Granted, string? DocumentNumber,
+    DateOnly DecidedOn, string? PlaqueNumber, string? Remark);

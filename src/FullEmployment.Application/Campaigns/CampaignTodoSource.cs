@@ -1,0 +1,105 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Notices;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Campaigns;
+
+using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
+
+/// <summary>
+/// What waits at each level (A8): the county's applications to score, the city's to evaluate, objections to answer
+/// and notices about to close, the province's lists sent up, the community's returned applications. Derived from
+/// dates at read time, never flagged by a job.
+/// </summary>
+internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, WorkingCalendar calendar) : ITodoSource
+{
+    private const string Category = "创建申报";
+
+    public async Task<IReadOnlyList<TodoItem>> ForAsync(ICurrentActor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsInRole(CampaignAccess.Readers))
+        {
+            return [];
+        }
+
+        var cal = await calendar.LoadAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        int? Left(DateOnly? due)
+        {
+            if (due is not { } d)
+            {
+                return null;
+            }
+
+            try
+            {
+                return cal.WorkingDaysBetween(today.AddDays(-1), d);
+            }
+            catch (DomainException)
+            {
+                return null;
+            }
+        }
+
+        var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.State == CampaignState.Published).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var ids = campaigns.Keys.ToList();
+        var scope = actor.ScopeCode;
+        var applications = db.Set<CampaignApplication>().AsNoTracking().Where(a => ids.Contains(a.CampaignId));
+        var waiting = actor.Role switch
+        {
+            Roles.CommunityStaff => applications.Where(a => a.CommunityCode == scope
+                && (a.State == ApplicationState.ReturnedToCommunity || a.State == ApplicationState.Draft)),
+            Roles.CountyOfficer => applications.Where(a => a.CountyCode == scope
+                && (a.State == ApplicationState.Submitted || a.State == ApplicationState.ReturnedToCounty)),
+            Roles.CityOfficer => applications.Where(a => a.CityCode == scope && (a.State == ApplicationState.ForwardedToCity
+                || (a.CountyCode == null && (a.State == ApplicationState.Submitted || a.State == ApplicationState.ReturnedToCounty)))),
+            _ => applications.Where(a => a.State == ApplicationState.ForwardedToProvince),
+        };
+        var items = (await waiting.ToListAsync(cancellationToken)).Select(a =>
+        {
+            var due = ApplicationWorkflow.DueOn(a, campaigns[a.CampaignId]);
+            return new TodoItem(Category, $"{a.CommunityName}：{CampaignApplication.StateName(a.State)}", $"/Campaigns/Applications/{a.Id}", due, Left(due));
+        }).ToList();
+
+        if (actor.IsInRole(Roles.CityOfficer, Roles.ProvinceOfficer))
+        {
+            var lists = await CandidateLists.Query(db.Set<CandidateList>().AsNoTracking()).Where(l => ids.Contains(l.CampaignId)).ToListAsync(cancellationToken);
+            var mine = lists.Where(l => l is RecommendationList city ? actor.IsCityOf(city.CityCode) : actor.IsTopOf(campaigns[l.CampaignId]));
+            foreach (var list in mine.Where(l => l.Notice is not null && l.State == CandidateListState.UnderNotice))
+            {
+                var notice = list.Notice!;
+                var pending = notice.Objections.Count(o => !o.IsAnswered);
+                if (pending > 0)
+                {
+                    items.Add(new TodoItem(Category, $"{notice.Title}：{pending}条异议待答复", $"/Campaigns/Lists/{list.Id}", notice.LastDay, Left(notice.LastDay)));
+                }
+
+                var left = Left(notice.LastDay);
+                if (!notice.HasClosed(clock.GetUtcNow()) && left is <= 2)
+                {
+                    items.Add(new TodoItem(Category, $"{notice.Title}：公示即将结束", $"/Campaigns/Lists/{list.Id}", notice.LastDay, left));
+                }
+                else if (notice.HasClosed(clock.GetUtcNow()) && pending == 0)
+                {
+                    items.Add(new TodoItem(Category, $"{notice.Title}：公示期满，待报送", $"/Campaigns/Lists/{list.Id}", null));
+                }
+            }
+
+            if (actor.IsInRole(Roles.ProvinceOfficer))
+            {
+                foreach (var list in lists.OfType<RecommendationList>().Where(l => l.State == CandidateListState.SentUp))
+                {
+                    var due = campaigns[list.CampaignId].Deadlines.Province;
+                    items.Add(new TodoItem(Category, $"{list.CityCode}推荐名单已报送（{list.Entries.Count}个社区）", $"/Campaigns/Lists/{list.Id}", due, Left(due)));
+                }
+            }
+        }
+
+        return items;
+    }
+}

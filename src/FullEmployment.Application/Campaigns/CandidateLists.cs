@@ -1,0 +1,261 @@
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Notices;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Campaigns;
+
+using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
+
+/// <summary>
+/// The city's recommendation lists (A8.3) and the province's proposed list (A8.4): public notice, objections,
+/// sending up, and certification with the provincial title, the public announcement and the notifications.
+/// </summary>
+public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvider clock, WorkingCalendar calendar, CampaignAdministration campaigns)
+{
+    private ICurrentActor Actor => audit.Actor;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IReadOnlyList<CandidateListView>> ListForCampaignAsync(Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        Actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
+        var lists = await Query(db.Set<CandidateList>().AsNoTracking()).Where(l => l.CampaignId == campaignId).ToListAsync(cancellationToken);
+        var views = new List<CandidateListView>();
+        foreach (var list in lists.Where(MayRead))
+        {
+            views.Add(await ToViewAsync(list, cancellationToken));
+        }
+
+        return views;
+    }
+
+    public async Task<CandidateListView> GetAsync(Guid listId, CancellationToken cancellationToken = default)
+    {
+        Actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
+        var list = await Query(db.Set<CandidateList>().AsNoTracking()).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken);
+        return list is not null && MayRead(list) ? await ToViewAsync(list, cancellationToken) : throw new NotFoundException("未找到该名单，或不在您的管辖范围内。");
+    }
+
+    /// <summary>A8.3, A8.4: the notice's period is counted in working days on the province's calendar.</summary>
+    public async Task<CandidateListView> PublishNoticeAsync(PublishNoticeInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (list, _) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken);
+        if (input.StartDate < ChinaTime.Today(clock))
+        {
+            throw new DomainException("公示开始日期不能早于今天。", list.Subject == NoticeSubject.CityRecommendationList ? "A8.3" : "A8.4");
+        }
+
+        var notice = list.PublishNotice(input.Title, input.StartDate, input.WorkingDays, await calendar.LoadAsync(cancellationToken));
+        db.Touch(list);
+        audit.Record("notice.publish", "candidate-list", list.Id.ToString(), RegionOf(list),
+            after: new { notice.Title, notice.StartDate, notice.WorkingDays, notice.LastDay, entries = list.Entries.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToViewAsync(list, cancellationToken);
+    }
+
+    /// <summary>Upheld: the candidate leaves the list (A8.3, A8.4); dismissed: it stays. Either way with a reply.</summary>
+    public async Task<CandidateListView> AnswerObjectionAsync(AnswerObjectionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (list, _) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken);
+        var objection = list.Notice?.Objections.FirstOrDefault(o => o.Id == input.ObjectionId)
+            ?? throw new NotFoundException("未找到该异议。");
+        if (input.Uphold)
+        {
+            var candidate = await db.Set<CampaignApplication>().SingleAsync(a => a.Id == objection.CandidateApplicationId, cancellationToken);
+            list.UpholdObjection(candidate, objection.Id, input.Reply, Actor.UserName ?? "", Now);
+            db.Touch(candidate);
+        }
+        else
+        {
+            list.DismissObjection(objection.Id, input.Reply, Actor.UserName ?? "", Now);
+        }
+
+        db.Touch(list);
+        audit.Record(input.Uphold ? "objection.uphold" : "objection.dismiss", "objection", objection.Id.ToString(), RegionOf(list),
+            after: new { list = list.Id, objection.CandidateApplicationId, input.Reply });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToViewAsync(list, cancellationToken);
+    }
+
+    /// <summary>
+    /// After the notice has closed with every objection answered: the city's list goes to the province with each
+    /// candidate forwarded (A8.3); the province's list becomes ready for certification (A8.4).
+    /// </summary>
+    public async Task<CandidateListView> SendUpAsync(SendUpInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (list, campaign) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken, input.OverrideReason);
+        list.SendUp(Now);
+        if (list is RecommendationList cityList)
+        {
+            var ids = list.Entries.Select(e => e.ApplicationId).ToList();
+            foreach (var application in await db.Set<CampaignApplication>().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
+            {
+                application.ForwardToProvince(campaign, cityList, Actor.UserName ?? "", Now, input.OverrideReason);
+                db.Touch(application);
+            }
+        }
+
+        db.Touch(list);
+        audit.Record("list.send-up", "candidate-list", list.Id.ToString(), RegionOf(list),
+            after: new { entries = list.Entries.Select(e => e.CommunityCode).ToList(), input.OverrideReason });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToViewAsync(list, cancellationToken);
+    }
+
+    /// <summary>
+    /// A8.4: certifies every candidate left on the sent-up proposed list: the title on the community (A10: the province
+    /// for provincial titles, the organising city for municipal ones), a public announcement, and notices to the
+    /// city, county and community.
+    /// </summary>
+    public async Task<CandidateListView> CertifyAsync(CertifyInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (list, campaign) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken, input.OverrideReason);
+        if (list is not ProposedList proposed)
+        {
+            throw new DomainException("只有省级拟认定名单可以认定。", "A8.4");
+        }
+
+        var level = campaign.Kind == CampaignKind.Municipal ? TitleLevel.Municipal : TitleLevel.Provincial;
+        TitleAuthority.EnsureMayManage(Actor.Role ?? "", level);
+        var plaques = input.Plaques.ToDictionary(p => p.ApplicationId, p => p.PlaqueNumber);
+        var ids = proposed.Entries.Select(e => e.ApplicationId).ToList();
+        var applications = await db.Set<CampaignApplication>().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        var authority = await campaigns.SenderNameAsync(campaign.OrganizerRegionCode, cancellationToken);
+        var entries = new List<AnnouncementEntry>();
+        foreach (var application in applications.Where(a => a.State == ApplicationState.Proposed).OrderBy(a => a.CommunityCode))
+        {
+            var plaque = plaques.GetValueOrDefault(application.Id)
+                ?? throw new DomainException($"请为{application.CommunityName}填写标牌编号。", "A8.4");
+            application.Certify(campaign, proposed, input.DocumentNumber, plaque, Actor.UserName ?? "", Now, input.OverrideReason);
+            db.Touch(application);
+            var community = await db.Communities.Include(c => c.Titles).SingleAsync(c => c.Id == application.CommunityId, cancellationToken);
+            community.GrantTitle(level, authority, input.DocumentNumber, application.CertifiedOn!.Value, plaque);
+            entries.Add(new AnnouncementEntry(community.Code, community.Name, community.CityCode, community.CountyCode, plaque));
+            db.Add(new Message($"{community.Name}已被认定为{level.DisplayName()}充分就业社区",
+                $"根据{input.DocumentNumber}，{community.Name}已被认定为{level.DisplayName()}充分就业社区，标牌编号{plaque}。", authority,
+                campaign.OrganizerRegionCode, Now, new[] { community.CityCode, community.CountyCode, community.Code }.OfType<string>(),
+                "application", application.Id.ToString()));
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new DomainException("名单中没有待认定的社区。", "A8.4");
+        }
+
+        var announcement = new Announcement(campaign.Id, level, $"关于认定{campaign.Name}{level.DisplayName()}充分就业社区的公告",
+            $"经社区申报、县区初审、市州评定和公示、省级审核和公示，认定以下{entries.Count}个社区为{level.DisplayName()}充分就业社区。",
+            input.DocumentNumber.Trim(), Now, entries);
+        db.Add(announcement);
+        db.Touch(list);
+        audit.Record("list.certify", "candidate-list", list.Id.ToString(), RegionOf(list),
+            after: new { input.DocumentNumber, communities = entries.Select(e => new { e.CommunityCode, e.PlaqueNumber }), announcement = announcement.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToViewAsync(list, cancellationToken);
+    }
+
+    internal static async Task<RecommendationList> CityListAsync(AppDbContext db, Campaign campaign, string cityCode, CancellationToken cancellationToken)
+    {
+        var list = await db.Set<RecommendationList>().Include(l => l.Notice).ThenInclude(n => n!.Objections)
+            .FirstOrDefaultAsync(l => l.CampaignId == campaign.Id && l.CityCode == cityCode, cancellationToken);
+        if (list is null)
+        {
+            list = new RecommendationList(campaign, cityCode);
+            db.Add(list);
+        }
+
+        return list;
+    }
+
+    internal static async Task<ProposedList> ProposedListAsync(AppDbContext db, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var list = await db.Set<ProposedList>().Include(l => l.Notice).ThenInclude(n => n!.Objections)
+            .FirstOrDefaultAsync(l => l.CampaignId == campaign.Id, cancellationToken);
+        if (list is null)
+        {
+            list = new ProposedList(campaign);
+            db.Add(list);
+        }
+
+        return list;
+    }
+
+    internal static IQueryable<CandidateList> Query(IQueryable<CandidateList> lists) =>
+        lists.Include(l => l.Notice).ThenInclude(n => n!.Objections).AsSplitQuery();
+
+    private async Task<(CandidateList List, Campaign Campaign)> LoadForOwnerAsync(Guid listId, int version, CancellationToken cancellationToken,
+        string? overrideReason = null)
+    {
+        Actor.EnsureRole(CampaignAccess.Readers);
+        var list = await Query(db.Set<CandidateList>()).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken)
+            ?? throw new NotFoundException("未找到该名单。");
+        var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
+        var owner = list is RecommendationList city ? Actor.IsCityOf(city.CityCode) : Actor.IsTopOf(campaign);
+        Actor.EnsureStageActor(owner, overrideReason,
+            list is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。");
+        db.ExpectVersion(list, version);
+        return (list, campaign);
+    }
+
+    private bool MayRead(CandidateList list) =>
+        Actor.IsInRole(Roles.ProvinceOfficer) || (list is RecommendationList city && Actor.IsCityOf(city.CityCode));
+
+    private static string? RegionOf(CandidateList list) => list is RecommendationList city ? city.CityCode : null;
+
+    private async Task<CandidateListView> ToViewAsync(CandidateList list, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Set<Campaign>().AsNoTracking().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
+        var notice = list.Notice;
+        NoticeView? noticeView = null;
+        var objections = new List<ObjectionView>();
+        if (notice is not null)
+        {
+            var cal = await calendar.LoadAsync(cancellationToken);
+            noticeView = new NoticeView(notice.Id, notice.Title, notice.StartDate, notice.LastDay, notice.WorkingDays, notice.ClosesAt,
+                notice.IsOpen(Now), notice.HasClosed(Now), SafeWorkingDaysLeft(notice, cal));
+            var ids = notice.Objections.Select(o => o.Id.ToString()).ToList();
+            var stored = await db.Set<StoredFile>().AsNoTracking().Where(f => f.OwnerType == "objection" && ids.Contains(f.OwnerId))
+                .ToListAsync(cancellationToken);
+            var candidateIds = notice.Objections.Select(o => o.CandidateApplicationId).Distinct().ToList();
+            var names = await db.Set<CampaignApplication>().AsNoTracking().Where(a => candidateIds.Contains(a.Id))
+                .ToDictionaryAsync(a => a.Id, a => a.CommunityName, cancellationToken);
+            objections = notice.Objections.OrderBy(o => o.SubmittedAt).Select(o => new ObjectionView(o.Id, o.CandidateApplicationId,
+                names.GetValueOrDefault(o.CandidateApplicationId, ""), o.Objector, FullEmployment.Domain.Ledgers.PhoneMask.Mask(o.ObjectorPhone), o.Content, o.SubmittedAt,
+                o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(ApplicationWorkflow.ToFileView).ToList())).ToList();
+        }
+
+        return new CandidateListView(list.Id, list.CampaignId, campaign.Name, list.Subject, (list as RecommendationList)?.CityCode, list.Quota, list.State,
+            StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId, e.CommunityCode,
+                e.CommunityName, e.Score)).ToList(), noticeView, objections, list.SentUpAt, list.Version);
+    }
+
+    // A notice running into a year without a calendar still shows; its days left are unknown (0) until the year is entered.
+    internal int SafeWorkingDaysLeft(PublicNotice notice, WorkingDayCalendar cal)
+    {
+        try
+        {
+            return notice.WorkingDaysLeft(Now, cal);
+        }
+        catch (DomainException)
+        {
+            return 0;
+        }
+    }
+
+    public static string StateName(CandidateListState state) => state switch
+    {
+        CandidateListState.Draft => "拟定中",
+        CandidateListState.UnderNotice => "公示中",
+        _ => "已报送",
+    };
+}

@@ -1,0 +1,68 @@
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Campaigns;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Notices;
+
+public sealed record CalendarYearView(int Year, IReadOnlyList<DateOnly> OffDays, IReadOnlyList<DateOnly> MakeUpWorkingDays, int Version);
+
+/// <summary>A year's State Council arrangement as entered by the province; <paramref name="Version"/> is null for a new year.</summary>
+public sealed record CalendarYearInput(int Year, IReadOnlyList<DateOnly> OffDays, IReadOnlyList<DateOnly> MakeUpWorkingDays, int? Version);
+
+/// <summary>The working-day calendar (spec/holidays.md): data the province edits one year at a time, audited.</summary>
+public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit)
+{
+    public async Task<IReadOnlyList<CalendarYearView>> ListYearsAsync(CancellationToken cancellationToken = default) =>
+        (await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken)).ConvertAll(ToView);
+
+    public async Task<CalendarYearView> GetYearAsync(int year, CancellationToken cancellationToken = default) =>
+        ToView(await db.Set<CalendarYear>().AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken)
+            ?? throw new NotFoundException($"{year}年的工作日历尚未配置。"));
+
+    /// <summary>Creates or replaces a year's arrangement (province only; A17: the province keeps the rules).</summary>
+    public async Task<CalendarYearView> SaveYearAsync(CalendarYearInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        audit.Actor.EnsureRole(Roles.ProvinceOfficer);
+        var year = await db.Set<CalendarYear>().FirstOrDefaultAsync(y => y.Year == input.Year, cancellationToken);
+        object? before = null;
+        if (year is null)
+        {
+            year = new CalendarYear(input.Year, input.OffDays, input.MakeUpWorkingDays);
+            db.Add(year);
+        }
+        else
+        {
+            db.ExpectVersion(year, input.Version ?? -1);
+            before = ToView(year);
+            year.Replace(input.OffDays, input.MakeUpWorkingDays);
+            db.Touch(year);
+        }
+
+        audit.Record("calendar.save", "calendar-year", input.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            before, new { input.Year, input.OffDays, input.MakeUpWorkingDays });
+        await db.SaveChangesAsync(cancellationToken);
+        return ToView(year);
+    }
+
+    /// <summary>The N-th working day after <paramref name="from"/> (not counted); a needed year without a calendar is refused.</summary>
+    public async Task<DateOnly> AddWorkingDaysAsync(DateOnly from, int workingDays, CancellationToken cancellationToken = default)
+    {
+        if (workingDays is < 0 or > 3660)
+        {
+            throw new DomainException("工作日天数应在0到3660之间。");
+        }
+
+        return (await LoadAsync(cancellationToken)).AddWorkingDays(from, workingDays);
+    }
+
+    public async Task<WorkingDayCalendar> LoadAsync(CancellationToken cancellationToken = default) =>
+        new(await db.Set<CalendarYear>().AsNoTracking().ToListAsync(cancellationToken));
+
+    private static CalendarYearView ToView(CalendarYear y) => new(y.Year, y.OffDays, y.MakeUpWorkingDays, y.Version);
+}
