@@ -1,7 +1,11 @@
 using FullEmployment.Application.Communities;
+using FullEmployment.Application.Ledgers;
+using FullEmployment.Application.Ledgers.Data;
+using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Regions;
 using FullEmployment.Application.Seeding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FullEmployment.Application;
 
@@ -16,6 +20,20 @@ public static class ApplicationRegistration
         services.AddScoped<DemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
+        services.AddLedgers();
+        return services;
+    }
+
+    /// <summary>Ledgers, indicators and integrity (A5, A16); the import limits may be replaced before this call.</summary>
+    public static IServiceCollection AddLedgers(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new LedgerImportOptions());
+        services.TryAddSingleton<ILedgerBulkWriter, LedgerBulkWriter>();
+        services.AddScoped<LedgerImports>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IntegrityQueries>();
+        services.AddScoped<LedgerGenerator>();
         return services;
     }
 }
