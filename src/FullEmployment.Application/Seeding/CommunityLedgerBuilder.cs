@@ -331,11 +331,11 @@ internal sealed class CommunityLedgerBuilder
     private LedgerPerson Person(int age, string? familyNumber, string relation, bool elderly = false)
     {
         var gender = _random.Next(2) == 0 ? Gender.Male : Gender.Female;
-        var birth = Birth(age);
-        var id = NewId(birth, gender);
+        var id = NewId(Birth(age), gender);
         var person = new LedgerPerson
         {
-            IdNumber = id, Name = Name(gender), Gender = gender, BirthDate = birth,
+            // NewId may move the birth date by a day to avoid a taken number: read it back from the ID.
+            IdNumber = id, Name = Name(gender), Gender = gender, BirthDate = IdNumber.Parse(id).BirthDate,
             Education = Pick(Enum.GetValues<EducationLevel>()), Phone = $"1{Pick(["38", "39", "58", "77", "86", "89"])}{_random.Next(0, 100_000_000):00000000}",
             FamilyNumber = familyNumber ?? $"H{_persons.Count:0000}", RelationToHead = relation, HouseholdType = _random.Next(3) == 0 ? "农村" : "城镇",
             HasWorkCapacity = !elderly, IsWillingToWork = !elderly, Address = $"{_community.Street}{_random.Next(1, 80)}号{_random.Next(1, 6)}单元",

@@ -8,6 +8,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         RegionsApi.Map(api);
         CommunitiesApi.Map(api.MapGroup("/communities").RequireAuthorization());
+        LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
         return app;
     }
 }

@@ -38,10 +38,13 @@ public sealed class LedgerBulkWriter : ILedgerBulkWriter
         ?? throw new InvalidOperationException("Ledger bulk writes run inside a transaction begun on the context.");
 
     internal static string UpsertTail(LedgerTable table) =>
-        $" ON CONFLICT ({string.Join(", ", table.KeyColumns)}) DO UPDATE SET "
+        $" ON CONFLICT ({ColumnList(table.KeyColumns)}) DO UPDATE SET "
         + string.Join(", ", table.Columns.Select(c => c.Name)
             .Where(c => c != "created_at" && !table.KeyColumns.Contains(c))
-            .Select(c => $"{c} = excluded.{c}"));
+            .Select(c => $"\"{c}\" = excluded.\"{c}\""));
+
+    /// <summary>Quoted, because some column names are SQL keywords (就业愿望登记's "group").</summary>
+    internal static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 }
 
 /// <summary>One prepared INSERT … ON CONFLICT DO UPDATE, re-bound and executed per row on the EF connection.</summary>
@@ -60,7 +63,7 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
         var transaction = (SqliteTransaction)LedgerBulkWriter.TransactionOf(db);
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES ("
+        command.CommandText = $"INSERT INTO {table.Name} ({LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name))}) VALUES ("
             + string.Join(", ", table.Columns.Select((_, i) => "$p" + i)) + ")" + LedgerBulkWriter.UpsertTail(table);
         var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
@@ -95,7 +98,7 @@ public sealed class PostgresLedgerBulkWriter : ILedgerBulkWriter
         var table = LedgerTable.For(db, kind);
         var transaction = (NpgsqlTransaction)LedgerBulkWriter.TransactionOf(db);
         var connection = transaction.Connection!;
-        var columns = string.Join(", ", table.Columns.Select(c => c.Name));
+        var columns = LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name));
         var staging = "staging_" + table.Name;
         await using (var create = new NpgsqlCommand(
             $"DROP TABLE IF EXISTS pg_temp.{staging}; CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {columns} FROM {table.Name} WITH NO DATA",
