@@ -1,4 +1,7 @@
 using FullEmployment.Application.Communities;
+using FullEmployment.Application.Ledgers;
+using FullEmployment.Application.Ledgers.Data;
+using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Regions;
 using FullEmployment.Application.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +25,6 @@ public static class ApplicationRegistration
         services.AddScoped<Notices.WorkingCalendar>();
         services.AddScoped<Notices.PublicSite>();
         services.AddScoped<Notices.Inbox>();
-        services.TryAddScoped<Campaigns.ILedgerReader, Campaigns.EmptyLedgerReader>();
         services.AddScoped<Campaigns.IndicatorSnapshots>();
         services.AddScoped<Campaigns.ScoreTemplates>();
         services.AddScoped<Campaigns.CampaignAdministration>();
@@ -30,6 +32,20 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CandidateLists>();
         services.AddScoped<Campaigns.NationalRounds>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
+        services.AddLedgers();
+        return services;
+    }
+
+    /// <summary>Ledgers, indicators and integrity (A5, A16); the import limits may be replaced before this call.</summary>
+    public static IServiceCollection AddLedgers(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new LedgerImportOptions());
+        services.TryAddSingleton<ILedgerBulkWriter, LedgerBulkWriter>();
+        services.AddScoped<LedgerImports>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IntegrityQueries>();
+        services.AddScoped<LedgerGenerator>();
         return services;
     }
 }

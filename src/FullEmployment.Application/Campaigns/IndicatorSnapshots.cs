@@ -1,30 +1,19 @@
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Application.Campaigns;
 
-/// <summary>Reads one community's ledger for the indicators; the ledger store registers its own implementation.</summary>
-public interface ILedgerReader
-{
-    Task<CommunityLedger> ReadAsync(int communityId, CancellationToken cancellationToken);
-}
-
-/// <summary>Used while no ledger store is registered: every community has an empty ledger, so its figures are not applicable.</summary>
-internal sealed class EmptyLedgerReader : ILedgerReader
-{
-    public Task<CommunityLedger> ReadAsync(int communityId, CancellationToken cancellationToken) =>
-        Task.FromResult(new CommunityLedger { CommunityId = communityId });
-}
-
 /// <summary>Computes the A5 indicators and the auto-scoring input of the score sheet (spec/score-template.md) for a community.</summary>
-public sealed class IndicatorSnapshots(ILedgerReader ledgers)
+public sealed class IndicatorSnapshots(AppDbContext db)
 {
     public async Task<IndicatorSnapshot> TakeAsync(Community community, AssessmentPeriod period, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(period);
-        var ledger = await ledgers.ReadAsync(community.Id, cancellationToken);
+        var ledger = await LedgerLoader.LoadAsync(db, community.Id, cancellationToken);
         var report = new IndicatorCalculator().Calculate(ledger, period, on);
 
         // A rate with nobody to count is 1 and a breach count with no case is 0 (AutoScoringInput).

@@ -11,6 +11,7 @@ public static class ApiEndpoints
         CalendarApi.Map(api);
         CampaignsApi.Map(api);
         PublicApi.Map(api.MapGroup("/public"));
+        LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
         return app;
     }
 }

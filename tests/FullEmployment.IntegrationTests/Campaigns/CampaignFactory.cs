@@ -93,8 +93,6 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<ILedgerReader>();
-            services.AddSingleton<ILedgerReader, QualifiedStaffLedger>();
             services.RemoveAll<ICurrentActor>();
             services.AddScoped<ICurrentActor>(sp => CurrentActor.Value ?? ActivatorUtilities.CreateInstance<HttpCurrentActor>(sp));
         });
@@ -154,6 +152,19 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         }
 
         await db.SaveChangesAsync();
+
+        // Every community's ledger has two full-time staff with a degree for years (A5.1.4), nothing else.
+        var stored = Clock.GetUtcNow();
+        foreach (var community in await db.Communities.ToListAsync())
+        {
+            db.Set<StaffMember>().AddRange(
+                new StaffMember { CommunityId = community.Id, Name = "张敏", Education = EducationLevel.Bachelor, IsFullTime = true,
+                    StartedOn = new DateOnly(2019, 3, 1), CreatedAt = stored, UpdatedAt = stored },
+                new StaffMember { CommunityId = community.Id, Name = "李强", Education = EducationLevel.College, IsFullTime = true,
+                    StartedOn = new DateOnly(2020, 5, 1), CreatedAt = stored, UpdatedAt = stored });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>An HTTP client carrying a bearer token of a new user with the role and scope.</summary>
@@ -194,19 +205,5 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         {
             // A file still open by the OS is left for the temp cleaner.
         }
-    }
-
-    /// <summary>Every community's ledger has two full-time staff with a degree for years (A5.1.4), nothing else.</summary>
-    private sealed class QualifiedStaffLedger : ILedgerReader
-    {
-        public Task<CommunityLedger> ReadAsync(int communityId, CancellationToken cancellationToken) => Task.FromResult(new CommunityLedger
-        {
-            CommunityId = communityId,
-            Staff =
-            [
-                new StaffMember { Name = "张敏", Education = EducationLevel.Bachelor, IsFullTime = true, StartedOn = new DateOnly(2019, 3, 1) },
-                new StaffMember { Name = "李强", Education = EducationLevel.College, IsFullTime = true, StartedOn = new DateOnly(2020, 5, 1) },
-            ],
-        });
     }
 }

@@ -60,6 +60,26 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
             }
         }
 
+        return Validate(sheets, context, errors, warnings);
+    }
+
+    /// <summary>
+    /// Validates rows that did not come from a file (the API's JSON records, a page's form) exactly
+    /// like the rows of an import sheet; <paramref name="rows"/> are aligned with <paramref name="headers"/>.
+    /// </summary>
+    public LedgerImportResult ParseRows(LedgerKind kind, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows,
+        LedgerImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(context);
+        var sheet = new RawSheet(kind, kind.SheetName(), headers,
+            [.. rows.Select((r, i) => new RawRow(i + 1, [.. r.Select(v => v is null ? RawCell.Empty : new RawCell(v))]))]);
+        return Validate([sheet], context, [], []);
+    }
+
+    private static LedgerImportResult Validate(List<RawSheet> sheets, LedgerImportContext context, List<ImportIssue> errors, List<ImportIssue> warnings)
+    {
         // A row refers to a person found in this import's 人员 sheet or already in the ledger.
         var importedPersons = sheets
             .Where(s => s.Kind == LedgerKind.Person)

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq.Expressions;
+using FullEmployment.Domain.Ledgers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace FullEmployment.Application.Ledgers.Data;
+
+/// <summary>One stored column of a ledger table and how to read its provider value from a record.</summary>
+internal sealed record LedgerTableColumn(string Name, string PropertyName, Func<LedgerRecord, object?> Get);
+
+/// <summary>
+/// A ledger table as the bulk writers see it, read from the EF model so the configuration stays
+/// the single source of names, converters and the natural key (the model's unique index).
+/// </summary>
+internal sealed class LedgerTable
+{
+    private static readonly ConcurrentDictionary<(IModel Model, LedgerKind Kind), LedgerTable> Cache = new();
+
+    private static readonly Dictionary<LedgerKind, Type> ClrTypes = new()
+    {
+        [LedgerKind.Person] = typeof(LedgerPerson),
+        [LedgerKind.UnemploymentRegistration] = typeof(UnemploymentRegistration),
+        [LedgerKind.Employment] = typeof(EmploymentRecord),
+        [LedgerKind.DifficultyIdentification] = typeof(DifficultyIdentification),
+        [LedgerKind.ZeroEmploymentFamily] = typeof(ZeroEmploymentFamily),
+        [LedgerKind.Assistance] = typeof(Assistance),
+        [LedgerKind.TrainingReferral] = typeof(TrainingReferral),
+        [LedgerKind.EmploymentWishRegistration] = typeof(EmploymentWishRegistration),
+        [LedgerKind.Complaint] = typeof(Complaint),
+        [LedgerKind.Staff] = typeof(StaffMember),
+    };
+
+    private static readonly HashSet<string> Bookkeeping =
+        [nameof(LedgerRecord.CommunityId), nameof(LedgerRecord.CreatedAt), nameof(LedgerRecord.UpdatedAt)];
+
+    private readonly int[] _keyIndexes;
+    private readonly int[] _dataIndexes;
+
+    private LedgerTable(LedgerKind kind, IEntityType entity)
+    {
+        Kind = kind;
+        Name = entity.GetTableName()!;
+        var table = StoreObjectIdentifier.Table(Name, entity.GetSchema());
+        Columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => Column(p, table))];
+        var unique = entity.GetIndexes().Single(i => i.IsUnique);
+        KeyColumns = [.. unique.Properties.Select(p => p.GetColumnName(table)!)];
+        _keyIndexes = [.. unique.Properties.Where(p => p.Name != nameof(LedgerRecord.CommunityId))
+            .Select(p => Columns.ToList().FindIndex(c => c.PropertyName == p.Name))];
+        _dataIndexes = [.. Enumerable.Range(0, Columns.Count).Where(i => !Bookkeeping.Contains(Columns[i].PropertyName))];
+    }
+
+    public LedgerKind Kind { get; }
+
+    public string Name { get; }
+
+    /// <summary>Every column but the generated id.</summary>
+    public IReadOnlyList<LedgerTableColumn> Columns { get; }
+
+    /// <summary>The natural key's columns, community_id first.</summary>
+    public IReadOnlyList<string> KeyColumns { get; }
+
+    public static Type ClrTypeOf(LedgerKind kind) => ClrTypes[kind];
+
+    public static LedgerTable For(IModel model, LedgerKind kind) =>
+        Cache.GetOrAdd((model, kind), k => new LedgerTable(k.Kind, k.Model.FindEntityType(ClrTypes[k.Kind])!));
+
+    public static LedgerTable For(DbContext db, LedgerKind kind) => For(db.Model, kind);
+
+    public object?[] Values(LedgerRecord record)
+    {
+        var values = new object?[Columns.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Columns[i].Get(record);
+        }
+
+        return values;
+    }
+
+    /// <summary>The natural key within a community (spec/ledger.md), as one comparable string.</summary>
+    public string Key(object?[] values) => string.Join('\u001F', _keyIndexes.Select(i => Convert.ToString(values[i], CultureInfo.InvariantCulture)));
+
+    /// <summary>Whether two rows hold the same data; community and bookkeeping instants are not data.</summary>
+    public bool SameData(object?[] a, object?[] b)
+    {
+        foreach (var i in _dataIndexes)
+        {
+            if (!Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static LedgerTableColumn Column(IProperty property, StoreObjectIdentifier table)
+    {
+        var record = Expression.Parameter(typeof(LedgerRecord), "r");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(record, property.DeclaringType.ClrType), property.PropertyInfo!), typeof(object));
+        var raw = Expression.Lambda<Func<LedgerRecord, object?>>(body, record).Compile();
+        var converter = property.GetTypeMapping().Converter;
+        Func<LedgerRecord, object?> get = converter is null
+            ? r => raw(r) is Enum e ? Convert.ToInt32(e, CultureInfo.InvariantCulture) : raw(r)
+            : r => raw(r) is { } v ? converter.ConvertToProvider(v) : null;
+        return new LedgerTableColumn(property.GetColumnName(table)!, property.Name, get);
+    }
+}

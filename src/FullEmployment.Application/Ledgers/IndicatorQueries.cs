@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
+using FullEmployment.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Ledgers;
+
+/// <summary>One indicator without its subject lists: what a roll-up row or the API shows.</summary>
+public sealed record IndicatorFigure(string Id, string Name, int Numerator, int Denominator, decimal Value, decimal? Threshold, IndicatorStatus Status)
+{
+    public static IndicatorFigure From(IndicatorResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Name, r.Numerator, r.Denominator, r.Value, r.Threshold, r.Status);
+    }
+}
+
+/// <summary>One community's figures in a region roll-up.</summary>
+public sealed record CommunityIndicatorRow(string Code, string Name, string CityCode, string? CountyCode, IReadOnlyList<IndicatorFigure> Figures)
+{
+    /// <summary>Every indicator with a threshold is met or not applicable (A5 conditions).</summary>
+    public bool MeetsAll => Figures.All(f => f.Status != IndicatorStatus.NotMet);
+}
+
+/// <summary>One person (or family, staff, complaint) behind a figure; the ID number masked.</summary>
+public sealed record IndicatorSubjectRow(string Key, string? Name, string? Detail);
+
+public sealed record IndicatorDrillDown(IndicatorResult Result, IReadOnlyList<IndicatorSubjectRow> Numerator, IReadOnlyList<IndicatorSubjectRow> Denominator);
+
+/// <summary>
+/// A5 indicators computed from the stored ledgers (spec/ledger.md "Indicators"), never typed in:
+/// one community, the people behind a figure, and region roll-ups streamed community by community.
+/// </summary>
+public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProvider clock, DbContextOptions<AppDbContext> options)
+{
+    /// <summary>Communities per roll-up batch: one query per kind each.</summary>
+    public const int RollUpBatchSize = 50;
+
+    private static readonly string[] RegionReaders = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer];
+
+    private readonly LedgerAccess _access = new(db, audit.Actor);
+
+    public IndicatorCalculator Calculator { get; init; } = new();
+
+    /// <summary>The application date used when none is given: today (China time).</summary>
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public async Task<IndicatorReport> ComputeAsync(string communityCode, AssessmentPeriod period, DateOnly? applicationDate = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var community = await _access.ReadableAsync(communityCode, cancellationToken);
+        var ledger = await LedgerLoader.LoadAsync(db, community.Id, cancellationToken);
+        return Calculator.Calculate(ledger, period, applicationDate ?? Today);
+    }
+
+    /// <summary>The lists behind one figure (spec/ledger.md: every figure links to its persons), ID numbers masked.</summary>
+    public async Task<IndicatorDrillDown> DrillDownAsync(string communityCode, AssessmentPeriod period, string indicatorId,
+        DateOnly? applicationDate = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var community = await _access.ReadableAsync(communityCode, cancellationToken);
+        var ledger = await LedgerLoader.LoadAsync(db, community.Id, cancellationToken);
+        var result = Calculator.Calculate(ledger, period, applicationDate ?? Today).Indicators.FirstOrDefault(i => i.Id == indicatorId)
+            ?? throw new NotFoundException($"没有指标“{indicatorId}”。");
+        var names = ledger.Persons.ToDictionary(p => p.IdNumber, p => p.Name, StringComparer.Ordinal);
+        List<IndicatorSubjectRow> Rows(IEnumerable<IndicatorSubject> subjects) => [.. subjects.Select(s => new IndicatorSubjectRow(
+            IdNumber.IsValid(s.Key) ? IdNumber.Mask(s.Key) : s.Key, names.GetValueOrDefault(s.Key), s.Detail))];
+        return new IndicatorDrillDown(result, Rows(result.NumeratorSubjects), Rows(result.DenominatorSubjects));
+    }
+
+    /// <summary>
+    /// Every community of a region (province, city or county) within the caller's scope, in code
+    /// order, computed in batches on parallel contexts so memory stays bounded by a few batches.
+    /// </summary>
+    public async IAsyncEnumerable<CommunityIndicatorRow> RollUpAsync(string regionCode, AssessmentPeriod period, DateOnly? applicationDate = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var actor = audit.Actor;
+        if (!actor.IsInRole(RegionReaders) || actor.ScopeCode is null || !RegionScope.CoversRegion(actor.ScopeCode, regionCode))
+        {
+            throw new ForbiddenException("只能汇总本辖区的社区指标。");
+        }
+
+        var communities = db.Communities.AsNoTracking().WithinScope(actor);
+        if (regionCode != GansuRegions.ProvinceCode)
+        {
+            communities = regionCode.EndsWith("00", StringComparison.Ordinal)
+                ? communities.Where(c => c.CityCode == regionCode)
+                : communities.Where(c => c.CountyCode == regionCode);
+        }
+
+        var list = await communities.OrderBy(c => c.Code)
+            .Select(c => new { c.Id, c.Code, c.Name, c.CityCode, c.CountyCode }).ToListAsync(cancellationToken);
+        var on = applicationDate ?? Today;
+        var pending = new Queue<Task<List<CommunityIndicatorRow>>>();
+        foreach (var batch in list.Chunk(RollUpBatchSize))
+        {
+            var ids = batch.Select(c => c.Id).ToList();
+            pending.Enqueue(Task.Run(async () =>
+            {
+                await using var context = new AppDbContext(options);
+                var ledgers = await LedgerLoader.LoadManyAsync(context, ids, cancellationToken);
+                return batch.Select(c => new CommunityIndicatorRow(c.Code, c.Name, c.CityCode, c.CountyCode,
+                    [.. Calculator.Calculate(ledgers[c.Id], period, on).Indicators.Select(IndicatorFigure.From)])).ToList();
+            }, cancellationToken));
+            if (pending.Count > Environment.ProcessorCount)
+            {
+                foreach (var row in await pending.Dequeue())
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var row in await pending.Dequeue())
+            {
+                yield return row;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Ledgers;
+
+/// <summary>
+/// Who may read and keep a community's ledger (DESIGN.md "Who uses it"): community staff of that
+/// community and the county officer of its county (the city officer where the city has no counties)
+/// keep it; province and city officers read it. Other roles are refused (403); a community outside
+/// the reader's scope is not revealed (404), as in the registry.
+/// </summary>
+public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
+{
+    private static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
+
+    public ICurrentActor Actor => actor;
+
+    public async Task<Community> ReadableAsync(string communityCode, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsInRole(Readers))
+        {
+            throw new ForbiddenException($"当前角色（{Roles.DisplayName(actor.Role ?? "未登录")}）无权查看社区台账。");
+        }
+
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == communityCode, cancellationToken);
+        if (community is null || !actor.Covers(community))
+        {
+            throw new NotFoundException($"未找到社区“{communityCode}”，或不在您的管辖范围内。");
+        }
+
+        return community;
+    }
+
+    public async Task<Community> WritableAsync(string communityCode, CancellationToken cancellationToken = default)
+    {
+        var community = await ReadableAsync(communityCode, cancellationToken);
+        if (!MayWrite(community))
+        {
+            throw new ForbiddenException("只有本社区工作人员或所在县区人社局（无县区的市由市人社局）可以维护社区台账；省、市人社部门只能查看。");
+        }
+
+        return community;
+    }
+
+    public bool MayWrite(Community community)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        return (actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
+            || (actor.IsInRole(Roles.CountyOfficer) && community.CountyCode is not null && actor.ScopeCode == community.CountyCode)
+            // A city without counties (嘉峪关市): its city officers do the county step.
+            || (actor.IsInRole(Roles.CityOfficer) && community.CountyCode is null && actor.ScopeCode == community.CityCode);
+    }
+
+    /// <summary>The rows of one kind of every community, as the common record type.</summary>
+    public static IQueryable<LedgerRecord> Set(AppDbContext db, LedgerKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return kind switch
+        {
+            LedgerKind.Person => db.Set<LedgerPerson>(),
+            LedgerKind.UnemploymentRegistration => db.Set<UnemploymentRegistration>(),
+            LedgerKind.Employment => db.Set<EmploymentRecord>(),
+            LedgerKind.DifficultyIdentification => db.Set<DifficultyIdentification>(),
+            LedgerKind.ZeroEmploymentFamily => db.Set<ZeroEmploymentFamily>(),
+            LedgerKind.Assistance => db.Set<Assistance>(),
+            LedgerKind.TrainingReferral => db.Set<TrainingReferral>(),
+            LedgerKind.EmploymentWishRegistration => db.Set<EmploymentWishRegistration>(),
+            LedgerKind.Complaint => db.Set<Complaint>(),
+            LedgerKind.Staff => db.Set<StaffMember>(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+
+    /// <summary>A kind from its Chinese name (spec/ledger.md: 人员, 援助记录, …).</summary>
+    public static LedgerKind ParseKind(string? name) =>
+        LedgerKinds.TryGetBySheetName(name, out var definition)
+            ? definition!.Kind
+            : throw new InputRejectedException("台账类型无效",
+                [new InputError(null, null, "kind", name, "台账类型应为：" + string.Join("、", LedgerKinds.All.Select(d => d.SheetName)))]);
+
+    internal static string RegionOf(Community community) => community.CountyCode ?? community.CityCode;
+}

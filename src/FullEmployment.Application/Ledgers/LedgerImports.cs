@@ -1,0 +1,215 @@
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Data;
+using FullEmployment.Application.Ledgers.Import;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Ledgers;
+
+/// <summary>Rows of one kind an import added, changed, or found identical.</summary>
+public sealed record LedgerKindCounts(int Added, int Updated, int Unchanged)
+{
+    public static LedgerKindCounts Zero { get; } = new(0, 0, 0);
+
+    public LedgerKindCounts Plus(LedgerKindCounts other) =>
+        new(Added + other.Added, Updated + other.Updated, Unchanged + other.Unchanged);
+}
+
+public enum LedgerImportRejection
+{
+    None,
+
+    /// <summary>Some rows are invalid: nothing was written; <see cref="LedgerImportOutcome.Errors"/> lists them all.</summary>
+    InvalidRows,
+
+    /// <summary>The file itself was refused (empty, not a workbook or CSV, zip bomb).</summary>
+    FileRefused,
+
+    /// <summary>The file exceeds the configured size (HTTP 413).</summary>
+    TooLarge,
+}
+
+/// <summary>What an import did, or why it wrote nothing; pages show it, the API maps it to 200/422/413.</summary>
+public sealed class LedgerImportOutcome
+{
+    public required LedgerImportRejection Rejection { get; init; }
+
+    public bool Succeeded => Rejection == LedgerImportRejection.None;
+
+    /// <summary>Counts per kind present in the input (empty when rejected).</summary>
+    public IReadOnlyDictionary<LedgerKind, LedgerKindCounts> ByKind { get; init; } = new Dictionary<LedgerKind, LedgerKindCounts>();
+
+    public LedgerKindCounts Totals => ByKind.Values.Aggregate(LedgerKindCounts.Zero, (a, b) => a.Plus(b));
+
+    public IReadOnlyList<ImportIssue> Errors { get; init; } = [];
+
+    public IReadOnlyList<ImportIssue> Warnings { get; init; } = [];
+
+    /// <summary>spec/ledger.md "Bad input": the xlsx with the bad cells marked, for download; null when nothing was rejected by row.</summary>
+    public byte[]? ErrorReport { get; init; }
+
+    public string Message => Rejection switch
+    {
+        LedgerImportRejection.None => $"导入完成：新增 {Totals.Added} 条，更新 {Totals.Updated} 条，未变 {Totals.Unchanged} 条。",
+        LedgerImportRejection.InvalidRows => $"导入未执行：发现 {Errors.Count} 处错误，未写入任何数据。请修改后重新导入。",
+        _ => Errors.Count > 0 ? Errors[0].Message : "文件无法导入",
+    };
+
+    /// <summary>The API's and CLI's form of a rejection: every error with sheet, row, column, value and message.</summary>
+    public InputRejectedException ToException() =>
+        new(Message, [.. Errors.Select(e => new InputError(e.Sheet, e.Row, e.Column, e.Value, e.Message))]);
+}
+
+/// <summary>
+/// Ledger import (spec/ledger.md): parse and validate the whole input, then upsert by natural key
+/// in one transaction with the audit event; any invalid row means nothing is written.
+/// </summary>
+public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvider clock, ILedgerBulkWriter writer, LedgerImportOptions options)
+{
+    private readonly LedgerAccess _access = new(db, audit.Actor);
+
+    /// <summary>Imports an xlsx (one sheet per kind) or a CSV of <paramref name="csvKind"/>.</summary>
+    public async Task<LedgerImportOutcome> ImportFileAsync(string communityCode, Stream content, string fileName, LedgerKind? csvKind,
+        IProgress<LedgerImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var community = await _access.WritableAsync(communityCode, cancellationToken);
+        if (content.CanSeek && content.Length > options.MaxFileBytes)
+        {
+            return new LedgerImportOutcome
+            {
+                Rejection = LedgerImportRejection.TooLarge,
+                Errors = [new ImportIssue(fileName, 0, string.Empty, string.Empty, $"文件过大，超过 {options.MaxFileBytes / 1024 / 1024} MB 的上限")],
+            };
+        }
+
+        var context = await ContextAsync(community, csvKind, progress, cancellationToken);
+        var parser = new LedgerFileParser(options);
+        var result = await Task.Run(() => parser.Parse(content, fileName, context), cancellationToken);
+        return await WriteAsync(community, result, fileName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Upserts records given as column name → value (the Chinese column names of spec/ledger.md),
+    /// validated exactly like the rows of an import: the API's batch sync and the pages' single-record form.
+    /// </summary>
+    public async Task<LedgerImportOutcome> ImportRowsAsync(string communityCode, LedgerKind kind,
+        IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var community = await _access.WritableAsync(communityCode, cancellationToken);
+        if (rows.Count == 0)
+        {
+            throw new DomainException("没有要写入的记录。");
+        }
+
+        var headers = rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var values = rows.Select(r => (IReadOnlyList<string?>)[.. headers.Select(h => r.GetValueOrDefault(h))]).ToList();
+        var context = await ContextAsync(community, kind, null, cancellationToken);
+        var result = new LedgerFileParser(options).ParseRows(kind, headers, values, context);
+        return await WriteAsync(community, result, "api", cancellationToken);
+    }
+
+    /// <summary>Like <see cref="ImportFileAsync"/>, but a rejection is thrown (API, CLI).</summary>
+    public async Task<LedgerImportOutcome> ImportFileOrThrowAsync(string communityCode, Stream content, string fileName, LedgerKind? csvKind,
+        CancellationToken cancellationToken = default)
+    {
+        var outcome = await ImportFileAsync(communityCode, content, fileName, csvKind, null, cancellationToken);
+        return outcome.Succeeded ? outcome : throw outcome.ToException();
+    }
+
+    private async Task<LedgerImportContext> ContextAsync(Community community, LedgerKind? kind, IProgress<LedgerImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        // One query: the community's persons, so rows of other kinds may refer to them.
+        var persons = (await db.Set<LedgerPerson>().AsNoTracking().Where(p => p.CommunityId == community.Id)
+            .Select(p => p.IdNumber).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        return new LedgerImportContext
+        {
+            CommunityId = community.Id,
+            Today = ChinaTime.Today(clock),
+            // Microseconds: PostgreSQL keeps no finer, and re-reads must compare equal.
+            Now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero),
+            CsvKind = kind,
+            PersonExists = persons.Contains,
+            Progress = progress,
+        };
+    }
+
+    private async Task<LedgerImportOutcome> WriteAsync(Community community, LedgerImportResult result, string source, CancellationToken cancellationToken)
+    {
+        if (!result.IsValid)
+        {
+            return new LedgerImportOutcome
+            {
+                Rejection = result.Refused ? LedgerImportRejection.FileRefused : LedgerImportRejection.InvalidRows,
+                Errors = result.Errors,
+                Warnings = result.Warnings,
+                ErrorReport = result.Refused ? null : LedgerErrorReport.Build(result),
+            };
+        }
+
+        var byKind = new Dictionary<LedgerKind, LedgerKindCounts>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var kind in result.Sheets.Select(s => s.Kind).Distinct())
+            {
+                byKind[kind] = await UpsertKindAsync(community.Id, kind, result.Ledger.RecordsOf(kind), cancellationToken);
+            }
+
+            audit.Record("ledger.import", "community", community.Code, LedgerAccess.RegionOf(community), after: new
+            {
+                source,
+                byKind = byKind.ToDictionary(k => k.Key.SheetName(), k => new { added = k.Value.Added, updated = k.Value.Updated, unchanged = k.Value.Unchanged }),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return new LedgerImportOutcome { Rejection = LedgerImportRejection.None, ByKind = byKind, Warnings = result.Warnings };
+    }
+
+    /// <summary>Sorts the rows into new, changed and identical by natural key against one query of the stored rows, then writes the first two.</summary>
+    private async Task<LedgerKindCounts> UpsertKindAsync(int communityId, LedgerKind kind, IReadOnlyList<LedgerRecord> records,
+        CancellationToken cancellationToken)
+    {
+        var table = LedgerTable.For(db, kind);
+        var existing = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        await foreach (var row in LedgerAccess.Set(db, kind).AsNoTracking().Where(r => r.CommunityId == communityId)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var values = table.Values(row);
+            existing[table.Key(values)] = values;
+        }
+
+        var changed = new List<LedgerRecord>();
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var record in records)
+        {
+            var values = table.Values(record);
+            if (!existing.TryGetValue(table.Key(values), out var stored))
+            {
+                added++;
+                changed.Add(record);
+            }
+            else if (table.SameData(values, stored))
+            {
+                unchanged++;
+            }
+            else
+            {
+                updated++;
+                changed.Add(record);
+            }
+        }
+
+        await writer.UpsertAsync(db, kind, changed, cancellationToken);
+        return new LedgerKindCounts(added, updated, unchanged);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Ledgers;
+using FullEmployment.Application.Ledgers.Import;
+using FullEmployment.Domain.Ledgers;
+using FullEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FullEmployment.Web.Api;
+
+public sealed record LedgerCountsDto(int Added, int Updated, int Unchanged)
+{
+    public static LedgerCountsDto From(LedgerKindCounts c) => new(c.Added, c.Updated, c.Unchanged);
+}
+
+public sealed record LedgerIssueDto(string Sheet, int Row, string Column, string Value, string Message);
+
+/// <summary>DESIGN.md contract: {added, updated, unchanged}, plus the counts per kind (Chinese kind name) and warnings.</summary>
+public sealed record LedgerImportDto(int Added, int Updated, int Unchanged, IReadOnlyDictionary<string, LedgerCountsDto> ByKind,
+    IReadOnlyList<LedgerIssueDto> Warnings)
+{
+    public static LedgerImportDto From(LedgerImportOutcome o) => new(o.Totals.Added, o.Totals.Updated, o.Totals.Unchanged,
+        o.ByKind.ToDictionary(k => k.Key.SheetName(), k => LedgerCountsDto.From(k.Value)),
+        [.. o.Warnings.Select(w => new LedgerIssueDto(w.Sheet, w.Row, w.Column, w.Value, w.Message))]);
+}
+
+/// <summary>A ledger row: its cells by Chinese column name, ID numbers and phones masked.</summary>
+public sealed record LedgerRowDto(long Id, IReadOnlyDictionary<string, string> Fields, bool IsComplete, DateTimeOffset UpdatedAt);
+
+public sealed record LedgerRowsPage(IReadOnlyList<LedgerRowDto> Items, int Total);
+
+public sealed record IndicatorDto(string Id, string Name, int Numerator, int Denominator, decimal Value, decimal? Threshold, string Status);
+
+public sealed record IndicatorsDto(string From, string To, string ApplicationDate, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> StaleKinds);
+
+public sealed record IntegrityFindingDto(int Rule, string Description, string IdNumber, string Evidence);
+
+public sealed record IntegrityDto(string ReferenceDate, IReadOnlyList<IntegrityFindingDto> Findings);
+
+public static class LedgersApi
+{
+    /// <summary>Kestrel's own body limit for the upload route: above the import limit so the use case gives the Chinese 413.</summary>
+    private const long UploadBodyLimit = 200L * 1024 * 1024;
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.AddEndpointFilter(ProblemsAsync);
+        group.MapPost("/{code}/ledger/imports", ImportAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadBodyLimit))
+            .WithName("ImportLedger").WithSummary("导入社区台账（xlsx 或 CSV；CSV 须指定 kind，如“人员”）");
+
+        group.MapGet("/{code}/ledger/{kind}", async (string code, string kind, int? page, int? pageSize, string? q, LedgerQueries queries,
+            CancellationToken ct) =>
+        {
+            var result = await queries.ListAsync(code, LedgerAccess.ParseKind(kind), new LedgerFilter(q), new PageRequest(page ?? 1, pageSize ?? 20), ct);
+            var columns = result.Definition.Columns;
+            return new LedgerRowsPage([.. result.Rows.Items.Select(r => new LedgerRowDto(r.Id,
+                columns.Select((c, i) => (c.Name, r.Values[i])).ToDictionary(x => x.Name, x => x.Item2), r.IsComplete, r.UpdatedAt))],
+                result.Rows.Total);
+        }).WithName("ListLedger").WithSummary("台账列表（身份证号、电话已脱敏）");
+
+        group.MapPost("/{code}/ledger/{kind}", async (string code, string kind, [FromBody] List<Dictionary<string, JsonElement>> records,
+            LedgerImports imports, CancellationToken ct) =>
+        {
+            var rows = records.Select(r => (IReadOnlyDictionary<string, string?>)r.ToDictionary(f => f.Key, f => Text(f.Value))).ToList();
+            var outcome = await imports.ImportRowsAsync(code, LedgerAccess.ParseKind(kind), rows, ct);
+            return outcome.Succeeded ? LedgerImportDto.From(outcome) : throw outcome.ToException();
+        }).WithName("UpsertLedgerRecords").WithSummary("按自然键批量写入台账记录（与导入相同的校验，全部有效才写入）");
+
+        group.MapGet("/{code}/indicators", async (string code, DateOnly? from, DateOnly? to, DateOnly? on, IndicatorQueries indicators,
+            CancellationToken ct) =>
+        {
+            var applicationDate = on ?? indicators.Today;
+            var period = from is { } f && to is { } t ? new AssessmentPeriod(f, t) : AssessmentPeriod.DefaultFor(applicationDate);
+            var report = await indicators.ComputeAsync(code, period, applicationDate, ct);
+            return new IndicatorsDto(Iso(report.Period.Start), Iso(report.Period.End), Iso(report.ApplicationDate),
+                [.. report.Indicators.Select(i => new IndicatorDto(i.Id, i.Name, i.Numerator, i.Denominator, i.Value, i.Threshold, StatusName(i.Status)))],
+                [.. report.StaleKinds.Select(k => k.SheetName())]);
+        }).WithName("GetIndicators").WithSummary("社区 A5 指标（由台账计算；from/to 缺省为申报日前十二个整月）");
+
+        group.MapGet("/{code}/integrity", async (string code, DateOnly? on, IntegrityQueries integrity, IndicatorQueries indicators,
+            CancellationToken ct) =>
+        {
+            var referenceDate = on ?? indicators.Today;
+            var findings = await integrity.CheckAsync(code, referenceDate, cancellationToken: ct);
+            return new IntegrityDto(Iso(referenceDate),
+                [.. findings.Select(f => new IntegrityFindingDto(f.Rule, f.Description, f.MaskedIdNumber, f.Evidence))]);
+        }).WithName("GetIntegrityFindings").WithSummary("A16 诚信核查提示（供人工复核，不是结论）");
+    }
+
+    /// <summary>
+    /// The ledger endpoints answer every refusal as ProblemDetails with Chinese title/detail and, for
+    /// rejected input, `errors: [{sheet,row,column,value,message}]` (DESIGN.md stable contract). Mapped
+    /// here because the exception-handler pipeline was seen to answer /api errors with the HTML error page.
+    /// </summary>
+    private static async ValueTask<object?> ProblemsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception exception) when (ErrorHandling.StatusOf(exception) is var status && status < 500)
+        {
+            if (status == StatusCodes.Status403Forbidden)
+            {
+                await ErrorHandling.AuditDeniedAsync(context.HttpContext, exception.Message);
+            }
+
+            var extensions = new Dictionary<string, object?>();
+            if (exception is InputRejectedException rejected)
+            {
+                extensions["errors"] = rejected.Errors.Select(e => new { sheet = e.Sheet, row = e.Row, column = e.Column, value = e.Value, message = e.Message });
+            }
+
+            if (exception is FullEmployment.Domain.DomainException { Clause: { } clause })
+            {
+                extensions["clause"] = clause;
+            }
+
+            return Results.Problem(exception.Message, statusCode: status, title: ErrorHandling.TitleOf(status), extensions: extensions);
+        }
+    }
+
+    public static string StatusName(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => "met",
+        IndicatorStatus.NotMet => "not_met",
+        _ => "not_applicable",
+    };
+
+    private static async Task<LedgerImportDto> ImportAsync(string code, HttpRequest request, LedgerImports imports, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new InputRejectedException("请以 multipart/form-data 上传文件（字段名 file）。",
+                [new InputError(null, null, "file", null, "请以 multipart/form-data 上传文件（字段名 file）")]);
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? throw new InputRejectedException("缺少上传文件。",
+            [new InputError(null, null, "file", null, "缺少上传文件（字段名 file）")]);
+        var kindName = form["kind"].ToString();
+        LedgerKind? kind = string.IsNullOrWhiteSpace(kindName) ? null : LedgerAccess.ParseKind(kindName);
+        await using var content = file.OpenReadStream();
+        var outcome = await imports.ImportFileAsync(code, content, file.FileName, kind, cancellationToken: ct);
+        return outcome.Rejection switch
+        {
+            LedgerImportRejection.None => LedgerImportDto.From(outcome),
+            LedgerImportRejection.TooLarge => throw new BadHttpRequestException(outcome.Message, StatusCodes.Status413PayloadTooLarge),
+            _ => throw outcome.ToException(),
+        };
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,349 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers;
+using FullEmployment.Application.Ledgers.Import;
+using FullEmployment.Application.Seeding;
+using FullEmployment.Domain.Ledgers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullEmployment.IntegrationTests.Ledgers;
+
+public sealed class SqliteLedgerApiTests() : LedgerApiTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLedgerApiTests() : LedgerApiTests(DatabaseProvider.Postgres);
+
+/// <summary>Ledger import, lists, indicators and the generator through the real HTTP endpoints, on each provider.</summary>
+public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string Community = "620102001001";
+    private const string Imports = $"/api/v1/communities/{Community}/ledger/imports";
+
+    private static readonly string P1 = LedgerFiles.Id(new DateOnly(1985, 4, 12), 11);
+    private static readonly string P2 = LedgerFiles.Id(new DateOnly(1990, 7, 3), 22);
+    private static readonly string P3 = LedgerFiles.Id(new DateOnly(1979, 1, 25), 31);
+
+    private LedgerApp? _app;
+
+    public async Task InitializeAsync() => _app = await LedgerApp.StartAsync(provider);
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static byte[] SampleWorkbook(string phone = "13800001234") => LedgerFiles.Workbook(
+        ("人员", ["身份证号", "姓名", "性别", "联系电话", "劳动能力", "就业意愿"],
+        [
+            [P1, "张伟", "男", phone, "有", "有"],
+            [P2, "李娜", "女", "13900002222", "", ""],
+            [P3, "王强", "男", "", "有", "有"],
+        ]),
+        ("失业登记", ["身份证号", "登记日期", "注销日期", "注销原因"],
+        [
+            [P1, "2024-04-01", "2024-06-01", "就业"],
+            [P2, "2024/5/10", "", ""],
+        ]),
+        ("就业记录", ["身份证号", "就业日期", "就业形式", "就业单位"],
+        [
+            [P1, "2024-06-01", "单位就业", "兰州示例有限公司"],
+            [P3, "2024年8月1日", "灵活就业", ""],
+        ]),
+        ("就业困难人员", ["身份证号", "认定日期", "困难类别", "退出日期", "退出原因"],
+        [
+            [P3, "2024-05-01", "长期失业人员", "2024-08-01", "就业"],
+        ]),
+        ("援助记录", ["身份证号", "援助日期", "援助方式", "经办人"],
+        [
+            [P2, "2024-05-20", "职业指导", "李四"],
+            [P3, "2024-05-15", "岗位推荐", "李四"],
+            [P3, "2024-06-10", "跟踪回访", "李四"],
+            [P3, "2024-07-08", "技能培训", "李四"],
+            [P3, "2024-08-01", "岗位推荐", "李四"],
+        ]),
+        ("工作人员", ["姓名", "文化程度", "是否专职", "到岗日期"], [["王芳", "大专", "是", "2020-09-01"]]),
+        ("投诉", ["投诉日期", "投诉事项", "是否有效"], [["2024-07-01", "服务态度", "否"]]));
+
+    [Fact]
+    public async Task Xlsx_import_counts_rows_and_the_same_file_again_changes_nothing()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        var first = await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"));
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var counts = await first.Content.ReadFromJsonAsync<JsonElement>();
+        counts.GetProperty("added").GetInt32().ShouldBe(15);
+        counts.GetProperty("updated").GetInt32().ShouldBe(0);
+        counts.GetProperty("byKind").GetProperty("人员").GetProperty("added").GetInt32().ShouldBe(3);
+
+        var again = await (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"))).Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("added").GetInt32().ShouldBe(0);
+        again.GetProperty("updated").GetInt32().ShouldBe(0);
+        again.GetProperty("unchanged").GetInt32().ShouldBe(15);
+
+        var changed = await (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(phone: "13800009999"), "台账.xlsx")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        changed.GetProperty("updated").GetInt32().ShouldBe(1);
+        changed.GetProperty("unchanged").GetInt32().ShouldBe(14);
+        (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Csv_in_utf8_with_bom_and_in_gb18030_import_and_lists_mask_id_numbers()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        var persons = LedgerFiles.Csv(["身份证号", "姓名", "联系电话"], [[P1, "张伟", "13800001234"], [P2, "李娜", ""]]);
+        var response = await client.PostAsync(Imports, LedgerFiles.Upload(LedgerFiles.Utf8WithBom(persons), "人员.csv", "人员"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+
+        var help = LedgerFiles.Csv(["身份证号", "援助日期", "援助方式", "经办人"], [[P1, "2024-05-20", "职业指导", "李四"], [P2, "2024-06-01", "政策咨询", "王五"]]);
+        response = await client.PostAsync(Imports, LedgerFiles.Upload(LedgerFiles.Gb18030(help), "援助.csv", "援助记录"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32().ShouldBe(2);
+
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/ledger/人员?q=张");
+        list.GetProperty("total").GetInt32().ShouldBe(1);
+        var fields = list.GetProperty("items")[0].GetProperty("fields");
+        fields.GetProperty("姓名").GetString().ShouldBe("张伟");
+        fields.GetProperty("身份证号").GetString().ShouldBe(IdNumber.Mask(P1));
+        fields.GetProperty("联系电话").GetString().ShouldBe("138****1234");
+
+        var assistance = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/ledger/援助记录");
+        assistance.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("fields").GetProperty("经办人").GetString())
+            .ShouldBe(["王五", "李四"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_file_with_invalid_rows_gets_422_with_every_error_and_writes_nothing()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"))).EnsureSuccessStatusCode();
+        var before = await _app.CountsAsync();
+        var badId = P1[..17] + (P1[17] == '0' ? '1' : '0');
+        var unknown = LedgerFiles.Id(new DateOnly(1988, 2, 2), 41);
+        var bad = LedgerFiles.Workbook(
+            ("人员", ["身份证号", "姓名"], [[badId, "错号"], [LedgerFiles.Id(new DateOnly(1991, 1, 1), 51), "新人"]]),
+            ("援助记录", ["身份证号", "援助日期", "援助方式", "经办人"], [[unknown, "2024-05-20", "职业指导", "李四"], [P1, "2024-13-40", "送温暖", ""]]));
+
+        var response = await client.PostAsync(Imports, LedgerFiles.Upload(bad, "错误.xlsx"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateArray().ToList();
+        errors.Select(e => (e.GetProperty("sheet").GetString(), e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()))
+            .ShouldBe(
+            [
+                ("人员", 2, "身份证号"),
+                ("援助记录", 2, "身份证号"),
+                ("援助记录", 3, "援助日期"),
+                ("援助记录", 3, "援助方式"),
+                ("援助记录", 3, "经办人"),
+            ], ignoreOrder: true);
+        errors.ShouldAllBe(e => e.GetProperty("message").GetString()!.Length > 0);
+        errors.First(e => e.GetProperty("column").GetString() == "援助日期").GetProperty("value").GetString().ShouldBe("2024-13-40");
+        (await _app.CountsAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("xls")]
+    [InlineData("not-a-ledger")]
+    [InlineData("csv-without-kind")]
+    [InlineData("oversized")]
+    [InlineData("no-multipart")]
+    public async Task Unusable_files_get_a_chinese_problem_never_a_500(string kind)
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        HttpContent content = kind switch
+        {
+            "empty" => LedgerFiles.Upload([], "空.csv", "人员"),
+            "xls" => LedgerFiles.Upload([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0], "旧版.xls"),
+            "not-a-ledger" => LedgerFiles.Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0xFF, 0xFE], "照片.png"),
+            "csv-without-kind" => LedgerFiles.Upload(LedgerFiles.Utf8WithBom("身份证号,姓名\r\n"), "人员.csv"),
+            "oversized" => LedgerFiles.Upload(new byte[LedgerApp.MaxFileBytes + 1], "大文件.csv", "人员"),
+            _ => JsonContent.Create(new { file = "x" }),
+        };
+        var before = await _app.CountsAsync();
+
+        var response = await client.PostAsync(Imports, content);
+
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(kind == "oversized" ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.UnprocessableEntity, text);
+        text.ShouldStartWith("{", Case.Sensitive, text[..Math.Min(3000, text.Length)]);
+        var problem = JsonDocument.Parse(text).RootElement;
+        problem.GetProperty("detail").GetString()!.ShouldMatch(@"\p{IsCJKUnifiedIdeographs}");
+        (await _app.CountsAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("community", Community, HttpStatusCode.OK)]
+    [InlineData("community", "620102001002", HttpStatusCode.NotFound)]
+    [InlineData("chengguan", Community, HttpStatusCode.OK)]
+    [InlineData("lanzhou", Community, HttpStatusCode.Forbidden)]
+    [InlineData("province", Community, HttpStatusCode.Forbidden)]
+    [InlineData("auditor", Community, HttpStatusCode.Forbidden)]
+    [InlineData("chengguan-finance", Community, HttpStatusCode.Forbidden)]
+    public async Task Import_scope_follows_the_target_community(string user, string community, HttpStatusCode expected)
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync(user);
+        var response = await client.PostAsync($"/api/v1/communities/{community}/ledger/imports", LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"));
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_city_officer_keeps_the_ledgers_of_a_city_without_counties()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("jiayuguan");
+        var persons = LedgerFiles.Csv(["身份证号", "姓名"], [[P1, "张伟"]]);
+        var response = await client.PostAsync("/api/v1/communities/620200001001/ledger/imports",
+            LedgerFiles.Upload(LedgerFiles.Utf8WithBom(persons), "人员.csv", "人员"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Indicators_endpoint_gives_the_calculators_figures_for_the_same_data()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"))).EnsureSuccessStatusCode();
+        var parsed = new LedgerFileParser().Parse(new MemoryStream(SampleWorkbook()), "台账.xlsx",
+            new LedgerImportContext { Today = new DateOnly(2025, 3, 10), Now = LedgerApp.Now });
+        var period = new AssessmentPeriod(new DateOnly(2024, 3, 1), new DateOnly(2025, 2, 28));
+        var expected = new IndicatorCalculator().Calculate(parsed.Ledger, period, new DateOnly(2025, 3, 10));
+
+        var city = await _app.ClientAsync("lanzhou");
+        var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28");
+
+        body.GetProperty("from").GetString().ShouldBe("2024-03-01");
+        body.GetProperty("to").GetString().ShouldBe("2025-02-28");
+        var actual = body.GetProperty("indicators").EnumerateArray().ToList();
+        actual.Select(i => i.GetProperty("id").GetString()).ShouldBe(expected.Indicators.Select(i => i.Id));
+        foreach (var (json, result) in actual.Zip(expected.Indicators))
+        {
+            json.GetProperty("numerator").GetInt32().ShouldBe(result.Numerator, result.Id);
+            json.GetProperty("denominator").GetInt32().ShouldBe(result.Denominator, result.Id);
+            json.GetProperty("value").GetDecimal().ShouldBe(result.Value, result.Id);
+            json.GetProperty("status").GetString().ShouldBe(LedgerStatus(result.Status), result.Id);
+        }
+
+        expected[IndicatorCalculator.Reemployment].Denominator.ShouldBe(2);
+        expected[IndicatorCalculator.DifficultyEmployment].Status.ShouldBe(IndicatorStatus.Met);
+    }
+
+    [Fact]
+    public async Task Json_records_are_upserted_with_the_import_rules()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync("community");
+        var url = $"/api/v1/communities/{Community}/ledger/人员";
+        var ok = await client.PostAsJsonAsync(url, new[] { new Dictionary<string, string> { ["身份证号"] = P1, ["姓名"] = "张伟" } });
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32().ShouldBe(1);
+
+        var bad = await client.PostAsJsonAsync(url, new[]
+        {
+            new Dictionary<string, string> { ["身份证号"] = P2, ["姓名"] = "李娜" },
+            new Dictionary<string, string> { ["身份证号"] = "123", ["姓名"] = "" },
+        });
+        bad.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength().ShouldBe(2);
+        (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(1);
+
+        var integrity = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/integrity");
+        integrity.GetProperty("findings").ValueKind.ShouldBe(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task The_generator_is_deterministic_writes_valid_ids_and_plants_exactly_the_documented_failures()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var first = await GenerateAsync(_app);
+        var persons = await PersonsAsync(_app);
+        persons.Count.ShouldBe(first.Communities * LedgerGenerator.PersonsPerCommunity(LedgerScale.Small));
+        persons.ShouldAllBe(p => IdNumber.IsValid(p.IdNumber, new DateOnly(2025, 3, 10)));
+        persons.ShouldAllBe(p => IdNumber.Parse(p.IdNumber, null).Gender == p.Gender && IdNumber.Parse(p.IdNumber, null).BirthDate == p.BirthDate);
+        persons.Select(p => p.IdNumber).Distinct().Count().ShouldBe(persons.Count);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var calculator = new IndicatorCalculator();
+            foreach (var community in await db.Communities.AsNoTracking().ToListAsync())
+            {
+                var report = calculator.Calculate(await LedgerLoader.LoadAsync(db, community.Id, default), first.Period, first.ApplicationDate);
+                var notMet = report.Indicators.Where(i => i.Status == IndicatorStatus.NotMet).Select(i => i.Id).ToList();
+                var planted = first.PlantedFailures[community.Code];
+                notMet.ShouldBe(planted is null ? [] : [planted], $"{community.Code} planted {planted}");
+            }
+        }
+
+        await using var other = (await LedgerApp.StartAsync(provider))!;
+        await GenerateAsync(other);
+        (await PersonsAsync(other)).Take(20).Select(p => p.IdNumber).ShouldBe(persons.Take(20).Select(p => p.IdNumber));
+    }
+
+    private static async Task<GeneratedLedgers> GenerateAsync(LedgerApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LedgerGenerator>().GenerateAsync(new LedgerGeneratorOptions { Seed = 7 });
+    }
+
+    private static async Task<List<LedgerPerson>> PersonsAsync(LedgerApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<LedgerPerson>().AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+    }
+
+    private static string LedgerStatus(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => "met",
+        IndicatorStatus.NotMet => "not_met",
+        _ => "not_applicable",
+    };
+}
