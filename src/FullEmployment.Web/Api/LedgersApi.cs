@@ -46,7 +46,6 @@ public static class LedgersApi
     public static void Map(RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.AddEndpointFilter(ProblemsAsync);
         group.MapPost("/{code}/ledger/imports", ImportAsync)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadBodyLimit))
@@ -89,39 +88,6 @@ public static class LedgersApi
             return new IntegrityDto(Iso(referenceDate),
                 [.. findings.Select(f => new IntegrityFindingDto(f.Rule, f.Description, f.MaskedIdNumber, f.Evidence))]);
         }).WithName("GetIntegrityFindings").WithSummary("A16 诚信核查提示（供人工复核，不是结论）");
-    }
-
-    /// <summary>
-    /// The ledger endpoints answer every refusal as ProblemDetails with Chinese title/detail and, for
-    /// rejected input, `errors: [{sheet,row,column,value,message}]` (DESIGN.md stable contract). Mapped
-    /// here because the exception-handler pipeline was seen to answer /api errors with the HTML error page.
-    /// </summary>
-    private static async ValueTask<object?> ProblemsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception exception) when (ErrorHandling.StatusOf(exception) is var status && status < 500)
-        {
-            if (status == StatusCodes.Status403Forbidden)
-            {
-                await ErrorHandling.AuditDeniedAsync(context.HttpContext, exception.Message);
-            }
-
-            var extensions = new Dictionary<string, object?>();
-            if (exception is InputRejectedException rejected)
-            {
-                extensions["errors"] = rejected.Errors.Select(e => new { sheet = e.Sheet, row = e.Row, column = e.Column, value = e.Value, message = e.Message });
-            }
-
-            if (exception is FullEmployment.Domain.DomainException { Clause: { } clause })
-            {
-                extensions["clause"] = clause;
-            }
-
-            return Results.Problem(exception.Message, statusCode: status, title: ErrorHandling.TitleOf(status), extensions: extensions);
-        }
     }
 
     public static string StatusName(IndicatorStatus status) => status switch
