@@ -17,8 +17,8 @@ public sealed class EditModel(WorkingCalendar calendar, ICurrentActor actor) : P
 
     public bool IsNew => Version is null;
 
-    [BindProperty] public string OffDays { get; set; } = "";
-    [BindProperty] public string MakeUpWorkingDays { get; set; } = "";
+    [BindProperty] public string? OffDays { get; set; }
+    [BindProperty] public string? MakeUpWorkingDays { get; set; }
     [BindProperty] public int? Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class EditModel(WorkingCalendar calendar, ICurrentActor actor) : P
         return Page();
     }
 
-    private List<DateOnly> Parse(string text, string field, string label)
+    private List<DateOnly> Parse(string? text, string field, string label)
     {
         var days = new List<DateOnly>();
         foreach (var token in (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries))

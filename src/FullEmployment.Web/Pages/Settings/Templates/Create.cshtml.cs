@@ -13,13 +13,13 @@ namespace FullEmployment.Web.Pages.Settings.Templates;
 public sealed class TemplateItemForm
 {
     public int Group { get; set; }
-    public string GroupName { get; set; } = "";
-    public string Number { get; set; } = "";
+    public string? GroupName { get; set; }
+    public string? Number { get; set; }
     [Required(ErrorMessage = "评分内容不能为空。")] public string Text { get; set; } = "";
     [Range(0.1, 100, ErrorMessage = "分值应在0.1到100之间。")] public decimal MaxPoints { get; set; }
-    public string Rule { get; set; } = "";
+    public string? Rule { get; set; }
     public ScoringMode Mode { get; set; }
-    public string ClauseId { get; set; } = "";
+    public string? ClauseId { get; set; }
     public decimal? GateMinimum { get; set; }
 
     public static TemplateItemForm From(ScoreItemView i) => new()
@@ -28,7 +28,7 @@ public sealed class TemplateItemForm
         ClauseId = i.ClauseId, GateMinimum = i.GateMinimum,
     };
 
-    public ScoreItemInput ToInput() => new(Group, GroupName, Number, Text, MaxPoints, Rule ?? "", Mode, ClauseId ?? "", GateMinimum);
+    public ScoreItemInput ToInput() => new(Group, GroupName ?? "", Number ?? "", Text, MaxPoints, Rule ?? "", Mode, ClauseId ?? "", GateMinimum);
 }
 
 /// <summary>A new draft version as a copy of another, with editable points and text (A6).</summary>
