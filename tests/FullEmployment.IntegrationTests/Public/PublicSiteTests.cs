@@ -3,7 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Notices;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Communities;
 using FullEmployment.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FullEmployment.IntegrationTests.Public;
 
@@ -213,6 +219,31 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
                 ["Version"] = draft["version"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture),
             }));
         (await page.Content.ReadAsStringAsync()).ShouldContain("必须为100分才能发布");
+    }
+
+    [Fact]
+    public async Task Announcements_are_listed_and_each_has_a_printable_page()
+    {
+        if (Skipped) return;
+        var id = await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var campaign = await db.Set<Campaign>().FirstAsync();
+            var announcement = new Announcement(campaign.Id, TitleLevel.Provincial, "关于认定2025年省级充分就业社区的公告", "经审核认定，现予公告。\n<i>正文</i>",
+                "甘人社通〔2025〕9号", Factory.Clock.GetUtcNow(), [new AnnouncementEntry("620102001001", "东岗社区", "620100", "620102", "GS-2025-001")]);
+            db.Add(announcement);
+            await db.SaveChangesAsync();
+            return announcement.Id;
+        });
+        var client = Client("");
+
+        (await client.GetStringAsync(Url("/Public/Announcements"))).ShouldContain("关于认定2025年省级充分就业社区的公告");
+        var page = await client.GetStringAsync(Url($"/Public/Announcements/Details/{id}"));
+        page.ShouldContain("甘人社通〔2025〕9号");
+        page.ShouldContain("GS-2025-001");
+        page.ShouldContain("data-print");
+        page.ShouldContain("&lt;i&gt;正文&lt;/i&gt;");
+        (await client.GetAsync(Url($"/Public/Announcements/Details/{Guid.NewGuid()}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static FormUrlEncodedContent CalendarForm(string page, string offDays, string makeUp) => new(new Dictionary<string, string>
