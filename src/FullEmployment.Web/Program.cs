@@ -61,6 +61,7 @@ services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Js
 services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1");
 services.AddHealthChecks();
+services.AddObjectionRateLimit();
 
 var app = builder.Build();
 
@@ -83,6 +84,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();

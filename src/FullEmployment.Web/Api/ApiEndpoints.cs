@@ -9,6 +9,8 @@ public static class ApiEndpoints
         RegionsApi.Map(api);
         CommunitiesApi.Map(api.MapGroup("/communities").RequireAuthorization());
         CalendarApi.Map(api);
+        CalendarYearsApi.Map(api);
+        ScoreTemplatesApi.Map(api);
         CampaignsApi.Map(api);
         PublicApi.Map(api.MapGroup("/public"));
         LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());

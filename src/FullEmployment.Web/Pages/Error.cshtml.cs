@@ -14,6 +14,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
+    /// <summary>Errors on the public site keep the public layout (no officer navigation).</summary>
+    public bool IsPublic { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -29,8 +32,13 @@ public sealed class ErrorModel : PageModel
             403 => exception?.Message ?? "您的角色或管辖范围不允许此操作。",
             409 or 422 => exception?.Message ?? "操作未执行。",
             400 => "请求格式不正确，请返回重试。",
+            413 => "上传的文件过大，请压缩后重新上传。",
+            429 => HttpContext.Items[ObjectionRateLimit.Policy] as string ?? "请求过于频繁，请稍后再试。",
             _ => "系统处理请求时出错，请稍后重试。如问题持续，请联系系统管理员。",
         };
+        var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        IsPublic = new PathString(path).StartsWithSegments("/Public", StringComparison.OrdinalIgnoreCase);
         Response.StatusCode = Status;
     }
 }

@@ -15,3 +15,9 @@ document.addEventListener("submit", function (event) {
     button.textContent = button.getAttribute("data-busy");
   }
 });
+// Print buttons: any element with data-print.
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
