@@ -117,6 +117,27 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A5_A_record_entered_on_the_form_is_deleted_only_with_a_reason_after_confirmation()
+    {
+        var zhao = Id("62010219880808004");
+        await LoginAsync("community", Password);
+        await Page.GotoAsync($"{BaseUrl}/Ledgers/{Community}/Kind/Person/Edit");
+        await Page.FillAsync("#Values_0", zhao);
+        await Page.FillAsync("#Values_1", "赵删除");
+        await Page.ClickAsync("button:text('保存')");
+        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已保存");
+
+        await Page.Locator("tr", new() { HasText = "赵删除" }).Locator("a:text('更正')").ClickAsync();
+        (await Page.InputValueAsync("#Values_0")).ShouldBe(IdNumber.Mask(zhao));
+        await Page.FillAsync("#Reason", "重复录入");
+        Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await Page.ClickAsync("[data-testid=delete]");
+
+        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已删除");
+        (await Page.InnerTextAsync("[data-testid=ledger-table]")).ShouldNotContain("赵删除");
+    }
+
+    [Fact]
     public async Task A5_County_officer_sees_the_roll_up_of_the_county_and_links_from_community_details()
     {
         await LoginAsync("chengguan", Password);

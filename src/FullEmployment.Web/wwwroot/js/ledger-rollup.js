@@ -16,6 +16,7 @@
       ]
     },
     options: {
+      animation: false,
       responsive: true,
       maintainAspectRatio: false,
       scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "社区数" } } },
