@@ -151,6 +151,27 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
         await SaveScreenshotAsync("ledger-integrity");
     }
 
+    [Fact]
+    public async Task A16_Province_officer_reads_a_ledger_and_the_duplicates_but_may_not_edit_and_staff_see_only_their_community()
+    {
+        await LoginAsync("province", Password);
+        var integrity = await Page.GotoAsync($"{BaseUrl}/Ledgers/{Community}/Integrity");
+        integrity!.Status.ShouldBe(200);
+        (await Page.InnerTextAsync("main")).ShouldContain("全省重复身份证号");
+        (await Page.Locator("[data-testid=duplicates]").CountAsync()).ShouldBe(1);
+        await SaveScreenshotAsync("ledger-integrity-province");
+
+        var edit = await Page.GotoAsync($"{BaseUrl}/Ledgers/{Community}/Kind/Person/Edit");
+        edit!.Status.ShouldBe(403);
+
+        await Page.Context.ClearCookiesAsync();
+        await LoginAsync("community", Password);
+        var other = await Page.GotoAsync($"{BaseUrl}/Ledgers/620102001002");
+        other!.Status.ShouldBe(404);
+        var rollUp = await Page.GotoAsync($"{BaseUrl}/Ledgers/RollUp");
+        rollUp!.Status.ShouldBe(403);
+    }
+
     private static string Id(string first17) => first17 + IdNumber.CheckCharacter(first17);
 
     private static byte[] Workbook()
