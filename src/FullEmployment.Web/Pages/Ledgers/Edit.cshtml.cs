@@ -106,7 +106,7 @@ public sealed class EditModel(LedgerQueries queries, AppDbContext db, ICurrentAc
     private async Task PrepareAsync(string code, LedgerKind kind, long? id, CancellationToken cancellationToken)
     {
         await LoadCommunityAsync(code, cancellationToken, writable: true);
-        Definition = LedgerKinds.Get(kind);
+        Definition = LedgerKinds.Get(Known(kind));
         RecordId = id;
     }
 

@@ -3,6 +3,7 @@ using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,6 +22,10 @@ public abstract class LedgerPageBase(AppDbContext db, ICurrentActor actor) : Pag
     public bool IsOfficer => actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer);
 
     protected ICurrentActor Actor => actor;
+
+    /// <summary>A kind from the URL; an unknown one (/Kind/Foo) is a missing page, not an error.</summary>
+    protected static LedgerKind Known(LedgerKind kind) =>
+        Enum.IsDefined(kind) ? kind : throw new NotFoundException("没有这种台账。");
 
     public Crumb[] Crumbs(params Crumb[] more) => LedgerDisplay.Crumbs(Community, IsOfficer, more);
 

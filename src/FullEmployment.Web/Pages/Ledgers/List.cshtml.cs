@@ -31,13 +31,13 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
 
     public async Task<IActionResult> OnGetExportAsync(string code, LedgerKind kind, CancellationToken cancellationToken)
     {
-        var bytes = await queries.ExportAsync(code, kind, Filter, cancellationToken);
+        var bytes = await queries.ExportAsync(code, Known(kind), Filter, cancellationToken);
         return File(bytes, Xlsx.ContentType, $"{code}-{kind.SheetName()}-{LedgerDisplay.Iso(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)))}.xlsx");
     }
 
     public async Task<IActionResult> OnPostRevealAsync(string code, LedgerKind kind, long id, CancellationToken cancellationToken)
     {
-        var number = await queries.RevealIdNumberAsync(code, kind, id, cancellationToken);
+        var number = await queries.RevealIdNumberAsync(code, Known(kind), id, cancellationToken);
         await LoadAsync(code, kind, cancellationToken);
         Revealed = (id, number);
         return Page();
@@ -57,7 +57,7 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
     private async Task LoadAsync(string code, LedgerKind kind, CancellationToken cancellationToken)
     {
         await LoadCommunityAsync(code, cancellationToken);
-        Kind = kind;
-        View = await queries.ListAsync(code, kind, Filter, new PageRequest(PageNumber, Size), cancellationToken);
+        Kind = Known(kind);
+        View = await queries.ListAsync(code, Kind, Filter, new PageRequest(PageNumber, Size), cancellationToken);
     }
 }
