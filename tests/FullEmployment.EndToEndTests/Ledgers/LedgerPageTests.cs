@@ -144,6 +144,12 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
         await Page.ClickAsync("nav >> text=指标汇总");
         (await Page.InnerTextAsync("[data-testid=rollup-table]")).ShouldContain("东岗社区");
         await SaveScreenshotAsync("ledger-rollup");
+        var rollUpExport = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("[data-testid=export]"));
+        rollUpExport.SuggestedFilename.ShouldStartWith("指标汇总-620102");
+
+        await Page.GotoAsync($"{BaseUrl}/Ledgers/{Community}/Kind/Person");
+        var listExport = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("[data-testid=export]"));
+        listExport.SuggestedFilename.ShouldEndWith(".xlsx");
 
         await Page.GotoAsync($"{BaseUrl}/Communities/Details/{Community}");
         await Page.ClickAsync("[data-testid=ledger-links] >> text=诚信核查");
