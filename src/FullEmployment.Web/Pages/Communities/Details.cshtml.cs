@@ -3,6 +3,7 @@ using FullEmployment.Application.Communities;
 using FullEmployment.Application.Regions;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -35,6 +36,9 @@ public sealed class DetailsModel(CommunityRegistry registry, RegionDirectory reg
         RevealedPhone = phone;
         return Page();
     }
+
+    /// <summary>The roles that may read a community's ledger (LedgerAccess checks the scope on the ledger pages).</summary>
+    public bool MayReadLedger => new[] { Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff }.Any(User.IsInRole);
 
     public bool MayEnd(Title title) => title.EndedOn is null && registry.MayManageTitle(Community, title.Level);
 }

@@ -1,0 +1,34 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers;
+using FullEmployment.Domain.Ledgers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FullEmployment.Web.Pages.Ledgers;
+
+/// <summary>The A5 indicators of one community for a chosen period, computed from its ledger.</summary>
+public sealed class IndicatorsModel(IndicatorQueries indicators, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
+
+    public IndicatorReport Report { get; private set; } = null!;
+
+    public string? PeriodError { get; private set; }
+
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        await LoadCommunityAsync(code, cancellationToken);
+        var applicationDate = On ?? indicators.Today;
+        (var period, PeriodError) = PeriodQuery.Resolve(From, To, applicationDate);
+        Report = await indicators.ComputeAsync(code, period, applicationDate, cancellationToken);
+    }
+
+    public string DrillLink(string indicatorId, string part) =>
+        Url.Page("DrillDown", null, new
+        {
+            code = Community.Code, id = indicatorId, from = LedgerDisplay.Iso(Report.Period.Start), to = LedgerDisplay.Iso(Report.Period.End),
+            on = LedgerDisplay.Iso(Report.ApplicationDate),
+        }, null, null, part)!;
+}
