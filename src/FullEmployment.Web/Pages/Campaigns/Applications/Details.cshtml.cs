@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns.Applications;
 
+using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
+
 /// <summary>
 /// The 申报表 and its review (A8): form, headline figures, evidence, score sheets side by side, inspections, history,
 /// and the actor's allowed actions as forms.
@@ -162,7 +164,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
                     new DisqualifyInput(id, Version, DisqualifyReason ?? "", DisqualifyEvidence ?? ""), cancellationToken),
                 _ => throw new DomainException("该操作请在名单页面办理。", "A8"),
             };
-            return Done(id, $"已办理：{ActionName(act)}。当前状态：{result.StateName}。");
+            return Done(id, $"已办理：{CampaignApplication.ActionName(act)}。当前状态：{result.StateName}。");
         }, () => LoadAsync(id, cancellationToken));
 
     private RedirectToPageResult Done(Guid id, string message)
@@ -233,26 +235,6 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         return IsProvince && view.State == ApplicationState.ForwardedToProvince ? ReviewLevel.Province : null;
     }
 
-    public static string ActionName(ApplicationAction action) => action switch
-    {
-        ApplicationAction.Submit => "提交申报",
-        ApplicationAction.Withdraw => "撤回申报",
-        ApplicationAction.Resubmit => "重新提交",
-        ApplicationAction.ReturnForCorrection => "退回整改",
-        ApplicationAction.CountyForward => "报送市州",
-        ApplicationAction.CountyReject => "县区不予通过",
-        ApplicationAction.CityRecommend => "列入推荐名单",
-        ApplicationAction.CityReturnToCounty => "退回县区",
-        ApplicationAction.CityReject => "市州不予推荐",
-        ApplicationAction.ForwardToProvince => "报送省厅",
-        ApplicationAction.Propose => "列入拟认定名单",
-        ApplicationAction.NotCertify => "不予认定",
-        ApplicationAction.Certify => "认定",
-        ApplicationAction.UpholdObjection => "异议成立",
-        ApplicationAction.Disqualify => "取消资格",
-        _ => action.ToString(),
-    };
-
     /// <summary>Button text, style and confirmation for an action's form.</summary>
     public static (string Button, string Css, string Confirm) Look(ApplicationAction action) => action switch
     {
@@ -268,7 +250,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         ApplicationAction.Propose => ("列入拟认定名单", "btn-primary", "确认列入省级拟认定名单？"),
         ApplicationAction.NotCertify => ("不予认定", "btn-outline-danger", "确认不予认定？此操作不可撤销。"),
         ApplicationAction.Disqualify => ("取消资格（A16）", "btn-danger", "取消资格后该社区本批次不得再申报，确认？"),
-        _ => (ActionName(action), "btn-secondary", "确认办理？"),
+        _ => (CampaignApplication.ActionName(action), "btn-secondary", "确认办理？"),
     };
 
     public static string Size(long length) => length < 1024 * 1024 ? $"{Math.Max(1, length / 1024)} KB" : $"{length / 1024d / 1024:0.0} MB";

@@ -1,6 +1,7 @@
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Notices;
+using FullEmployment.Application.Regions;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
@@ -13,10 +14,11 @@ namespace FullEmployment.Web.Pages.Campaigns.Lists;
 /// A city's recommendation list (A8.3) or the province's proposed list (A8.4): ranked entries, public notice,
 /// objections, sending up and, for the province, certification.
 /// </summary>
-public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
 {
     public CandidateListView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+    public string Title { get; private set; } = "";
 
     [BindProperty] public string? NoticeTitle { get; set; }
     [BindProperty] public DateOnly? StartDate { get; set; }
@@ -110,5 +112,7 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
     {
         View = await lists.GetAsync(id, cancellationToken);
         Today = ChinaTime.Today(clock);
+        var city = View.CityCode is { } code ? (await regions.ListAsync(cancellationToken)).FirstOrDefault(r => r.Code == code)?.Name ?? code : null;
+        Title = city is null ? "省级拟认定名单" : city + "推荐名单";
     }
 }
