@@ -15,7 +15,7 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
     private const string Community = "620102001001";
 
     [Fact]
-    public async Task A8_A provincial_campaign_runs_from_publishing_to_certification_and_the_community_shows_the_provincial_title()
+    public async Task A8_Provincial_campaign_runs_from_publishing_to_certification_and_the_community_shows_the_provincial_title()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         try

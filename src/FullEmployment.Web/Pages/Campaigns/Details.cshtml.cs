@@ -18,7 +18,8 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     public IReadOnlyList<CandidateListView> Lists { get; private set; } = [];
     public IReadOnlyList<ApplicationRow> MyApplications { get; private set; } = [];
 
-    [BindProperty] public Dictionary<string, int> Quotas { get; set; } = [];
+    /// <summary>Each city's quota as shown in the form (bound only by the quota handler: a dictionary would swallow other forms' fields).</summary>
+    public Dictionary<string, int> Quotas { get; private set; } = [];
     [BindProperty] [Display(Name = "通知内容")] public string? NoticeBody { get; set; }
     [BindProperty] public IFormFile? Attachment { get; set; }
     [BindProperty] public string? CloseReason { get; set; }
@@ -33,16 +34,19 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     {
         await LoadAsync(id, cancellationToken);
         Version = View.Version;
-        Quotas = Cities.ToDictionary(c => c.Code, c => View.Quotas.FirstOrDefault(q => q.CityCode == c.Code)?.Quota ?? 0);
         NoticeBody = $"请各市州按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
     }
 
-    public Task<IActionResult> OnPostQuotasAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostQuotasAsync(Guid id, [FromForm(Name = "Quotas")] Dictionary<string, int> quotas, CancellationToken cancellationToken) =>
         AttemptAsync("Quotas", async () =>
         {
-            await campaigns.SetQuotasAsync(id, Version, Quotas.Where(q => q.Value > 0).Select(q => new QuotaInput(q.Key, q.Value)).ToList(), cancellationToken);
+            await campaigns.SetQuotasAsync(id, Version, quotas.Where(q => q.Value > 0).Select(q => new QuotaInput(q.Key, q.Value)).ToList(), cancellationToken);
             return Done(id, "名额分配已保存。");
-        }, () => LoadAsync(id, cancellationToken));
+        }, async () =>
+        {
+            await LoadAsync(id, cancellationToken);
+            Quotas = quotas;
+        });
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Publish", async () =>
@@ -84,6 +88,7 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     {
         View = await campaigns.GetAsync(id, cancellationToken);
         Cities = (await regions.ListAsync(cancellationToken)).Where(r => r.Level == RegionLevel.City).ToList();
+        Quotas = Cities.ToDictionary(c => c.Code, c => View.Quotas.FirstOrDefault(q => q.CityCode == c.Code)?.Quota ?? 0);
         if (actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer))
         {
             Lists = await lists.ListForCampaignAsync(id, cancellationToken);

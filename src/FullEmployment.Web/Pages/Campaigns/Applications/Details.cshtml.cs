@@ -22,7 +22,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
     [BindProperty] public FormInput Form { get; set; } = new();
     [BindProperty] public IFormFile? NarrativeFile { get; set; }
     [BindProperty] public IFormFile? EvidenceFile { get; set; }
-    [BindProperty] public string EvidenceCategory { get; set; } = "佐证材料";
+    [BindProperty] public string? EvidenceCategory { get; set; } = "佐证材料";
     [BindProperty] public List<ScoreRow> Scores { get; set; } = [];
     [BindProperty] public DateOnly? InspectionDate { get; set; }
     [BindProperty] public string? Inspectors { get; set; }

@@ -28,7 +28,8 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
     [BindProperty] public string? Reply { get; set; }
     [BindProperty] public string? OverrideReason { get; set; }
     [BindProperty] public string? DocumentNumber { get; set; }
-    [BindProperty] public Dictionary<Guid, string> Plaques { get; set; } = [];
+    /// <summary>Plaque numbers per candidate as shown in the form (bound only by the certify handler).</summary>
+    public Dictionary<Guid, string> Plaques { get; private set; } = [];
 
     public bool IsCityList => View.Subject == NoticeSubject.CityRecommendationList;
 
@@ -53,7 +54,6 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
         Version = View.Version;
         StartDate = Today;
         NoticeTitle = $"{View.CampaignName}{(IsCityList ? "推荐名单" : "拟认定名单")}公示";
-        Plaques = View.Entries.ToDictionary(e => e.ApplicationId, _ => "");
     }
 
     /// <summary>The notice's last day and closing time for a start date and working days (A8.3: holidays and make-up days counted).</summary>
@@ -91,14 +91,19 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
             return Done(id, view.Subject == NoticeSubject.CityRecommendationList ? "推荐名单已报送省人社厅。" : "拟认定名单已确定，可以认定。");
         }, () => LoadAsync(id, cancellationToken));
 
-    public Task<IActionResult> OnPostCertifyAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostCertifyAsync(Guid id, [FromForm(Name = "Plaques")] Dictionary<Guid, string> plaques,
+        CancellationToken cancellationToken) =>
         AttemptAsync("Certify", async () =>
         {
             await lists.CertifyAsync(new CertifyInput(id, Version, DocumentNumber?.Trim() ?? "",
-                Plaques.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new PlaqueAssignment(p.Key, p.Value.Trim())).ToList(),
+                plaques.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new PlaqueAssignment(p.Key, p.Value.Trim())).ToList(),
                 Blank(OverrideReason)), cancellationToken);
             return Done(id, "已认定，称号已授予并在公众网站发布公告。");
-        }, () => LoadAsync(id, cancellationToken));
+        }, async () =>
+        {
+            await LoadAsync(id, cancellationToken);
+            Plaques = plaques;
+        });
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -113,6 +118,7 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
         View = await lists.GetAsync(id, cancellationToken);
         Today = ChinaTime.Today(clock);
         var city = View.CityCode is { } code ? (await regions.ListAsync(cancellationToken)).FirstOrDefault(r => r.Code == code)?.Name ?? code : null;
+        Plaques = View.Entries.ToDictionary(e => e.ApplicationId, _ => "");
         Title = city is null ? "省级拟认定名单" : city + "推荐名单";
     }
 }
