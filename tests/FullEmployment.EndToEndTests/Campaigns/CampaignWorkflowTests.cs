@@ -158,12 +158,14 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
     /// <summary>Full points on every item of the actor's sheet, with a remark (needed where an auto item is changed).</summary>
     private async Task ScoreEverythingAsync()
     {
-        await Page.EvalOnSelectorAllAsync("[data-testid=score-form] .score-input", """
-            inputs => inputs.forEach(i => {
-              i.value = i.getAttribute('max');
-              i.nextElementSibling.value = '经核实，按满分计。';
-            })
-            """);
+        var scores = Page.Locator("[data-testid=score-form] .score-input");
+        var remarks = Page.Locator("[data-testid=score-form] .score-remark");
+        for (var i = 0; i < await scores.CountAsync(); i++)
+        {
+            await scores.Nth(i).FillAsync(await scores.Nth(i).GetAttributeAsync("max") ?? "0");
+            await remarks.Nth(i).FillAsync("经核实，按满分计。");
+        }
+
         await Page.ClickAsync("button:text('保存评分')");
         (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("评分已保存");
     }

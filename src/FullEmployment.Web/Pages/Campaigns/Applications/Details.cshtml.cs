@@ -118,7 +118,12 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
     public Task<IActionResult> OnPostScoreAsync(Guid id, ReviewLevel level, CancellationToken cancellationToken) =>
         AttemptAsync("Score", async () =>
         {
+            // An auto item left at its current score is not an override: only changed or explained items are sent (A6).
+            var current = (await workflow.GetAsync(id, cancellationToken)).Sheets.FirstOrDefault(s => s.Level == level)?.Lines
+                .ToDictionary(l => l.Number) ?? [];
             var entries = Scores.Where(s => s.Score is not null)
+                .Where(s => !(current.TryGetValue(s.Number, out var line) && line.Mode == ScoringMode.Auto && line.Score == s.Score
+                    && string.IsNullOrWhiteSpace(s.Remark)))
                 .Select(s => new ScoreEntry(s.Number, s.Score!.Value, string.IsNullOrWhiteSpace(s.Remark) ? null : s.Remark.Trim())).ToList();
             await workflow.ScoreAsync(new ScoreInput(id, Version, level, entries), cancellationToken);
             return Done(id, $"{LevelName(level)}评分已保存。");
