@@ -22,7 +22,6 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
     [BindProperty] public FormInput Form { get; set; } = new();
     [BindProperty] public IFormFile? NarrativeFile { get; set; }
     [BindProperty] public IFormFile? EvidenceFile { get; set; }
-    [BindProperty] public string? EvidenceCategory { get; set; } = "佐证材料";
     [BindProperty] public List<ScoreRow> Scores { get; set; } = [];
     [BindProperty] public DateOnly? InspectionDate { get; set; }
     [BindProperty] public string? Inspectors { get; set; }
@@ -110,8 +109,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         AttemptAsync("Evidence", async () =>
         {
             var upload = await UploadAsync(EvidenceFile, cancellationToken) ?? throw new DomainException("请选择要上传的文件。", "A8.1");
-            await workflow.UploadEvidenceAsync(new EvidenceInput(id, Version, upload, string.IsNullOrWhiteSpace(EvidenceCategory) ? "佐证材料" : EvidenceCategory),
-                cancellationToken);
+            await workflow.UploadEvidenceAsync(new EvidenceInput(id, Version, upload), cancellationToken);
             return Done(id, "佐证材料已上传。");
         }, () => LoadAsync(id, cancellationToken));
 
