@@ -108,6 +108,9 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
             await Page.ClickAsync("[data-testid=sendup-form] button");
             (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已报送");
             await SaveScreenshotAsync("campaign-5-city-sent-up");
+            await Page.GotoAsync(BaseUrl + "/Campaigns/Inbox");
+            (await Page.InnerTextAsync("[data-testid=messages]")).ShouldContain("端到端省级创建批次");
+            (await Page.InnerTextAsync("[data-testid=messages]")).ShouldContain("创建通知.pdf");
 
             // A8.4: the province reviews on site, proposes, publishes its notice, confirms the list and certifies.
             await SwitchUserAsync("province");
