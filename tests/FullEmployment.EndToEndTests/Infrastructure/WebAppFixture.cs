@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FullEmployment.EndToEndTests.Infrastructure;
@@ -41,6 +42,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["Demo__Password"] = DemoPassword,
     };
 
+    /// <summary>The app's clock: the real time plus <see cref="ShiftedClock.Offset"/>, so a test can let a notice period pass.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     /// <summary>The password of every seeded demo account in end-to-end runs.</summary>
     public const string DemoPassword = "Demo@Pass2025";
 
@@ -59,7 +63,7 @@ public sealed class WebAppFixture : IAsyncLifetime
                 Environment.SetEnvironmentVariable(key, value);
             }
 
-            _factory = new KestrelWebApplicationFactory(Settings);
+            _factory = new KestrelWebApplicationFactory(Settings, Clock);
             // Real Kestrel, loopback only, on a port chosen by the OS (no race for a "free" port).
             _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             _factory.StartServer();
@@ -104,7 +108,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelWebApplicationFactory(IReadOnlyDictionary<string, string> settings)
+    private sealed class KestrelWebApplicationFactory(IReadOnlyDictionary<string, string> settings, TimeProvider clock)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -115,8 +119,17 @@ public sealed class WebAppFixture : IAsyncLifetime
                 builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
             }
 
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }
     }
+}
+
+/// <summary>The real clock moved forward by <see cref="Offset"/> (zero unless a test shifts it; reset it when done).</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

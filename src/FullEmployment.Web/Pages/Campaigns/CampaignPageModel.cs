@@ -1,0 +1,100 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages.Campaigns;
+
+/// <summary>
+/// A campaign page with several action forms: a refused action (DomainException with its clause, or a concurrency
+/// conflict) is shown next to the form that failed, with the user's input kept.
+/// </summary>
+public abstract class CampaignPageModel : PageModel
+{
+    /// <summary>The version of the record the user saw; every action sends it back.</summary>
+    [BindProperty] public int Version { get; set; }
+
+    /// <summary>The form (handler) whose action was refused, with the message and clause to show beside it.</summary>
+    public string? FailedForm { get; private set; }
+    public string? FailedMessage { get; private set; }
+    public string? FailedClause { get; private set; }
+
+    protected async Task<IActionResult> AttemptAsync(string form, Func<Task<IActionResult>> action, Func<Task> reload)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(reload);
+        var conflict = false;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (DomainException ex)
+            {
+                Fail(form, ex.Message, ex.Clause);
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                Fail(form, ex.Message + " 页面已刷新为最新内容，您填写的内容已保留，请核对后重新提交。", null);
+                conflict = true;
+            }
+        }
+        else
+        {
+            Fail(form, string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct()), null);
+        }
+
+        var seen = Version;
+        await reload();
+        if (!conflict)
+        {
+            Version = seen;
+        }
+        else
+        {
+            ModelState.Remove(nameof(Version));
+        }
+
+        return Page();
+    }
+
+    private void Fail(string form, string message, string? clause)
+    {
+        FailedForm = form;
+        FailedMessage = message;
+        FailedClause = clause;
+    }
+
+    protected static async Task<FileUpload?> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return new FileUpload(file.FileName, buffer);
+    }
+
+    protected static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? "").Split(['\n', '，', ',', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string LevelName(ReviewLevel level) => level switch
+    {
+        ReviewLevel.Self => "社区自评",
+        ReviewLevel.County => "县区初审",
+        ReviewLevel.City => "市州评定",
+        _ => "省级审核",
+    };
+
+    public static string KindName(CampaignKind kind) => kind switch
+    {
+        CampaignKind.Provincial => "省级创建",
+        CampaignKind.Municipal => "市级创建",
+        _ => "国家级推荐",
+    };
+}

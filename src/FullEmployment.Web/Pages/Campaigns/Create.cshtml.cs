@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using FullEmployment.Application.Campaigns;
+using FullEmployment.Application.Common;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FullEmployment.Web.Pages.Campaigns;
+
+/// <summary>A draft campaign (A4, A7): the province runs provincial and national rounds, a city its municipal one.</summary>
+public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates templates, ICurrentActor actor, TimeProvider clock) : PageModel
+{
+    [BindProperty] public CampaignKind Kind { get; set; }
+    [BindProperty] [Required(ErrorMessage = "请填写批次名称")] [Display(Name = "批次名称")] public string? Name { get; set; }
+    [BindProperty] [Display(Name = "创建年度")] public int CreationYear { get; set; }
+    [BindProperty] [Range(1, 1000, ErrorMessage = "名额应为1至1000")] [Display(Name = "名额总数")] public int TotalQuota { get; set; } = 10;
+    [BindProperty] [Required(ErrorMessage = "请选择评分表版本")] [Display(Name = "评分表版本")] public string? TemplateVersion { get; set; }
+    [BindProperty] [Range(0, 100, ErrorMessage = "合格分数线应为0至100")] [Display(Name = "合格分数线")] public decimal PassMark { get; set; } = Campaign.DefaultPassMark;
+    [BindProperty] [Display(Name = "考核期起")] public DateOnly AssessmentFrom { get; set; }
+    [BindProperty] [Display(Name = "考核期止")] public DateOnly AssessmentTo { get; set; }
+    [BindProperty] [Display(Name = "社区申报截止")] public DateOnly ApplicationDeadline { get; set; }
+    [BindProperty] [Display(Name = "县区初审截止")] public DateOnly CountyDeadline { get; set; }
+    [BindProperty] [Display(Name = "市州评价截止")] public DateOnly CityDeadline { get; set; }
+    [BindProperty] [Display(Name = "省级审核截止")] public DateOnly ProvinceDeadline { get; set; }
+    [BindProperty] [Display(Name = "两年周期内再次创建的理由（A4.2）")] public string? CycleOverrideReason { get; set; }
+
+    public IReadOnlyList<ScoreTemplateRow> Templates { get; private set; } = [];
+    public IReadOnlyList<CampaignKind> Kinds { get; private set; } = [];
+    public string? ErrorClause { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        Kind = Kinds[0];
+        CreationYear = today.Year;
+        AssessmentFrom = new DateOnly(today.Year - 1, 1, 1);
+        AssessmentTo = new DateOnly(today.Year - 1, 12, 31);
+        ApplicationDeadline = today.AddDays(30);
+        CountyDeadline = today.AddDays(60);
+        CityDeadline = today.AddDays(90);
+        ProvinceDeadline = today.AddDays(150);
+        TemplateVersion = Templates.FirstOrDefault()?.TemplateVersion;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var view = await campaigns.CreateAsync(new NewCampaignInput(Kind, Name!.Trim(), CreationYear, TotalQuota, TemplateVersion!, AssessmentFrom,
+                    AssessmentTo, new StageDeadlines(ApplicationDeadline, CountyDeadline, CityDeadline, ProvinceDeadline), PassMark,
+                    string.IsNullOrWhiteSpace(CycleOverrideReason) ? null : CycleOverrideReason.Trim()), cancellationToken);
+                TempData["Success"] = "已创建批次（草稿），请分配名额后发布。";
+                return RedirectToPage("Details", new { id = view.Id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("", ex.Message);
+                ErrorClause = ex.Clause;
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Kinds = actor.IsInRole(Roles.ProvinceOfficer) ? [CampaignKind.Provincial, CampaignKind.NationalRecommendation]
+            : actor.IsInRole(Roles.CityOfficer) ? [CampaignKind.Municipal] : throw new ForbiddenException("只有省、市人社部门可以创建批次。");
+        Templates = (await templates.ListAsync(cancellationToken)).Where(t => t.IsPublished).ToList();
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using FullEmployment.Application.Campaigns;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Regions;
+using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FullEmployment.Web.Pages.Campaigns;
+
+/// <summary>A campaign (A4, A7): quotas per city, deadlines, pass mark, template; organiser's actions; a community applies here.</summary>
+public sealed class DetailsModel(CampaignAdministration campaigns, CandidateLists lists, ApplicationWorkflow workflow, RegionDirectory regions,
+    ICurrentActor actor) : CampaignPageModel
+{
+    public CampaignView View { get; private set; } = null!;
+    public IReadOnlyList<Region> Cities { get; private set; } = [];
+    public IReadOnlyList<CandidateListView> Lists { get; private set; } = [];
+    public IReadOnlyList<ApplicationRow> MyApplications { get; private set; } = [];
+
+    /// <summary>Each city's quota as shown in the form (bound only by the quota handler: a dictionary would swallow other forms' fields).</summary>
+    public Dictionary<string, int> Quotas { get; private set; } = [];
+    [BindProperty] [Display(Name = "通知内容")] public string? NoticeBody { get; set; }
+    [BindProperty] public IFormFile? Attachment { get; set; }
+    [BindProperty] public string? CloseReason { get; set; }
+
+    public bool IsOrganizer => View.Kind == CampaignKind.Municipal
+        ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == View.OrganizerRegionCode
+        : actor.IsInRole(Roles.ProvinceOfficer);
+
+    public bool IsCommunity => actor.IsInRole(Roles.CommunityStaff);
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Version = View.Version;
+        NoticeBody = $"请各市州按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
+    }
+
+    public Task<IActionResult> OnPostQuotasAsync(Guid id, [FromForm(Name = "Quotas")] Dictionary<string, int> quotas, CancellationToken cancellationToken) =>
+        AttemptAsync("Quotas", async () =>
+        {
+            await campaigns.SetQuotasAsync(id, Version, quotas.Where(q => q.Value > 0).Select(q => new QuotaInput(q.Key, q.Value)).ToList(), cancellationToken);
+            return Done(id, "名额分配已保存。");
+        }, async () =>
+        {
+            await LoadAsync(id, cancellationToken);
+            Quotas = quotas;
+        });
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
+        AttemptAsync("Publish", async () =>
+        {
+            await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
+                cancellationToken);
+            return Done(id, "批次已发布，通知已发送至各市州。");
+        }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        AttemptAsync("Close", async () =>
+        {
+            await campaigns.CloseAsync(new CloseCampaignInput(id, Version, CloseReason ?? ""), cancellationToken);
+            return Done(id, "批次已关闭。");
+        }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
+        AttemptAsync("Complete", async () =>
+        {
+            await campaigns.CompleteAsync(id, Version, cancellationToken);
+            return Done(id, "批次已办结。");
+        }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken) =>
+        AttemptAsync("Apply", async () =>
+        {
+            var result = await workflow.StartAsync(new StartApplicationInput(id), cancellationToken);
+            TempData["Success"] = "已创建申报，请填写申报表、自评分并上传佐证材料后提交。";
+            return RedirectToPage("Applications/Details", new { id = result.Id });
+        }, () => LoadAsync(id, cancellationToken));
+
+    private RedirectToPageResult Done(Guid id, string message)
+    {
+        TempData["Success"] = message;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        View = await campaigns.GetAsync(id, cancellationToken);
+        Cities = (await regions.ListAsync(cancellationToken)).Where(r => r.Level == RegionLevel.City).ToList();
+        Quotas = Cities.ToDictionary(c => c.Code, c => View.Quotas.FirstOrDefault(q => q.CityCode == c.Code)?.Quota ?? 0);
+        if (actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer))
+        {
+            Lists = await lists.ListForCampaignAsync(id, cancellationToken);
+        }
+
+        MyApplications = (await workflow.ListAsync(new ApplicationFilter(id), new PageRequest(1, 20), cancellationToken)).Items;
+    }
+}
