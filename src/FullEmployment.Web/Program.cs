@@ -109,6 +109,14 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 
     var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
         .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
+    if (accounts.Count > 0)
+    {
+        // First start only: the demo communities get their ledgers (seeded, so every developer sees the same
+        // figures) before the campaign demo, whose applications snapshot indicators from those ledgers.
+        await scope.ServiceProvider.GetRequiredService<LedgerGenerator>()
+            .GenerateAsync(new LedgerGeneratorOptions { Scale = LedgerScale.Small, Seed = LedgerGeneratorOptions.DemoSeed });
+    }
+
     await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
