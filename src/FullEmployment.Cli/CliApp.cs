@@ -25,13 +25,15 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IConfiguration? overrides = null, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var cli = new CliContext(LoadConfiguration(overrides), stdout ?? Console.Out, stderr ?? Console.Error);
-        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示数据、账号与令牌、社区名录导入导出、审计链校验。");
+        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示与压测数据、账号与令牌、社区名录导入导出、社区台账导入与指标、审计链校验。");
         root.Subcommands.Add(Commands.Migrate(cli));
         root.Subcommands.Add(Commands.Seed(cli));
         root.Subcommands.Add(Commands.User(cli));
         root.Subcommands.Add(Commands.Token(cli));
         root.Subcommands.Add(Commands.Audit(cli));
         root.Subcommands.Add(Commands.Communities(cli));
+        root.Subcommands.Add(LedgerCommands.Ledger(cli));
+        root.Subcommands.Add(LedgerCommands.Indicators(cli));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

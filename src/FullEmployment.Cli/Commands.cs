@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Communities;
 using FullEmployment.Application.Data;
@@ -27,44 +28,79 @@ internal static class Commands
 
     public static Command Seed(CliContext cli)
     {
-        var scale = new Option<string>("--scale") { Description = "数据规模：small（演示数据）、city、province", DefaultValueFactory = _ => "small" };
+        var scale = new Option<string>("--scale")
+        {
+            Description = "数据规模：small（演示账号、演示社区及其台账和申报）、city（兰州市各县区社区台账）、province（全省约2000个社区、100万人）",
+            DefaultValueFactory = _ => "small",
+        };
         scale.AcceptOnlyFromAmong("small", "city", "province");
-        var seed = new Option<int>("--seed") { Description = "随机种子（city、province 规模的台账生成器使用）", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "随机种子（相同种子生成相同台账）", DefaultValueFactory = _ => LedgerGeneratorOptions.DemoSeed };
         var dev = new Option<bool>("--dev") { Description = "开发环境：演示账号首次登录不要求修改密码" };
-        var command = new Command("seed", "迁移数据库并写入演示数据和每个角色一个演示账号（密码只显示这一次）。") { scale, seed, dev };
+        var command = new Command("seed", "迁移数据库并写入演示或压测数据：small 写入演示数据、每个角色一个演示账号（密码只显示这一次）及演示社区的台账；city、province 生成社区及其台账。")
+        {
+            scale, seed, dev,
+        };
         command.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
         {
-            if (result.GetValue(scale) != "small")
-            {
-                await cli.Error.WriteLineAsync("该规模将在台账生成器中提供，目前只支持 --scale small。");
-                return CliApp.BadArguments;
-            }
-
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-            var mustChange = !result.GetValue(dev);
-            var accounts = await services.GetRequiredService<DemoData>()
-                .SeedAsync(cli.Configuration["Demo:Password"], mustChangePassword: mustChange, ct);
-            if (accounts.Count == 0)
+            var ledgerScale = result.GetValue(scale) switch
             {
-                await cli.Output.WriteLineAsync("数据库中已有社区或账号，未写入演示数据。");
-                return CliApp.Success;
+                "city" => LedgerScale.City,
+                "province" => LedgerScale.Province,
+                _ => LedgerScale.Small,
+            };
+            if (ledgerScale == LedgerScale.Small)
+            {
+                var mustChange = !result.GetValue(dev);
+                var accounts = await services.GetRequiredService<DemoData>()
+                    .SeedAsync(cli.Configuration["Demo:Password"], mustChangePassword: mustChange, ct);
+                if (accounts.Count == 0)
+                {
+                    await cli.Output.WriteLineAsync("数据库中已有社区或账号，未写入演示数据。");
+                    return CliApp.Success;
+                }
+
+                // Shown once: the passwords are stored hashed only.
+                await cli.Output.WriteLineAsync("已创建演示数据和演示账号（密码仅显示这一次）：");
+                foreach (var a in accounts)
+                {
+                    await cli.Output.WriteLineAsync($"  {a.UserName,-18} {a.Password,-16} {a.Role,-17} {a.ScopeCode,-12} {a.DisplayName}");
+                }
+
+                if (mustChange)
+                {
+                    await cli.Output.WriteLineAsync("首次登录须修改密码。");
+                }
             }
 
-            // Shown once: the passwords are stored hashed only.
-            await cli.Output.WriteLineAsync("已创建演示数据和演示账号（密码仅显示这一次）：");
-            foreach (var a in accounts)
+            var watch = Stopwatch.StartNew();
+            var generated = await services.GetRequiredService<LedgerGenerator>().GenerateAsync(new LedgerGeneratorOptions
             {
-                await cli.Output.WriteLineAsync($"  {a.UserName,-18} {a.Password,-16} {a.Role,-17} {a.ScopeCode,-12} {a.DisplayName}");
+                Scale = ledgerScale,
+                Seed = result.GetValue(seed),
+                Progress = ledgerScale == LedgerScale.Small ? null : new SynchronousProgress(cli.Output),
+            }, ct);
+            await cli.Output.WriteLineAsync($"已生成 {generated.Communities} 个社区的台账：{generated.Persons} 名人员、{generated.Assistances} 条援助记录，" +
+                $"共 {generated.Rows} 行，用时 {watch.Elapsed.TotalSeconds:F0} 秒；考核期 {generated.Period}。");
+            if (ledgerScale == LedgerScale.Small)
+            {
+                // After the ledgers: the demo applications snapshot indicators from them.
+                await services.GetRequiredService<CampaignDemoData>().SeedAsync(ct);
             }
-
-            if (mustChange)
+            else
             {
-                await cli.Output.WriteLineAsync("首次登录须修改密码。");
+                await cli.Output.WriteLineAsync($"各 A5 条件按社区序号各有 {LedgerGenerator.FailureShareEach:P0} 的社区不达标：{string.Join("、", LedgerGenerator.FailureSlots)}。");
             }
 
             return CliApp.Success;
         }));
         return command;
+    }
+
+    /// <summary>Progress written on the caller's thread in order: <see cref="Progress{T}"/> would post to the thread pool and interleave.</summary>
+    private sealed class SynchronousProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
     }
 
     public static Command User(CliContext cli)

@@ -18,11 +18,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.Cli;
 
 /// <summary>
-/// `fe ledger import`, `fe indicators` and `fe seed --scale` (DESIGN.md "Stable contracts"). The root
-/// command adds these; they need the data and application services (AddFullEmploymentData,
-/// AddFullEmploymentApplication). Exit codes: 0 success, 1 a user error (Chinese message on stderr).
+/// `fe ledger import` and `fe indicators` (DESIGN.md "Stable contracts"); `fe seed --scale` is <see cref="Commands.Seed"/>.
+/// Exit codes as every command: 0 success, 1 a user error (Chinese message on stderr), 2 bad arguments.
 /// </summary>
-public static class LedgerCommands
+internal static class LedgerCommands
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -31,15 +30,7 @@ public static class LedgerCommands
         WriteIndented = true,
     };
 
-    public static IEnumerable<Command> Create(IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        yield return Ledger(services);
-        yield return Indicators(services);
-        yield return Seed(services);
-    }
-
-    private static Command Ledger(IServiceProvider services)
+    public static Command Ledger(CliContext cli)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "台账文件（.xlsx 或 .csv）" };
         var community = new Option<string>("--community") { Description = "社区代码（12位）", Required = true };
@@ -47,44 +38,48 @@ public static class LedgerCommands
         var asUser = new Option<string?>("--as") { Description = "以该用户的身份和管辖范围导入（缺省为社区所在县区人社局）" };
         var maxMb = new Option<int>("--max-mb") { Description = "文件大小上限（MB）", DefaultValueFactory = _ => 50 };
         var import = new Command("import", "导入社区台账：全部有效才写入，按自然键新增或更新") { file, community, kind, asUser, maxMb };
-        import.SetAction((parse, ct) => Run(async () =>
+        import.SetAction(CliApp.Action(cli, async (parse, services, actor, ct) =>
         {
             var code = parse.GetValue(community)!;
             var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                await cli.Error.WriteLineAsync($"文件“{path.FullName}”不存在。");
+                return CliApp.UserError;
+            }
+
             var csvKind = parse.GetValue(kind) is { Length: > 0 } k ? LedgerAccess.ParseKind(k) : (LedgerKind?)null;
-            await using var scope = services.CreateAsyncScope();
-            var actor = await ActorAsync(scope.ServiceProvider, parse.GetValue(asUser), code, ct);
-            var (db, audit, clock) = Context(scope.ServiceProvider, actor);
-            await using var _ = db;
+            actor.Identity = await ActorAsync(services, parse.GetValue(asUser), code, ct);
             var options = new LedgerImportOptions { MaxFileBytes = parse.GetValue(maxMb) * 1024L * 1024 };
-            var imports = new LedgerImports(db, audit, clock, scope.ServiceProvider.GetRequiredService<ILedgerBulkWriter>(), options);
+            var imports = new LedgerImports(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<AuditTrail>(),
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILedgerBulkWriter>(), options);
             var watch = Stopwatch.StartNew();
             await using var stream = path.OpenRead();
             var outcome = await imports.ImportFileAsync(code, stream, path.Name, csvKind, cancellationToken: ct);
             if (!outcome.Succeeded)
             {
-                await Console.Error.WriteLineAsync(outcome.Message);
+                await cli.Error.WriteLineAsync(outcome.Message);
                 foreach (var e in outcome.Errors.Take(200))
                 {
-                    await Console.Error.WriteLineAsync($"  {e.Sheet} 第{e.Row}行 {e.Column}「{e.Value}」：{e.Message}");
+                    await cli.Error.WriteLineAsync($"  {e.Sheet} 第{e.Row}行 {e.Column}「{e.Value}」：{e.Message}");
                 }
 
-                return 1;
+                return CliApp.UserError;
             }
 
             foreach (var (imported, c) in outcome.ByKind)
             {
-                Console.WriteLine($"{imported.SheetName(),-8} 新增 {c.Added,8}  更新 {c.Updated,8}  未变 {c.Unchanged,8}");
+                await cli.Output.WriteLineAsync($"{imported.SheetName(),-8} 新增 {c.Added,8}  更新 {c.Updated,8}  未变 {c.Unchanged,8}");
             }
 
             var rows = outcome.Totals.Added + outcome.Totals.Updated + outcome.Totals.Unchanged;
-            Console.WriteLine($"{outcome.Message}（{rows} 行，用时 {watch.Elapsed.TotalSeconds:F1} 秒，{rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} 行/秒）");
-            return 0;
+            await cli.Output.WriteLineAsync($"{outcome.Message}（{rows} 行，用时 {watch.Elapsed.TotalSeconds:F1} 秒，{rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} 行/秒）");
+            return CliApp.Success;
         }));
         return new Command("ledger", "社区台账") { import };
     }
 
-    private static Command Indicators(IServiceProvider services)
+    public static Command Indicators(CliContext cli)
     {
         var community = new Option<string>("--community") { Description = "社区代码（12位）", Required = true };
         var from = new Option<DateOnly?>("--from") { Description = "考核期开始日期 YYYY-MM-DD" };
@@ -93,20 +88,17 @@ public static class LedgerCommands
         var json = new Option<bool>("--json") { Description = "输出与 API 相同的 JSON" };
         var asUser = new Option<string?>("--as") { Description = "以该用户的身份和管辖范围查询" };
         var command = new Command("indicators", "计算社区 A5 指标（from/to 缺省为申报日前十二个整月）") { community, from, to, on, json, asUser };
-        command.SetAction((parse, ct) => Run(async () =>
+        command.SetAction(CliApp.Action(cli, async (parse, services, actor, ct) =>
         {
             var code = parse.GetValue(community)!;
-            await using var scope = services.CreateAsyncScope();
-            var actor = await ActorAsync(scope.ServiceProvider, parse.GetValue(asUser), code, ct);
-            var (db, audit, clock) = Context(scope.ServiceProvider, actor);
-            await using var _ = db;
-            var queries = new IndicatorQueries(db, audit, clock, scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AppDbContext>>());
+            actor.Identity = await ActorAsync(services, parse.GetValue(asUser), code, ct);
+            var queries = services.GetRequiredService<IndicatorQueries>();
             var applicationDate = parse.GetValue(on) ?? queries.Today;
             var period = parse.GetValue(from) is { } f && parse.GetValue(to) is { } t ? new AssessmentPeriod(f, t) : AssessmentPeriod.DefaultFor(applicationDate);
             var report = await queries.ComputeAsync(code, period, applicationDate, ct);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(new
                 {
                     from = Iso(report.Period.Start),
                     to = Iso(report.Period.End),
@@ -114,55 +106,21 @@ public static class LedgerCommands
                     indicators = report.Indicators.Select(i => new { i.Id, i.Name, i.Numerator, i.Denominator, i.Value, i.Threshold, status = Status(i.Status) }),
                     staleKinds = report.StaleKinds.Select(k => k.SheetName()),
                 }, Json));
-                return 0;
+                return CliApp.Success;
             }
 
-            Console.WriteLine($"考核期 {report.Period}，申报日期 {Iso(report.ApplicationDate)}");
-            Console.WriteLine($"{"指标",-9}{"名称",-22}{"分子",8}{"分母",8}{"值",10}{"标准",8}  结论");
+            await cli.Output.WriteLineAsync($"考核期 {report.Period}，申报日期 {Iso(report.ApplicationDate)}");
+            await cli.Output.WriteLineAsync($"{"指标",-9}{"名称",-22}{"分子",8}{"分母",8}{"值",10}{"标准",8}  结论");
             foreach (var i in report.Indicators)
             {
                 // Counts and breach counts are whole numbers; the rest are rates (DESIGN.md "Indicators").
                 var value = i.Id is IndicatorCalculator.ValidComplaints or IndicatorCalculator.QualifiedStaff
                     or IndicatorCalculator.ZeroEmploymentFamilies or IndicatorCalculator.WillingWorkersAssisted
                     ? i.Value.ToString("0", CultureInfo.InvariantCulture) : i.Value.ToString("P1", CultureInfo.InvariantCulture);
-                Console.WriteLine($"{i.Id,-9}{i.Name,-22}{i.Numerator,8}{i.Denominator,8}{value,10}{i.Threshold?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-",8}  {StatusLabel(i.Status)}");
+                await cli.Output.WriteLineAsync($"{i.Id,-9}{i.Name,-22}{i.Numerator,8}{i.Denominator,8}{value,10}{i.Threshold?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-",8}  {StatusLabel(i.Status)}");
             }
 
-            return 0;
-        }));
-        return command;
-    }
-
-    private static Command Seed(IServiceProvider services)
-    {
-        var scale = new Option<LedgerScale>("--scale") { Description = "small（演示社区）、city（兰州市）或 province（全省约2000个社区、100万人）", DefaultValueFactory = _ => LedgerScale.Small };
-        var seed = new Option<int>("--seed") { Description = "随机种子（相同种子生成相同数据）", DefaultValueFactory = _ => 20250101 };
-        var command = new Command("seed", "生成演示或压测数据：社区及其台账") { scale, seed };
-        command.SetAction((parse, ct) => Run(async () =>
-        {
-            await using var scope = services.CreateAsyncScope();
-            var provider = scope.ServiceProvider;
-            await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-            if (parse.GetValue(scale) == LedgerScale.Small)
-            {
-                foreach (var a in await provider.GetRequiredService<DemoData>().SeedAsync(null, mustChangePassword: true, ct))
-                {
-                    Console.WriteLine($"  {a.UserName,-18} {a.Password,-16} {a.Role,-17} {a.ScopeCode} {a.DisplayName}");
-                }
-            }
-
-            var (db, _, clock) = Context(provider, FixedActor.System);
-            await using var _db = db;
-            var watch = Stopwatch.StartNew();
-            var generated = await new LedgerGenerator(db, provider.GetRequiredService<ILedgerBulkWriter>(), clock).GenerateAsync(new LedgerGeneratorOptions
-            {
-                Scale = parse.GetValue(scale),
-                Seed = parse.GetValue(seed),
-                Progress = new Progress<string>(Console.WriteLine),
-            }, ct);
-            Console.WriteLine($"已生成 {generated.Communities} 个社区、{generated.Persons} 名人员、{generated.Assistances} 条援助记录，共 {generated.Rows} 行台账，用时 {watch.Elapsed.TotalSeconds:F0} 秒。");
-            Console.WriteLine($"考核期 {generated.Period}；各 A5 条件按社区序号各有 {LedgerGenerator.FailureShareEach:P0} 的社区不达标：{string.Join("、", LedgerGenerator.FailureSlots)}。");
-            return 0;
+            return CliApp.Success;
         }));
         return command;
     }
@@ -183,35 +141,6 @@ public static class LedgerCommands
         return community.CountyCode is { } county
             ? new FixedActor("fe-cli", Roles.CountyOfficer, county, "cli")
             : new FixedActor("fe-cli", Roles.CityOfficer, community.CityCode, "cli");
-    }
-
-    /// <summary>A context whose audit events carry the command's actor, whatever actor the host registered.</summary>
-    private static (AppDbContext Db, AuditTrail Audit, TimeProvider Clock) Context(IServiceProvider services, ICurrentActor actor)
-    {
-        var clock = services.GetRequiredService<TimeProvider>();
-        var audit = new AuditTrail(actor, clock);
-        return (new AppDbContext(services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AppDbContext>>(), audit), audit, clock);
-    }
-
-    private static async Task<int> Run(Func<Task<int>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (e is DomainException or InputRejectedException or NotFoundException or ForbiddenException)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            if (e is InputRejectedException rejected)
-            {
-                foreach (var error in rejected.Errors)
-                {
-                    await Console.Error.WriteLineAsync($"  {error.Column}「{error.Value}」：{error.Message}");
-                }
-            }
-
-            return 1;
-        }
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

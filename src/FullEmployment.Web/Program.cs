@@ -111,6 +111,15 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 
     var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
         .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
+    if (accounts.Count > 0 && (app.Configuration.GetValue<bool?>("Demo:Ledgers") ?? true))
+    {
+        // First start only: the demo communities get their ledgers (seeded, so every developer sees the same
+        // figures) before the campaign demo, whose applications snapshot indicators from those ledgers.
+        // Demo:Ledgers=false keeps them empty for tests that count the rows they import.
+        await scope.ServiceProvider.GetRequiredService<LedgerGenerator>()
+            .GenerateAsync(new LedgerGeneratorOptions { Scale = LedgerScale.Small, Seed = LedgerGeneratorOptions.DemoSeed });
+    }
+
     await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
@@ -38,9 +40,6 @@ public sealed record IndicatorDrillDown(IndicatorResult Result, IReadOnlyList<In
 /// </summary>
 public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProvider clock, DbContextOptions<AppDbContext> options)
 {
-    /// <summary>Communities per roll-up batch: one query per kind each.</summary>
-    public const int RollUpBatchSize = 50;
-
     private static readonly string[] RegionReaders = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer];
 
     private readonly LedgerAccess _access = new(db, audit.Actor);
@@ -76,7 +75,7 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
 
     /// <summary>
     /// Every community of a region (province, city or county) within the caller's scope, in code
-    /// order, computed in batches on parallel contexts so memory stays bounded by a few batches.
+    /// order, streamed: each ledger table read once and only a few communities' ledgers in memory at a time.
     /// </summary>
     public async IAsyncEnumerable<CommunityIndicatorRow> RollUpAsync(string regionCode, AssessmentPeriod period, DateOnly? applicationDate = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -99,31 +98,72 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
         var list = await communities.OrderBy(c => c.Code)
             .Select(c => new { c.Id, c.Code, c.Name, c.CityCode, c.CountyCode }).ToListAsync(cancellationToken);
         var on = applicationDate ?? Today;
-        var pending = new Queue<Task<List<CommunityIndicatorRow>>>();
-        foreach (var batch in list.Chunk(RollUpBatchSize))
+
+        // Each ledger table is read once, ordered by community_id, while workers compute the communities
+        // already read; rows come back in code order, each as soon as it and those before it are done.
+        var results = list.ConvertAll(_ => new TaskCompletionSource<CommunityIndicatorRow>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var order = Enumerable.Range(0, list.Count).OrderBy(i => list[i].Id).ToArray();
+        var allCommunities = regionCode == GansuRegions.ProvinceCode && await db.Communities.CountAsync(cancellationToken) == list.Count;
+        IReadOnlyCollection<int>? filter = allCommunities ? null : list.ConvertAll(c => c.Id);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<(int Index, CommunityLedger Ledger)>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
         {
-            var ids = batch.Select(c => c.Id).ToList();
-            pending.Enqueue(Task.Run(async () =>
+            SingleWriter = true,
+        });
+
+        async Task ReadAsync()
+        {
+            try
             {
-                await using var context = new AppDbContext(options);
-                var ledgers = await LedgerLoader.LoadManyAsync(context, ids, cancellationToken);
-                return batch.Select(c => new CommunityIndicatorRow(c.Code, c.Name, c.CityCode, c.CountyCode,
-                    [.. Calculator.Calculate(ledgers[c.Id], period, on).Indicators.Select(IndicatorFigure.From)])).ToList();
-            }, cancellationToken));
-            if (pending.Count > Environment.ProcessorCount)
-            {
-                foreach (var row in await pending.Dequeue())
+                await using var stream = await LedgerStream.OpenAsync(() => new AppDbContext(options), filter, stop.Token);
+                foreach (var index in order)
                 {
-                    yield return row;
+                    await queue.Writer.WriteAsync((index, stream.Next(list[index].Id)), stop.Token);
                 }
+            }
+            finally
+            {
+                queue.Writer.Complete();
             }
         }
 
-        while (pending.Count > 0)
+        async Task ComputeAsync()
         {
-            foreach (var row in await pending.Dequeue())
+            await foreach (var (index, ledger) in queue.Reader.ReadAllAsync(stop.Token))
             {
-                yield return row;
+                var c = list[index];
+                results[index].SetResult(new CommunityIndicatorRow(c.Code, c.Name, c.CityCode, c.CountyCode,
+                    [.. Calculator.Calculate(ledger, period, on).Indicators.Select(IndicatorFigure.From)]));
+            }
+        }
+
+        var pipeline = Task.WhenAll([Task.Run(ReadAsync, stop.Token), .. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(ComputeAsync, stop.Token))]);
+        _ = pipeline.ContinueWith(t =>
+        {
+            // A failed read or computation fails every row not yet produced, so the caller sees the error instead of waiting.
+            foreach (var result in results)
+            {
+                result.TrySetException(t.Exception?.InnerExceptions ?? [new OperationCanceledException(stop.Token)]);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+
+        try
+        {
+            foreach (var result in results)
+            {
+                yield return await result.Task;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await pipeline;
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller stopped enumerating early: the unread rest is abandoned on purpose.
             }
         }
     }

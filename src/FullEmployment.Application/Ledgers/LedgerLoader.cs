@@ -1,56 +1,74 @@
+using System.Data.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FullEmployment.Application.Ledgers;
 
-/// <summary>Loads ledgers into <see cref="CommunityLedger"/> snapshots: one no-tracking query per kind, never one per person.</summary>
+/// <summary>
+/// Loads ledgers into <see cref="CommunityLedger"/> snapshots: one query per kind, never one per person,
+/// read with a plain data reader (<see cref="LedgerRowReader"/>) rather than EF materialisation.
+/// </summary>
 internal static class LedgerLoader
 {
     public static async Task<CommunityLedger> LoadAsync(AppDbContext db, int communityId, CancellationToken cancellationToken)
     {
-        var ledgers = await LoadManyAsync(db, [communityId], cancellationToken);
-        return ledgers[communityId];
-    }
-
-    /// <summary>The ledgers of several communities with one query per kind (region roll-up batches).</summary>
-    public static async Task<Dictionary<int, CommunityLedger>> LoadManyAsync(AppDbContext db, IReadOnlyList<int> communityIds,
-        CancellationToken cancellationToken)
-    {
-        var ids = communityIds.ToList();
-        var persons = await Rows<LedgerPerson>(db, ids, cancellationToken);
-        var registrations = await Rows<UnemploymentRegistration>(db, ids, cancellationToken);
-        var employments = await Rows<EmploymentRecord>(db, ids, cancellationToken);
-        var difficulty = await Rows<DifficultyIdentification>(db, ids, cancellationToken);
-        var families = await Rows<ZeroEmploymentFamily>(db, ids, cancellationToken);
-        var assistances = await Rows<Assistance>(db, ids, cancellationToken);
-        var referrals = await Rows<TrainingReferral>(db, ids, cancellationToken);
-        var wishes = await Rows<EmploymentWishRegistration>(db, ids, cancellationToken);
-        var complaints = await Rows<Complaint>(db, ids, cancellationToken);
-        var staff = await Rows<StaffMember>(db, ids, cancellationToken);
-        return ids.ToDictionary(id => id, id => new CommunityLedger
+        var records = new Dictionary<LedgerKind, List<LedgerRecord>>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            CommunityId = id,
-            Persons = Of(persons, id),
-            UnemploymentRegistrations = Of(registrations, id),
-            Employments = Of(employments, id),
-            DifficultyIdentifications = Of(difficulty, id),
-            ZeroEmploymentFamilies = Of(families, id),
-            Assistances = Of(assistances, id),
-            TrainingReferrals = Of(referrals, id),
-            EmploymentWishRegistrations = Of(wishes, id),
-            Complaints = Of(complaints, id),
-            Staff = Of(staff, id),
-        });
+            var connection = db.Database.GetDbConnection();
+            foreach (var kind in Enum.GetValues<LedgerKind>())
+            {
+                var rows = LedgerRowReader.For(db.Model, kind);
+                await using var command = connection.CreateCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                command.CommandText = rows.Select + " WHERE community_id = @community";
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@community";
+                parameter.Value = communityId;
+                command.Parameters.Add(parameter);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                records[kind] = await ReadAllAsync(rows, reader, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return ToLedger(communityId, records);
     }
 
-    private static async Task<ILookup<int, T>> Rows<T>(AppDbContext db, List<int> ids, CancellationToken cancellationToken)
-        where T : LedgerRecord
+    internal static CommunityLedger ToLedger(int communityId, Dictionary<LedgerKind, List<LedgerRecord>> records)
     {
-        var query = db.Set<T>().AsNoTracking();
-        query = ids.Count == 1 ? query.Where(r => r.CommunityId == ids[0]) : query.Where(r => ids.Contains(r.CommunityId));
-        return (await query.ToListAsync(cancellationToken)).ToLookup(r => r.CommunityId);
+        List<T> Of<T>(LedgerKind kind) => records.TryGetValue(kind, out var list) ? list.ConvertAll(r => (T)(object)r) : [];
+        return new CommunityLedger
+        {
+            CommunityId = communityId,
+            Persons = Of<LedgerPerson>(LedgerKind.Person),
+            UnemploymentRegistrations = Of<UnemploymentRegistration>(LedgerKind.UnemploymentRegistration),
+            Employments = Of<EmploymentRecord>(LedgerKind.Employment),
+            DifficultyIdentifications = Of<DifficultyIdentification>(LedgerKind.DifficultyIdentification),
+            ZeroEmploymentFamilies = Of<ZeroEmploymentFamily>(LedgerKind.ZeroEmploymentFamily),
+            Assistances = Of<Assistance>(LedgerKind.Assistance),
+            TrainingReferrals = Of<TrainingReferral>(LedgerKind.TrainingReferral),
+            EmploymentWishRegistrations = Of<EmploymentWishRegistration>(LedgerKind.EmploymentWishRegistration),
+            Complaints = Of<Complaint>(LedgerKind.Complaint),
+            Staff = Of<StaffMember>(LedgerKind.Staff),
+        };
     }
 
-    private static List<T> Of<T>(ILookup<int, T> rows, int communityId) => [.. rows[communityId]];
+    private static async Task<List<LedgerRecord>> ReadAllAsync(LedgerRowReader rows, DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var list = new List<LedgerRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(rows.Read(reader));
+        }
+
+        return list;
+    }
 }

@@ -26,7 +26,10 @@ public sealed record LedgerGeneratorOptions
 {
     public LedgerScale Scale { get; init; } = LedgerScale.Small;
 
-    public int Seed { get; init; } = 20250101;
+    /// <summary>The seed of the demo ledgers (`fe seed`, the web app's first start in Development).</summary>
+    public const int DemoSeed = 20250101;
+
+    public int Seed { get; init; } = DemoSeed;
 
     /// <summary>The application date the ledgers are built for (default today, China time); the period is the default one before it.</summary>
     public DateOnly? ApplicationDate { get; init; }

@@ -89,6 +89,7 @@ public sealed class LedgerApp : IAsyncDisposable
             ["Database__Provider"] = provider.ToString(),
             ["ConnectionStrings__Default"] = connectionString,
             ["Demo__Seed"] = "true",
+            ["Demo__Ledgers"] = "false",
             ["Demo__Password"] = Password,
         };
         LedgerApp? app = null;

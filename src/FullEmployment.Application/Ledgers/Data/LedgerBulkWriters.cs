@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.Data.Sqlite;
@@ -47,9 +49,22 @@ public sealed class LedgerBulkWriter : ILedgerBulkWriter
     internal static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 }
 
-/// <summary>One prepared INSERT … ON CONFLICT DO UPDATE, re-bound and executed per row on the EF connection.</summary>
+/// <summary>
+/// Prepared multi-row INSERT … ON CONFLICT DO UPDATE statements on the EF connection: one statement
+/// per <see cref="RowsPerStatement"/> rows cuts the per-statement overhead that bounded the one-row
+/// statement at ~65k rows/s. Not more rows: Microsoft.Data.Sqlite binds each parameter by name, and
+/// SQLite finds a name by a linear scan, so binding costs grow with the square of the parameter count.
+/// </summary>
 public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
 {
+    public const int RowsPerStatement = 32;
+
+    /// <summary>Writes at least this large get <see cref="LargeWriteCacheKib"/> of page cache while they run.</summary>
+    private const int LargeWriteRows = 20_000;
+
+    /// <summary>256 MiB, as a negative KiB count; only pages actually touched are allocated.</summary>
+    private const long LargeWriteCacheKib = -256 * 1024;
+
     public Task UpsertAsync(AppDbContext db, LedgerKind kind, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -61,25 +76,100 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
 
         var table = LedgerTable.For(db, kind);
         var transaction = (SqliteTransaction)LedgerBulkWriter.TransactionOf(db);
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table.Name} ({LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name))}) VALUES ("
-            + string.Join(", ", table.Columns.Select((_, i) => "$p" + i)) + ")" + LedgerBulkWriter.UpsertTail(table);
-        var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        command.Prepare();
-        var columns = table.Columns;
-        foreach (var record in records)
+        var previousCache = records.Count >= LargeWriteRows ? SetCacheSize(transaction, LargeWriteCacheKib) : (long?)null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < parameters.Length; i++)
+            Write(table, transaction, records, cancellationToken);
+        }
+        finally
+        {
+            if (previousCache is { } previous)
             {
-                parameters[i].Value = columns[i].Get(record) ?? DBNull.Value;
+                SetCacheSize(transaction, previous);
             }
-
-            command.ExecuteNonQuery();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sets the connection's page cache (negative: KiB, as PRAGMA cache_size takes it) and returns the previous
+    /// setting. The table and index pages a large upsert touches outgrow SQLite's default 2 MB cache, which then
+    /// spills dirty pages and rewrites them into the WAL many times over; durability is unchanged (synchronous
+    /// stays FULL and the commit is one fsync'ed WAL append as before).
+    /// </summary>
+    private static long SetCacheSize(SqliteTransaction transaction, long size)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA cache_size";
+        var previous = (long)command.ExecuteScalar()!;
+        command.CommandText = $"PRAGMA cache_size = {size.ToString(CultureInfo.InvariantCulture)}";
+        command.ExecuteNonQuery();
+        return previous;
+    }
+
+    private static void Write(LedgerTable table, SqliteTransaction transaction, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
+    {
+        var full = records.Count / RowsPerStatement;
+        if (full > 0)
+        {
+            using var batch = Prepare(table, transaction, RowsPerStatement, out var parameters);
+            for (var b = 0; b < full; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Execute(batch, parameters, table, records, b * RowsPerStatement, RowsPerStatement);
+            }
+        }
+
+        var rest = records.Count - (full * RowsPerStatement);
+        if (rest > 0)
+        {
+            using var tail = Prepare(table, transaction, rest, out var parameters);
+            Execute(tail, parameters, table, records, full * RowsPerStatement, rest);
+        }
+    }
+
+    private static SqliteCommand Prepare(LedgerTable table, SqliteTransaction transaction, int rows, out SqliteParameter[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var width = table.Columns.Count;
+        var sql = new StringBuilder($"INSERT INTO {table.Name} ({LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name))}) VALUES ");
+        parameters = new SqliteParameter[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < width; c++)
+            {
+                var name = $"$p{(r * width) + c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                parameters[(r * width) + c] = command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(LedgerBulkWriter.UpsertTail(table)).ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private static void Execute(SqliteCommand command, SqliteParameter[] parameters, LedgerTable table, IReadOnlyList<LedgerRecord> records,
+        int start, int count)
+    {
+        var columns = table.Columns;
+        var p = 0;
+        for (var r = start; r < start + count; r++)
+        {
+            var record = records[r];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                parameters[p++].Value = columns[c].Get(record) ?? DBNull.Value;
+            }
+        }
+
+        command.ExecuteNonQuery();
     }
 }
 

@@ -96,28 +96,29 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
         {
             Errors = errors,
             Warnings = warnings,
-            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers,
-                [.. s.Rows.Select(r => new ImportedRow(r.RowNumber, [.. r.Cells.Select(c => c.Text)]))]))],
-            Ledger = ToLedger(context.CommunityId, records),
+            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
+            Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
         };
+    }
+}
+
+/// <summary>
+/// The rows of a sheet as <see cref="ImportedRow"/>s, made on access: only the error report reads them,
+/// so a valid million-row import does not copy every row a second time.
+/// </summary>
+internal sealed class ImportedRows(IReadOnlyList<RawRow> rows) : IReadOnlyList<ImportedRow>
+{
+    public int Count => rows.Count;
+
+    public ImportedRow this[int index] => new(rows[index].RowNumber, Array.ConvertAll(rows[index].Cells, c => c.Text));
+
+    public IEnumerator<ImportedRow> GetEnumerator()
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            yield return this[i];
+        }
     }
 
-    private static CommunityLedger ToLedger(int communityId, Dictionary<LedgerKind, List<LedgerRecord>> records)
-    {
-        List<T> Of<T>(LedgerKind kind) => records.TryGetValue(kind, out var list) ? [.. list.Cast<T>()] : [];
-        return new CommunityLedger
-        {
-            CommunityId = communityId,
-            Persons = Of<LedgerPerson>(LedgerKind.Person),
-            UnemploymentRegistrations = Of<UnemploymentRegistration>(LedgerKind.UnemploymentRegistration),
-            Employments = Of<EmploymentRecord>(LedgerKind.Employment),
-            DifficultyIdentifications = Of<DifficultyIdentification>(LedgerKind.DifficultyIdentification),
-            ZeroEmploymentFamilies = Of<ZeroEmploymentFamily>(LedgerKind.ZeroEmploymentFamily),
-            Assistances = Of<Assistance>(LedgerKind.Assistance),
-            TrainingReferrals = Of<TrainingReferral>(LedgerKind.TrainingReferral),
-            EmploymentWishRegistrations = Of<EmploymentWishRegistration>(LedgerKind.EmploymentWishRegistration),
-            Complaints = Of<Complaint>(LedgerKind.Complaint),
-            Staff = Of<StaffMember>(LedgerKind.Staff),
-        };
-    }
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

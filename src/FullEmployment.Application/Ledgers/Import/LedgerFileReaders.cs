@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using ClosedXML.Excel;
 using CsvHelper;
 using FullEmployment.Domain.Ledgers;
@@ -7,7 +8,8 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.Application.Ledgers.Import;
 
 /// <summary>A cell as read: its text, and its date when the file stored a date (an Excel date cell).</summary>
-internal sealed record RawCell(string Text, DateOnly? Date = null, bool IsNumber = false)
+/// <remarks>A struct: a million-row CSV has millions of cells, and an object each was most of the parse time.</remarks>
+internal readonly record struct RawCell(string Text, DateOnly? Date = null, bool IsNumber = false)
 {
     public static readonly RawCell Empty = new(string.Empty);
 
@@ -18,31 +20,20 @@ internal sealed record RawRow(int RowNumber, RawCell[] Cells);
 
 internal sealed record RawSheet(LedgerKind Kind, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<RawRow> Rows);
 
-/// <summary>Decodes CSV bytes: UTF-8 with or without BOM, otherwise GB18030 (what Excel on Chinese Windows writes).</summary>
+/// <summary>Reads CSV bytes: UTF-8 with or without BOM, otherwise GB18030.</summary>
 internal static class CsvLedgerReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static string Decode(byte[] bytes)
-    {
-        var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-        var body = hasBom ? bytes.AsSpan(3) : bytes.AsSpan();
-        try
-        {
-            return StrictUtf8.GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: a GBK/GB18030 file. GB18030 is a superset of GBK and decodes every byte sequence.
-            return Encoding.GetEncoding("GB18030").GetString(body);
-        }
-    }
-
+    /// <summary>
+    /// Reads the CSV in place: UTF-8 (the usual case) is parsed straight from <paramref name="bytes"/> without
+    /// decoding the file into a string first; each field becomes one string, each row one array of cells.
+    /// </summary>
     public static RawSheet Read(byte[] bytes, LedgerKind kind, List<ImportIssue> errors)
     {
         var sheetName = kind.SheetName();
+        var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var body = bytes.AsMemory(hasBom ? 3 : 0);
         var options = CsvReaderOptions.Default with
         {
             HasHeader = false,
@@ -50,31 +41,41 @@ internal static class CsvLedgerReader
             SkipEmptyLines = true,
             TrackLineNumbers = true,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
+            // Ledger columns repeat few values (kinds, handlers, dates, the same person's ID number): one string each.
+            PoolStrings = true,
+            // Not UTF-8: a GBK/GB18030 file (what Excel on Chinese Windows writes); GB18030 is a superset of GBK and decodes every byte sequence.
+            Encoding = Utf8.IsValid(body.Span) ? null : Encoding.GetEncoding("GB18030"),
             OnMalformedRecord = record => errors.Add(new ImportIssue(sheetName, (int)record.LineNumber, string.Empty,
                 Truncate(record.RawRecord), "CSV 格式错误：引号不匹配")),
         };
 
         IReadOnlyList<string>? headers = null;
         var rows = new List<RawRow>();
-        using var reader = CsvReader.FromText(Decode(bytes), options);
+        using var reader = CsvReader.Create(body, options);
         try
         {
             while (reader.Read())
             {
-                var record = new string[reader.FieldCount];
-                for (var i = 0; i < record.Length; i++)
-                {
-                    record[i] = reader.GetString(i);
-                }
-
                 if (headers is null)
                 {
-                    headers = record;
+                    var header = new string[reader.FieldCount];
+                    for (var i = 0; i < header.Length; i++)
+                    {
+                        header[i] = reader.GetString(i);
+                    }
+
+                    headers = header;
                     continue;
                 }
 
+                var cells = new RawCell[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = new RawCell(reader.GetString(i));
+                }
+
                 // Line numbers are what Excel shows as row numbers when it opens the CSV.
-                rows.Add(new RawRow((int)reader.LineNumber, [.. record.Select(v => new RawCell(v))]));
+                rows.Add(new RawRow((int)reader.LineNumber, cells));
             }
         }
         catch (CsvFormatException)
