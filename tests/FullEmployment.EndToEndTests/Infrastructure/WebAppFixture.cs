@@ -40,6 +40,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["Database__Provider"] = "Sqlite",
         ["ConnectionStrings__Default"] = "Data Source=" + DatabasePath,
         ["Demo__Password"] = DemoPassword,
+        // The ledger tests import their own rows and look for them on the first page of the list.
+        ["Demo__Ledgers"] = "false",
     };
 
     /// <summary>The app's clock: the real time plus <see cref="ShiftedClock.Offset"/>, so a test can let a notice period pass.</summary>
