@@ -73,14 +73,14 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
             var values = LedgerRecordFormat.Values(rows[r], masked: true);
             for (var c = 0; c < values.Count; c++)
             {
-                LedgerXlsx.SetText(sheet.Cell(r + 2, c + 1), values[c]);
+                Xlsx.SetText(sheet.Cell(r + 2, c + 1), values[c]);
             }
         }
 
         audit.Record("ledger.export", "community", community.Code, LedgerAccess.RegionOf(community),
             after: new { kind = definition.SheetName, filter.Search, filter.From, filter.To, rows = rows.Count });
         await db.SaveChangesAsync(cancellationToken);
-        return LedgerXlsx.Save(workbook);
+        return Xlsx.ToBytes(workbook);
     }
 
     public async Task<LedgerRowView> GetAsync(string communityCode, LedgerKind kind, long id, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using FullEmployment.Application.Common;
 using ClosedXML.Excel;
 using FullEmployment.Domain.Ledgers;
 
@@ -20,7 +21,7 @@ public static class LedgerErrorReport
             var worksheet = workbook.Worksheets.Add(sheet.SheetName);
             for (var c = 0; c < sheet.Headers.Count; c++)
             {
-                LedgerXlsx.SetText(worksheet.Cell(1, c + 1), sheet.Headers[c]);
+                Xlsx.SetText(worksheet.Cell(1, c + 1), sheet.Headers[c]);
             }
 
             worksheet.Row(1).Style.Font.Bold = true;
@@ -30,7 +31,7 @@ public static class LedgerErrorReport
             {
                 for (var c = 0; c < row.Values.Count; c++)
                 {
-                    LedgerXlsx.SetText(worksheet.Cell(row.RowNumber, c + 1), row.Values[c]);
+                    Xlsx.SetText(worksheet.Cell(row.RowNumber, c + 1), row.Values[c]);
                 }
             }
 
@@ -56,22 +57,22 @@ public static class LedgerErrorReport
         string[] headers = ["工作表", "行", "列", "值", "错误"];
         for (var c = 0; c < headers.Length; c++)
         {
-            LedgerXlsx.SetText(list.Cell(1, c + 1), headers[c]);
+            Xlsx.SetText(list.Cell(1, c + 1), headers[c]);
         }
 
         list.Row(1).Style.Font.Bold = true;
         var r = 2;
         foreach (var error in result.Errors)
         {
-            LedgerXlsx.SetText(list.Cell(r, 1), error.Sheet);
+            Xlsx.SetText(list.Cell(r, 1), error.Sheet);
             list.Cell(r, 2).SetValue(error.Row);
-            LedgerXlsx.SetText(list.Cell(r, 3), error.Column);
-            LedgerXlsx.SetText(list.Cell(r, 4), error.Value);
-            LedgerXlsx.SetText(list.Cell(r, 5), error.Message);
+            Xlsx.SetText(list.Cell(r, 3), error.Column);
+            Xlsx.SetText(list.Cell(r, 4), error.Value);
+            Xlsx.SetText(list.Cell(r, 5), error.Message);
             r++;
         }
 
-        return LedgerXlsx.Save(workbook);
+        return Xlsx.ToBytes(workbook);
     }
 }
 
@@ -88,7 +89,7 @@ public static class LedgerTemplate
             {
                 var column = definition.Columns[c];
                 var header = worksheet.Cell(1, c + 1);
-                LedgerXlsx.SetText(header, column.Name);
+                Xlsx.SetText(header, column.Name);
                 header.Style.Font.Bold = true;
                 if (column.Required)
                 {
@@ -120,30 +121,13 @@ public static class LedgerTemplate
                 {
                     // Whole column as text, so ID numbers typed later are not turned into numbers.
                     worksheet.Column(c + 1).Style.NumberFormat.Format = "@";
-                    LedgerXlsx.SetText(example, column.Example);
+                    Xlsx.SetText(example, column.Example);
                 }
 
                 worksheet.Column(c + 1).Width = column.Type is LedgerValueType.IdNumber or LedgerValueType.PersonReference ? 22 : 14;
             }
         }
 
-        return LedgerXlsx.Save(workbook);
-    }
-}
-
-internal static class LedgerXlsx
-{
-    /// <summary>Writes text as text: ClosedXML would turn digit strings (ID numbers, phones) into numbers.</summary>
-    public static void SetText(IXLCell cell, string text)
-    {
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-    }
-
-    public static byte[] Save(XLWorkbook workbook)
-    {
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return Xlsx.ToBytes(workbook);
     }
 }
