@@ -188,6 +188,13 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
             existing[table.Key(values)] = values;
         }
 
+        if (existing.Count == 0)
+        {
+            // A first import: every row is new, and comparing each with nothing costs a key and a copy per row.
+            await writer.UpsertAsync(db, kind, records, cancellationToken);
+            return new LedgerKindCounts(records.Count, 0, 0);
+        }
+
         var changed = new List<LedgerRecord>();
         int added = 0, updated = 0, unchanged = 0;
         foreach (var record in records)

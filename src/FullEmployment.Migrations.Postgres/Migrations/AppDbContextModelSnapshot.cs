@@ -1343,8 +1343,6 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.HasIndex("CommunityId", "IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "Name");
-
                     b.ToTable("ledger_persons", (string)null);
                 });
 

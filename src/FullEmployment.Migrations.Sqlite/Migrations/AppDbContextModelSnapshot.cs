@@ -1314,8 +1314,6 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.HasIndex("CommunityId", "IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "Name");
-
                     b.ToTable("ledger_persons", (string)null);
                 });
 

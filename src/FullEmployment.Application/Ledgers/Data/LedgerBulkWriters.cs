@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.Data.Sqlite;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace FullEmployment.Application.Ledgers.Data;
 
@@ -50,14 +50,14 @@ public sealed class LedgerBulkWriter : ILedgerBulkWriter
 }
 
 /// <summary>
-/// Prepared multi-row INSERT … ON CONFLICT DO UPDATE statements on the EF connection: one statement
-/// per <see cref="RowsPerStatement"/> rows cuts the per-statement overhead that bounded the one-row
-/// statement at ~65k rows/s. Not more rows: Microsoft.Data.Sqlite binds each parameter by name, and
-/// SQLite finds a name by a linear scan, so binding costs grow with the square of the parameter count.
+/// Prepared multi-row INSERT … ON CONFLICT DO UPDATE statements, stepped through SQLite's own API on the
+/// EF connection (and so inside its transaction). Parameters are bound by position: Microsoft.Data.Sqlite
+/// binds every parameter by name, and SQLite finds a name by a linear scan, so its binding cost grows with
+/// the square of the parameter count and was half the time of a million-row import.
 /// </summary>
 public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
 {
-    public const int RowsPerStatement = 32;
+    public const int RowsPerStatement = 64;
 
     /// <summary>Writes at least this large get <see cref="LargeWriteCacheKib"/> of page cache while they run.</summary>
     private const int LargeWriteRows = 20_000;
@@ -79,7 +79,7 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
         var previousCache = records.Count >= LargeWriteRows ? SetCacheSize(transaction, LargeWriteCacheKib) : (long?)null;
         try
         {
-            Write(table, transaction, records, cancellationToken);
+            Write(table, transaction.Connection!.Handle!, records, cancellationToken);
         }
         finally
         {
@@ -109,68 +109,71 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
         return previous;
     }
 
-    private static void Write(LedgerTable table, SqliteTransaction transaction, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
+    private static void Write(LedgerTable table, sqlite3 connection, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
     {
         var full = records.Count / RowsPerStatement;
         if (full > 0)
         {
-            using var batch = Prepare(table, transaction, RowsPerStatement, out var parameters);
+            using var batch = Prepare(table, connection, RowsPerStatement);
             for (var b = 0; b < full; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Execute(batch, parameters, table, records, b * RowsPerStatement, RowsPerStatement);
+                Execute(batch, connection, table, records, b * RowsPerStatement, RowsPerStatement);
             }
         }
 
         var rest = records.Count - (full * RowsPerStatement);
         if (rest > 0)
         {
-            using var tail = Prepare(table, transaction, rest, out var parameters);
-            Execute(tail, parameters, table, records, full * RowsPerStatement, rest);
+            using var tail = Prepare(table, connection, rest);
+            Execute(tail, connection, table, records, full * RowsPerStatement, rest);
         }
     }
 
-    private static SqliteCommand Prepare(LedgerTable table, SqliteTransaction transaction, int rows, out SqliteParameter[] parameters)
+    private static sqlite3_stmt Prepare(LedgerTable table, sqlite3 connection, int rows)
     {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
         var width = table.Columns.Count;
-        var sql = new StringBuilder($"INSERT INTO {table.Name} ({LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name))}) VALUES ");
-        parameters = new SqliteParameter[rows * width];
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < width; c++)
-            {
-                var name = $"$p{(r * width) + c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                parameters[(r * width) + c] = command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            sql.Append(')');
-        }
-
-        command.CommandText = sql.Append(LedgerBulkWriter.UpsertTail(table)).ToString();
-        command.Prepare();
-        return command;
+        var row = "(" + string.Join(", ", Enumerable.Repeat("?", width)) + ")";
+        var sql = $"INSERT INTO {table.Name} ({LedgerBulkWriter.ColumnList(table.Columns.Select(c => c.Name))}) VALUES "
+            + string.Join(", ", Enumerable.Repeat(row, rows)) + LedgerBulkWriter.UpsertTail(table);
+        Check(raw.sqlite3_prepare_v2(connection, sql, out var statement), connection);
+        return statement;
     }
 
-    private static void Execute(SqliteCommand command, SqliteParameter[] parameters, LedgerTable table, IReadOnlyList<LedgerRecord> records,
-        int start, int count)
+    private static void Execute(sqlite3_stmt statement, sqlite3 connection, LedgerTable table, IReadOnlyList<LedgerRecord> records, int start, int count)
     {
         var columns = table.Columns;
-        var p = 0;
+        var index = 1;
         for (var r = start; r < start + count; r++)
         {
             var record = records[r];
             for (var c = 0; c < columns.Count; c++)
             {
-                parameters[p++].Value = columns[c].Get(record) ?? DBNull.Value;
+                Check(Bind(statement, index++, columns[c].Get(record)), connection);
             }
         }
 
-        command.ExecuteNonQuery();
+        var done = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (done != raw.SQLITE_DONE)
+        {
+            Check(done, connection);
+        }
     }
+
+    /// <summary>Binds a provider value the way Microsoft.Data.Sqlite stores it, so EF reads it back unchanged.</summary>
+    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string s => raw.sqlite3_bind_text(statement, index, s),
+        int i => raw.sqlite3_bind_int64(statement, index, i),
+        long l => raw.sqlite3_bind_int64(statement, index, l),
+        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"No SQLite binding for {value.GetType().Name}."),
+    };
+
+    private static void Check(int result, sqlite3 connection) => SqliteException.ThrowExceptionForRC(result, connection);
 }
 
 /// <summary>Binary COPY into a temporary table, then one INSERT … SELECT … ON CONFLICT DO UPDATE.</summary>

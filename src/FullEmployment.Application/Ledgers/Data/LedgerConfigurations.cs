@@ -67,7 +67,8 @@ internal sealed class LedgerPersonConfiguration : IEntityTypeConfiguration<Ledge
         b.HasIndex(r => new { r.CommunityId, r.IdNumber }).IsUnique();
         // A16 check 1: the same ID number across communities.
         b.HasIndex(r => r.IdNumber);
-        b.HasIndex(r => new { r.CommunityId, r.Name });
+        // No (community_id, name) index: sorting one community's persons by name costs little, and the index
+        // was a third random-order B-tree every imported person was written into (a third of a large import's time).
         LedgerMapping.Columns(b);
     }
 }

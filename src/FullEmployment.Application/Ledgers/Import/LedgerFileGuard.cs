@@ -17,6 +17,11 @@ internal static class LedgerFileGuard
     /// <summary>Reads at most the size limit; returns null and an error message when refused.</summary>
     public static byte[]? ReadBounded(Stream content, LedgerImportOptions options, out string? error)
     {
+        if (content.CanSeek)
+        {
+            return ReadKnownLength(content, options, out error);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -39,6 +44,28 @@ internal static class LedgerFileGuard
 
         error = null;
         return buffer.ToArray();
+    }
+
+    /// <summary>A file or buffered upload: one array of the remaining length, filled in place (no second copy of a large file).</summary>
+    private static byte[]? ReadKnownLength(Stream content, LedgerImportOptions options, out string? error)
+    {
+        var length = content.Length - content.Position;
+        if (length > options.MaxFileBytes)
+        {
+            error = $"文件过大，超过 {FormatSize(options.MaxFileBytes)} 的上限";
+            return null;
+        }
+
+        if (length == 0)
+        {
+            error = "文件为空";
+            return null;
+        }
+
+        var bytes = new byte[length];
+        content.ReadExactly(bytes);
+        error = null;
+        return bytes;
     }
 
     public static LedgerFileType? Classify(byte[] bytes, string fileName, out string? error)
