@@ -17,6 +17,18 @@ internal sealed class LedgerRowReader
 {
     private static readonly ConcurrentDictionary<(IModel Model, LedgerKind Kind), LedgerRowReader> Cache = new();
 
+    /// <summary>
+    /// The reader's own typed getters: GetFieldValue&lt;string&gt; goes through a shared generic instantiation whose
+    /// type lookups were the largest single cost of reading a province's ledgers.
+    /// </summary>
+    private static readonly Dictionary<Type, System.Reflection.MethodInfo> TypedGetters = new()
+    {
+        [typeof(string)] = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetString))!,
+        [typeof(int)] = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetInt32))!,
+        [typeof(long)] = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetInt64))!,
+        [typeof(bool)] = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetBoolean))!,
+    };
+
     private readonly Func<DbDataReader, LedgerRecord> _read;
 
     private LedgerRowReader(LedgerKind kind, IEntityType entity)
@@ -60,7 +72,9 @@ internal sealed class LedgerRowReader
         var modelType = Nullable.GetUnderlyingType(clrType) ?? clrType;
         var providerType = converter?.ProviderClrType ?? (modelType.IsEnum ? Enum.GetUnderlyingType(modelType) : modelType);
         providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
-        Expression value = Expression.Call(reader, nameof(DbDataReader.GetFieldValue), [providerType], Expression.Constant(ordinal));
+        Expression value = TypedGetters.TryGetValue(providerType, out var getter)
+            ? Expression.Call(reader, getter, Expression.Constant(ordinal))
+            : Expression.Call(reader, nameof(DbDataReader.GetFieldValue), [providerType], Expression.Constant(ordinal));
         if (converter is not null)
         {
             var fromProvider = converter.ConvertFromProviderExpression;
@@ -68,6 +82,11 @@ internal sealed class LedgerRowReader
         }
 
         var assign = Expression.Assign(Expression.Property(record, property.PropertyInfo!), Expression.Convert(value, clrType));
+        if (!property.IsNullable)
+        {
+            return assign;
+        }
+
         return Expression.IfThen(
             Expression.Not(Expression.Call(reader, nameof(DbDataReader.IsDBNull), Type.EmptyTypes, Expression.Constant(ordinal))),
             assign);
@@ -129,10 +148,13 @@ internal sealed class LedgerStream : IAsyncDisposable
     /// <summary>The next community's ledger; ids must ascend from call to call, rows of skipped ids are dropped unread.</summary>
     public CommunityLedger Next(int communityId)
     {
+        // Each kind has its own connection and reader, so the kinds are read side by side.
+        var lists = new List<LedgerRecord>[_cursors.Count];
+        Parallel.For(0, _cursors.Count, i => lists[i] = _cursors[i].Take(communityId));
         var records = new Dictionary<LedgerKind, List<LedgerRecord>>();
-        foreach (var cursor in _cursors)
+        for (var i = 0; i < _cursors.Count; i++)
         {
-            records[cursor.Kind] = cursor.Take(communityId);
+            records[_cursors[i].Kind] = lists[i];
         }
 
         return LedgerLoader.ToLedger(communityId, records);
