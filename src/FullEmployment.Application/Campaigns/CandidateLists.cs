@@ -124,10 +124,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
         ArgumentNullException.ThrowIfNull(input);
         var (list, campaign) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken, input.OverrideReason);
         var clause = campaign.HasProvinceStep ? "A8.4" : "A4.3";
-        if (!list.IsFinalFor(campaign))
-        {
-            throw new DomainException(campaign.HasProvinceStep ? "只有省级拟认定名单可以认定。" : "市级创建依据本市州推荐名单认定。", clause);
-        }
+        list.EnsureMayCertify(campaign);
 
         var level = campaign.Kind == CampaignKind.Municipal ? TitleLevel.Municipal : TitleLevel.Provincial;
         TitleAuthority.EnsureMayManage(Actor.Role ?? "", level);

@@ -110,6 +110,20 @@ public abstract class CandidateList
     /// </summary>
     public void RecordCertification(Campaign campaign, string documentNumber, DateTimeOffset now)
     {
+        EnsureMayCertify(campaign);
+        if (string.IsNullOrWhiteSpace(documentNumber))
+        {
+            throw new DomainException("认定必须填写认定文号。", Clause);
+        }
+
+        State = CandidateListState.Certified;
+        CertifiedAt = now;
+        CertificationDocumentNumber = documentNumber.Trim();
+    }
+
+    /// <summary>Refuses unless the list is the campaign's final list, sent up and not yet certified.</summary>
+    public void EnsureMayCertify(Campaign campaign)
+    {
         ArgumentNullException.ThrowIfNull(campaign);
         if (campaign.Id != CampaignId || !IsFinalFor(campaign))
         {
@@ -122,14 +136,6 @@ public abstract class CandidateList
         }
 
         EnsureState(CandidateListState.SentUp, "名单公示尚未结束或异议尚未处理完毕，不能认定。");
-        if (string.IsNullOrWhiteSpace(documentNumber))
-        {
-            throw new DomainException("认定必须填写认定文号。", Clause);
-        }
-
-        State = CandidateListState.Certified;
-        CertifiedAt = now;
-        CertificationDocumentNumber = documentNumber.Trim();
     }
 
     /// <summary>Publishes the list for a notice of at least five working days (A8.3, A8.4).</summary>
