@@ -60,9 +60,9 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Publish", async () =>
         {
-            await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
+            var view = await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
                 cancellationToken);
-            return Done(id, $"批次已发布，通知已发送至各{UnitName}。");
+            return Done(id, $"批次已发布，通知已发送至各{(view.Kind == CampaignKind.Municipal ? "县区" : "市州")}。");
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>

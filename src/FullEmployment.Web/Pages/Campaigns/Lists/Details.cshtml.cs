@@ -108,10 +108,10 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
         CancellationToken cancellationToken) =>
         AttemptAsync("Certify", async () =>
         {
-            await lists.CertifyAsync(new CertifyInput(id, Version, DocumentNumber?.Trim() ?? "",
+            var view = await lists.CertifyAsync(new CertifyInput(id, Version, DocumentNumber?.Trim() ?? "",
                 plaques.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new PlaqueAssignment(p.Key, p.Value.Trim())).ToList(),
                 Blank(OverrideReason)), cancellationToken);
-            return Done(id, $"已认定，{TitleLevelName}称号已授予并在公众网站发布公告。");
+            return Done(id, $"已认定，{view.Certification?.TitleLevelName}称号已授予并在公众网站发布公告。");
         }, async () =>
         {
             await LoadAsync(id, cancellationToken);
