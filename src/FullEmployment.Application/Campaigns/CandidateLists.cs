@@ -252,7 +252,8 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
         }
 
         return new CandidateListView(list.Id, list.CampaignId, campaign.Name, campaign.Kind, list.Subject, (list as RecommendationList)?.CityCode,
-            list.Quota, list.State, StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId,
+            // A final list sent up goes nowhere: it is fixed for certification.
+            list.Quota, list.State, list.State == CandidateListState.SentUp && list.IsFinalFor(campaign) ? "已确定" : StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId,
                 e.CommunityCode, e.CommunityName, e.CountyCode, e.Score)).ToList(), noticeView, objections, list.SentUpAt, list.IsFinalFor(campaign),
             certification, list.Version);
     }

@@ -139,7 +139,7 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
             await Page.GotoAsync(listUrl);
             (await Page.InnerTextAsync("[data-testid=sendup-form]")).ShouldNotContain("省人社厅");
             await Page.ClickAsync("[data-testid=sendup-form] button");
-            (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已报送");
+            (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已确定");
             await Page.FillAsync("#DocumentNumber", "兰人社发〔2026〕66号");
             await Page.FillAsync($"[data-testid=plaque-{ApplicantCommunity}]", "SJ-2026-066");
             await SaveScreenshotAsync("municipal-6-city-certify");
