@@ -101,8 +101,7 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             throw new DomainException("国家级推荐由省人社厅按部里安排推荐，社区不在系统内申报。", "A4.1");
         }
 
-        var eligibility = await EligibilityAsync(community, campaign, cancellationToken);
-        EnsureEligible(eligibility, campaign);
+        CampaignApplication.EnsureEligible(campaign.Kind, await EligibilityAsync(community, campaign, cancellationToken));
         if (await db.Set<CampaignApplication>().AnyAsync(a => a.CampaignId == campaign.Id && a.CommunityId == community.Id && Live.Contains(a.State),
             cancellationToken))
         {
@@ -248,9 +247,25 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             }, cancellationToken);
     }
 
-    public Task<ApplicationResult> ForwardAsync(ActionInput input, CancellationToken cancellationToken = default) =>
-        CountyAsync(input?.ApplicationId ?? Guid.Empty, input?.Version ?? 0, input?.OverrideReason, "application.county-forward",
-            (a, c) => a.CountyForward(c, Actor.UserName ?? "", Now, input!.OverrideReason), null, cancellationToken);
+    /// <summary>
+    /// A8.2; A4.3: the county's places in use are counted and the campaign's version bumped in the same transaction, so two
+    /// forwards racing for a county's last place get one success and one 409, never a county over its quota.
+    /// </summary>
+    public Task<ApplicationResult> ForwardAsync(ActionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ActAsync(input.ApplicationId, input.Version, "application.county-forward", a => Actor.IsCountyOf(a), input.OverrideReason,
+            CountyRefusal, async (a, campaign) =>
+            {
+                var region = a.CountyStepRegionCode;
+                var holding = CampaignApplication.HoldingCountyQuota.ToArray();
+                var forwarded = await db.Set<CampaignApplication>().CountAsync(x => x.CampaignId == campaign.Id
+                    && (x.CountyCode ?? x.CityCode) == region && holding.Contains(x.State), cancellationToken);
+                a.CountyForward(campaign, new CountyQuotaUse(region, forwarded), Actor.UserName ?? "", Now, input.OverrideReason);
+                db.Touch(campaign);
+                return new { county = region, forwarded = forwarded + 1, quota = campaign.CountyQuotaFor(region) };
+            }, cancellationToken);
+    }
 
     public Task<ApplicationResult> RejectAsync(RejectInput input, CancellationToken cancellationToken = default) =>
         CountyAsync(input?.ApplicationId ?? Guid.Empty, input?.Version ?? 0, input?.OverrideReason, "application.county-reject",
@@ -357,11 +372,14 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
     internal async Task<ApplicantEligibility> EligibilityAsync(Community community, Campaign campaign, CancellationToken cancellationToken) =>
         new(community.HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(ChinaTime.Today(clock)),
             await db.Set<CampaignApplication>().AnyAsync(a => a.CampaignId == campaign.Id && a.CommunityId == community.Id
-                && a.State == ApplicationState.Disqualified, cancellationToken));
+                && a.State == ApplicationState.Disqualified, cancellationToken),
+            community.TitlesInForceOn(ChinaTime.Today(clock)).Any(t => t.Level == TitleLevel.Municipal));
+
+    private const string CountyRefusal = "只有申报社区所在县区人社局（无县区的市由市人社局）可以办理初审。";
 
     private Task<ApplicationResult> CountyAsync(Guid id, int version, string? overrideReason, string action,
         Action<CampaignApplication, Campaign> act, object? details, CancellationToken cancellationToken) =>
-        ActAsync(id, version, action, a => Actor.IsCountyOf(a), overrideReason, "只有申报社区所在县区人社局（无县区的市由市人社局）可以办理初审。",
+        ActAsync(id, version, action, a => Actor.IsCountyOf(a), overrideReason, CountyRefusal,
             (a, c) =>
             {
                 act(a, c);
@@ -384,7 +402,7 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             throw new ForbiddenException("该申报不在您的管辖范围内。");
         }
 
-        Actor.EnsureStageActor(isStageActor(application, campaign), overrideReason, refusal);
+        Actor.EnsureStageActor(campaign, isStageActor(application, campaign), overrideReason, refusal);
         db.ExpectVersion(application, version);
         var from = application.State;
         var details = await act(application, campaign);
@@ -409,24 +427,6 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         if (a.State is not (ApplicationState.Draft or ApplicationState.ReturnedToCommunity))
         {
             throw new DomainException($"申报当前为“{CampaignApplication.StateName(a.State)}”，不能修改申报材料。", "A8.1");
-        }
-    }
-
-    private static void EnsureEligible(ApplicantEligibility eligibility, Campaign campaign)
-    {
-        if (!eligibility.HasCivilAffairsFiling)
-        {
-            throw new DomainException("社区尚未在民政部门备案，不能申报。", "A2");
-        }
-
-        if (campaign.Kind == CampaignKind.Provincial && !eligibility.HasProvinceFiledMunicipalTitle)
-        {
-            throw new DomainException("申报省级充分就业社区须已被评为市级充分就业社区并报省人社厅备案。", "A5.1.1");
-        }
-
-        if (eligibility.DisqualifiedInCampaign)
-        {
-            throw new DomainException("该社区在本批次中因弄虚作假已被取消申报资格。", "A16");
         }
     }
 
@@ -525,7 +525,9 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         ApplicationState.Draft => c.Deadlines.Application,
         ApplicationState.ReturnedToCommunity => a.CorrectionDueDate ?? c.Deadlines.County,
         ApplicationState.Submitted or ApplicationState.ReturnedToCounty => c.Deadlines.County,
-        ApplicationState.ForwardedToCity or ApplicationState.Recommended => c.Deadlines.City,
+        ApplicationState.ForwardedToCity => c.Deadlines.City,
+        // A4.3: a municipal candidate waits on the list for the city's certification, the campaign's last stage.
+        ApplicationState.Recommended => c.HasProvinceStep ? c.Deadlines.City : c.Deadlines.Province,
         ApplicationState.ForwardedToProvince or ApplicationState.Proposed => c.Deadlines.Province,
         _ => null,
     };

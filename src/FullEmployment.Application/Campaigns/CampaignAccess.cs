@@ -27,21 +27,24 @@ internal static class CampaignAccess
 
     public static bool IsCityOf(this ICurrentActor actor, string cityCode) => actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == cityCode;
 
-    /// <summary>A8.4 for provincial and national rounds; a municipal campaign's organising city takes the last step (A4.3).</summary>
+    /// <summary>A8.4 for provincial and national rounds; a municipal campaign's organising city takes the last step, certification (A4.3).</summary>
     public static bool IsTopOf(this ICurrentActor actor, Campaign campaign) =>
         campaign.Kind == CampaignKind.Municipal ? actor.IsCityOf(campaign.OrganizerRegionCode) : actor.IsInRole(Roles.ProvinceOfficer);
 
     /// <summary>
-    /// The stage's own officer acts; after a stage deadline only the province may act, with a recorded reason (A8).
-    /// Supplying a reason is itself the province's prerogative.
+    /// The stage's own officer acts; after a stage deadline only the campaign's organiser may act, with a recorded reason
+    /// (A8): the province, or in a municipal campaign the organising city; the province does not act in a city's campaign
+    /// (A4.3, A10). Supplying a reason is itself the organiser's prerogative.
     /// </summary>
-    public static void EnsureStageActor(this ICurrentActor actor, bool isStageActor, string? overrideReason, string refusal)
+    public static void EnsureStageActor(this ICurrentActor actor, Campaign campaign, bool isStageActor, string? overrideReason, string refusal)
     {
         if (!string.IsNullOrWhiteSpace(overrideReason))
         {
-            if (!actor.IsInRole(Roles.ProvinceOfficer))
+            if (!actor.IsTopOf(campaign))
             {
-                throw new ForbiddenException("超过阶段截止日期办理须由省人社厅填写延期理由，其他角色不能填写。");
+                throw new ForbiddenException(campaign.HasProvinceStep
+                    ? "超过阶段截止日期办理须由省人社厅填写延期理由，其他角色不能填写。"
+                    : "市级创建超过阶段截止日期办理须由组织创建的市州人社局填写延期理由，其他角色（含省人社厅）不能填写。");
             }
 
             return;

@@ -11,7 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-/// <summary>Creation campaigns (A4, A7): drafts, the A4.2 cycle, quotas, publication with the notice to the cities, closing.</summary>
+using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
+
+/// <summary>
+/// Creation campaigns (A4, A7): drafts, the A4.2 cycle, quotas (per city; per county in a city's municipal campaign,
+/// A4.3), publication with the notice to the cities (or the city's counties), closing.
+/// </summary>
 public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, TimeProvider clock, FileStore files)
 {
     private ICurrentActor Actor => audit.Actor;
@@ -66,40 +71,52 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
 
         var campaign = new Campaign(input.Kind, organizer, input.Name, input.CreationYear, input.TotalQuota, template,
             new AssessmentPeriod(input.AssessmentFrom, input.AssessmentTo), input.Deadlines, cycle, input.PassMark);
+        var regions = await AllocatableRegionsAsync(campaign, cancellationToken);
+        if (input.Kind == CampaignKind.Municipal && regions.Count == 1 && regions[0] == organizer)
+        {
+            // 嘉峪关市 has no counties: its city officers do the county step, so the whole quota sits at the city (ADR 0008).
+            campaign.AllocateQuota(organizer, input.TotalQuota);
+        }
+
         db.Add(campaign);
         audit.Record("campaign.create", "campaign", campaign.Id.ToString(), organizer, after: Snapshot(campaign));
         await db.SaveChangesAsync(cancellationToken);
         return await ToViewAsync(campaign, cancellationToken);
     }
 
-    /// <summary>A7: the province fixes each city's share; a city left out gets none.</summary>
+    /// <summary>
+    /// A7: the province fixes each city's share; A4.3: a city fixes each of its counties' shares in its municipal campaign
+    /// (a city without counties holds its quota itself). A region left out gets none.
+    /// </summary>
     public async Task<CampaignView> SetQuotasAsync(Guid id, int version, IReadOnlyList<QuotaInput> quotas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quotas);
         var campaign = await LoadForOrganizerAsync(id, version, cancellationToken);
-        var cities = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).Select(r => r.Code).ToListAsync(cancellationToken);
+        var allowed = await AllocatableRegionsAsync(campaign, cancellationToken);
         foreach (var q in quotas)
         {
-            if (!cities.Contains(q.CityCode))
+            if (!allowed.Contains(q.RegionCode))
             {
-                throw new DomainException($"“{q.CityCode}”不是市州区划代码。", "A7");
+                throw campaign.Kind == CampaignKind.Municipal
+                    ? new DomainException($"“{q.RegionCode}”不是本市州的县区区划代码。", "A4.3")
+                    : new DomainException($"“{q.RegionCode}”不是市州区划代码。", "A7");
             }
         }
 
-        var before = campaign.Allocations.Select(a => new { a.CityCode, a.Quota }).ToList();
-        foreach (var existing in campaign.Allocations.Select(a => a.CityCode).Except(quotas.Select(q => q.CityCode)).ToList())
+        var before = campaign.Allocations.Select(a => new { a.RegionCode, a.Quota }).ToList();
+        foreach (var existing in campaign.Allocations.Select(a => a.RegionCode).Except(quotas.Select(q => q.RegionCode)).ToList())
         {
             campaign.AllocateQuota(existing, 0);
         }
 
         foreach (var q in quotas)
         {
-            campaign.AllocateQuota(q.CityCode, q.Quota);
+            campaign.AllocateQuota(q.RegionCode, q.Quota);
         }
 
         db.Touch(campaign);
         audit.Record("campaign.quotas", "campaign", id.ToString(), campaign.OrganizerRegionCode, before,
-            campaign.Allocations.Select(a => new { a.CityCode, a.Quota }).ToList());
+            campaign.Allocations.Select(a => new { a.RegionCode, a.Quota }).ToList());
         await db.SaveChangesAsync(cancellationToken);
         return await ToViewAsync(campaign, cancellationToken);
     }
@@ -194,14 +211,41 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
             && (c.Kind != CampaignKind.Municipal || (Actor.ScopeCode is { Length: >= 4 } s && s[..4] == c.OrganizerRegionCode[..4]));
     }
 
+    /// <summary>The regions that may get a quota: every city (A7), or the organising city's counties, or the city itself where it has none (A4.3).</summary>
+    private async Task<IReadOnlyList<string>> AllocatableRegionsAsync(Campaign c, CancellationToken cancellationToken)
+    {
+        if (c.Kind != CampaignKind.Municipal)
+        {
+            return await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code).Select(r => r.Code)
+                .ToListAsync(cancellationToken);
+        }
+
+        var counties = await db.Regions.AsNoTracking().Where(r => r.ParentCode == c.OrganizerRegionCode && r.Level == RegionLevel.County)
+            .OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken);
+        return counties.Count > 0 ? counties : [c.OrganizerRegionCode];
+    }
+
+    // Quotas lists every region that may get one (0 where none is allocated), so the allocation form and the API read alike.
     private async Task<CampaignView> ToViewAsync(Campaign c, CancellationToken cancellationToken)
     {
         var names = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        Dictionary<string, int>? forwarded = null;
+        if (c.Kind == CampaignKind.Municipal)
+        {
+            var holding = CampaignApplication.HoldingCountyQuota.ToArray();
+            forwarded = (await db.Set<CampaignApplication>().AsNoTracking().Where(a => a.CampaignId == c.Id && holding.Contains(a.State))
+                    .Select(a => a.CountyCode ?? a.CityCode).ToListAsync(cancellationToken))
+                .GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count());
+        }
+
+        var quotas = (await AllocatableRegionsAsync(c, cancellationToken))
+            .Select(code => new QuotaView(code, names.GetValueOrDefault(code, code), c.Allocations.FirstOrDefault(a => a.RegionCode == code)?.Quota ?? 0,
+                forwarded is null ? null : forwarded.GetValueOrDefault(code)))
+            .ToList();
         return new CampaignView(c.Id, c.Kind, CampaignAccess.KindName(c.Kind), c.OrganizerRegionCode, names.GetValueOrDefault(c.OrganizerRegionCode, ""),
             c.Name, c.CreationYear, c.TotalQuota, c.PassMark, c.TemplateVersion, c.AssessmentPeriod.Start, c.AssessmentPeriod.End, c.Deadlines,
-            c.State, Campaign.StateName(c.State), c.CycleOverrideReason, c.PublishedAt, c.CloseReason,
-            c.Allocations.OrderBy(a => a.CityCode).Select(a => new QuotaView(a.CityCode, names.GetValueOrDefault(a.CityCode, a.CityCode), a.Quota)).ToList(),
-            c.ValidityWarning(), c.Version);
+            c.State, Campaign.StateName(c.State), c.CycleOverrideReason, c.PublishedAt, c.CloseReason, quotas, c.ValidityWarning(), c.FinalStageName,
+            c.Version);
     }
 
     internal async Task<string> SenderNameAsync(string regionCode, CancellationToken cancellationToken) =>

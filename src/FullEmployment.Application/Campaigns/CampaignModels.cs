@@ -23,7 +23,11 @@ public sealed record NewTemplateInput(string TemplateVersion, string Name, strin
 
 // ---- Campaigns (A4, A7) ----
 
-public sealed record QuotaView(string CityCode, string CityName, int Quota);
+/// <summary>
+/// One region's quota: a city's in a provincial round (A7), a county's in a municipal one (A4.3; the city itself where it
+/// has no counties). <paramref name="Forwarded"/>: for a municipal campaign, the county's applications holding a place.
+/// </summary>
+public sealed record QuotaView(string RegionCode, string RegionName, int Quota, int? Forwarded);
 
 public sealed record CampaignRow(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string Name, int CreationYear,
     CampaignState State, string StateName, DateOnly ApplicationDeadline, int TotalQuota);
@@ -31,7 +35,7 @@ public sealed record CampaignRow(Guid Id, CampaignKind Kind, string KindName, st
 public sealed record CampaignView(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string OrganizerName, string Name,
     int CreationYear, int TotalQuota, decimal PassMark, string TemplateVersion, DateOnly AssessmentFrom, DateOnly AssessmentTo,
     StageDeadlines Deadlines, CampaignState State, string StateName, string? CycleOverrideReason, DateTimeOffset? PublishedAt,
-    string? CloseReason, IReadOnlyList<QuotaView> Quotas, string? ValidityWarning, int Version);
+    string? CloseReason, IReadOnlyList<QuotaView> Quotas, string? ValidityWarning, string FinalStageName, int Version);
 
 /// <summary>
 /// A draft campaign. The organiser is the actor's region: the province for provincial and national rounds, the
@@ -41,7 +45,8 @@ public sealed record NewCampaignInput(CampaignKind Kind, string Name, int Creati
     DateOnly AssessmentFrom, DateOnly AssessmentTo, StageDeadlines Deadlines, decimal PassMark = Campaign.DefaultPassMark,
     string? CycleOverrideReason = null);
 
-public sealed record QuotaInput(string CityCode, int Quota);
+/// <summary>A region's quota: a city code in a provincial round, a county code (or the city's own) in a municipal one.</summary>
+public sealed record QuotaInput(string RegionCode, int Quota);
 
 /// <summary>A7: publishing sends <paramref name="NoticeBody"/> (and the optional attachment) to every city.</summary>
 public sealed record PublishCampaignInput(Guid CampaignId, int Version, string NoticeBody, FileUpload? Attachment = null);
@@ -126,7 +131,7 @@ public sealed record DisqualifyInput(Guid ApplicationId, int Version, string Rea
 
 // ---- Lists, notices, objections (A8.3, A8.4) ----
 
-public sealed record ListEntryView(int Rank, Guid ApplicationId, string CommunityCode, string CommunityName, decimal Score);
+public sealed record ListEntryView(int Rank, Guid ApplicationId, string CommunityCode, string CommunityName, string? CountyCode, decimal Score);
 
 public sealed record NoticeView(Guid Id, string Title, DateOnly StartDate, DateOnly LastDay, int WorkingDays, DateTimeOffset ClosesAt,
     bool IsOpen, bool HasClosed, int WorkingDaysLeft);
@@ -135,9 +140,19 @@ public sealed record NoticeView(Guid Id, string Title, DateOnly StartDate, DateO
 public sealed record ObjectionView(Guid Id, Guid CandidateApplicationId, string CandidateName, string Objector, string? ObjectorPhone,
     string Content, DateTimeOffset SubmittedAt, ObjectionStatus Status, string? Reply, DateTimeOffset? AnsweredAt, IReadOnlyList<FileView> Files);
 
-public sealed record CandidateListView(Guid Id, Guid CampaignId, string CampaignName, NoticeSubject Subject, string? CityCode, int Quota,
-    CandidateListState State, string StateName, IReadOnlyList<ListEntryView> Entries, NoticeView? Notice, IReadOnlyList<ObjectionView> Objections,
-    DateTimeOffset? SentUpAt, int Version);
+/// <summary>
+/// A list as officers see it. <paramref name="IsFinal"/>: certification follows it (the proposed list; a municipal campaign's
+/// city list, A4.3). <paramref name="Certification"/> is set once its candidates are certified.
+/// </summary>
+public sealed record CandidateListView(Guid Id, Guid CampaignId, string CampaignName, CampaignKind CampaignKind, NoticeSubject Subject,
+    string? CityCode, int Quota, CandidateListState State, string StateName, IReadOnlyList<ListEntryView> Entries, NoticeView? Notice,
+    IReadOnlyList<ObjectionView> Objections, DateTimeOffset? SentUpAt, bool IsFinal, CertificationView? Certification, int Version);
+
+public sealed record CertifiedCommunityView(Guid ApplicationId, string CommunityCode, string CommunityName, string PlaqueNumber);
+
+/// <summary>The outcome of a list's certification: document, date, the title level granted, the public announcement.</summary>
+public sealed record CertificationView(string DocumentNumber, DateTimeOffset CertifiedAt, string TitleLevelName, Guid? AnnouncementId,
+    IReadOnlyList<CertifiedCommunityView> Communities);
 
 /// <summary>A8.3, A8.4: a notice of at least five working days from <paramref name="StartDate"/>.</summary>
 public sealed record PublishNoticeInput(Guid ListId, int Version, string Title, DateOnly StartDate, int WorkingDays = PublicNotice.MinimumWorkingDays);

@@ -15,7 +15,8 @@ using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// The city's recommendation lists (A8.3) and the province's proposed list (A8.4): public notice, objections,
-/// sending up, and certification with the provincial title, the public announcement and the notifications.
+/// sending up, and certification with the title, the public announcement and the notifications. In a municipal
+/// campaign the organising city's list is the last one: it certifies from it with the municipal title (A4.3).
 /// </summary>
 public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvider clock, WorkingCalendar calendar, CampaignAdministration campaigns)
 {
@@ -88,14 +89,14 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
 
     /// <summary>
     /// After the notice has closed with every objection answered: the city's list goes to the province with each
-    /// candidate forwarded (A8.3); the province's list becomes ready for certification (A8.4).
+    /// candidate forwarded (A8.3); the province's list, or a municipal campaign's city list (A4.3), becomes ready for certification.
     /// </summary>
     public async Task<CandidateListView> SendUpAsync(SendUpInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (list, campaign) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken, input.OverrideReason);
         list.SendUp(Now);
-        if (list is RecommendationList cityList)
+        if (list is RecommendationList cityList && campaign.HasProvinceStep)
         {
             var ids = list.Entries.Select(e => e.ApplicationId).ToList();
             foreach (var application in await db.Set<CampaignApplication>().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
@@ -113,31 +114,31 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
     }
 
     /// <summary>
-    /// A8.4: certifies every candidate left on the sent-up proposed list: the title on the community (A10: the province
-    /// for provincial titles, the organising city for municipal ones), a public announcement, and notices to the
-    /// city, county and community.
+    /// A8.4: certifies every candidate left on the campaign's final list once it is sent up (the province's proposed list;
+    /// in a municipal campaign the organising city's recommendation list, A4.3): the title on the community (A10: the
+    /// province for provincial titles, the organising city for municipal ones), a public announcement, and notices to the
+    /// city, county and community. The list is then closed, so a second certification is refused.
     /// </summary>
     public async Task<CandidateListView> CertifyAsync(CertifyInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (list, campaign) = await LoadForOwnerAsync(input.ListId, input.Version, cancellationToken, input.OverrideReason);
-        if (list is not ProposedList proposed)
-        {
-            throw new DomainException("只有省级拟认定名单可以认定。", "A8.4");
-        }
+        var clause = campaign.HasProvinceStep ? "A8.4" : "A4.3";
+        list.EnsureMayCertify(campaign);
 
         var level = campaign.Kind == CampaignKind.Municipal ? TitleLevel.Municipal : TitleLevel.Provincial;
         TitleAuthority.EnsureMayManage(Actor.Role ?? "", level);
         var plaques = input.Plaques.ToDictionary(p => p.ApplicationId, p => p.PlaqueNumber);
-        var ids = proposed.Entries.Select(e => e.ApplicationId).ToList();
+        var ids = list.Entries.Select(e => e.ApplicationId).ToList();
         var applications = await db.Set<CampaignApplication>().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var authority = await campaigns.SenderNameAsync(campaign.OrganizerRegionCode, cancellationToken);
+        var waiting = campaign.HasProvinceStep ? ApplicationState.Proposed : ApplicationState.Recommended;
         var entries = new List<AnnouncementEntry>();
-        foreach (var application in applications.Where(a => a.State == ApplicationState.Proposed).OrderBy(a => a.CommunityCode))
+        foreach (var application in applications.Where(a => a.State == waiting).OrderBy(a => a.CommunityCode))
         {
             var plaque = plaques.GetValueOrDefault(application.Id)
-                ?? throw new DomainException($"请为{application.CommunityName}填写标牌编号。", "A8.4");
-            application.Certify(campaign, proposed, input.DocumentNumber, plaque, Actor.UserName ?? "", Now, input.OverrideReason);
+                ?? throw new DomainException($"请为{application.CommunityName}填写标牌编号。", clause);
+            application.Certify(campaign, list, input.DocumentNumber, plaque, Actor.UserName ?? "", Now, input.OverrideReason);
             db.Touch(application);
             var community = await db.Communities.Include(c => c.Titles).SingleAsync(c => c.Id == application.CommunityId, cancellationToken);
             community.GrantTitle(level, authority, input.DocumentNumber, application.CertifiedOn!.Value, plaque);
@@ -150,11 +151,13 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
 
         if (entries.Count == 0)
         {
-            throw new DomainException("名单中没有待认定的社区。", "A8.4");
+            throw new DomainException("名单中没有待认定的社区。", clause);
         }
 
+        list.RecordCertification(campaign, input.DocumentNumber, Now);
+        var steps = campaign.HasProvinceStep ? "社区申报、县区初审、市州评定和公示、省级审核和公示" : "社区申报、县区初审、市州评定和公示";
         var announcement = new Announcement(campaign.Id, level, $"关于认定{campaign.Name}{level.DisplayName()}充分就业社区的公告",
-            $"经社区申报、县区初审、市州评定和公示、省级审核和公示，认定以下{entries.Count}个社区为{level.DisplayName()}充分就业社区。",
+            $"经{steps}，{authority}认定以下{entries.Count}个社区为{level.DisplayName()}充分就业社区。",
             input.DocumentNumber.Trim(), Now, entries);
         db.Add(announcement);
         db.Touch(list);
@@ -201,7 +204,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
             ?? throw new NotFoundException("未找到该名单。");
         var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
         var owner = list is RecommendationList city ? Actor.IsCityOf(city.CityCode) : Actor.IsTopOf(campaign);
-        Actor.EnsureStageActor(owner, overrideReason,
+        Actor.EnsureStageActor(campaign, owner, overrideReason,
             list is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。");
         db.ExpectVersion(list, version);
         return (list, campaign);
@@ -234,9 +237,25 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
                 o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(ApplicationWorkflow.ToFileView).ToList())).ToList();
         }
 
-        return new CandidateListView(list.Id, list.CampaignId, campaign.Name, list.Subject, (list as RecommendationList)?.CityCode, list.Quota, list.State,
-            StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId, e.CommunityCode,
-                e.CommunityName, e.Score)).ToList(), noticeView, objections, list.SentUpAt, list.Version);
+        CertificationView? certification = null;
+        if (list.State == CandidateListState.Certified)
+        {
+            var ids = list.Entries.Select(e => e.ApplicationId).ToList();
+            var certified = await db.Set<CampaignApplication>().AsNoTracking().Where(a => ids.Contains(a.Id) && a.State == ApplicationState.Certified)
+                .OrderBy(a => a.CommunityCode).ToListAsync(cancellationToken);
+            var announcementId = await db.Set<Announcement>().AsNoTracking()
+                .Where(a => a.CampaignId == campaign.Id && a.DocumentNumber == list.CertificationDocumentNumber).Select(a => (Guid?)a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            certification = new CertificationView(list.CertificationDocumentNumber!, list.CertifiedAt!.Value,
+                (campaign.HasProvinceStep ? TitleLevel.Provincial : TitleLevel.Municipal).DisplayName(), announcementId,
+                certified.Select(a => new CertifiedCommunityView(a.Id, a.CommunityCode, a.CommunityName, a.PlaqueNumber ?? "")).ToList());
+        }
+
+        return new CandidateListView(list.Id, list.CampaignId, campaign.Name, campaign.Kind, list.Subject, (list as RecommendationList)?.CityCode,
+            // A final list sent up goes nowhere: it is fixed for certification.
+            list.Quota, list.State, list.State == CandidateListState.SentUp && list.IsFinalFor(campaign) ? "已确定" : StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId,
+                e.CommunityCode, e.CommunityName, e.CountyCode, e.Score)).ToList(), noticeView, objections, list.SentUpAt, list.IsFinalFor(campaign),
+            certification, list.Version);
     }
 
     // A notice running into a year without a calendar still shows; its days left are unknown (0) until the year is entered.
@@ -256,6 +275,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
     {
         CandidateListState.Draft => "拟定中",
         CandidateListState.UnderNotice => "公示中",
+        CandidateListState.Certified => "已认定",
         _ => "已报送",
     };
 }

@@ -86,7 +86,7 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
         if (submit)
         {
             FillJudged(sheet);
-            application.Submit(campaign, new ApplicantEligibility(true, true, false), Actor, clock.GetUtcNow());
+            application.Submit(campaign, new ApplicantEligibility(true, true, false, true), Actor, clock.GetUtcNow());
         }
 
         return application;
@@ -96,7 +96,8 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
     {
         Score(application, ReviewLevel.County, template);
         application.RecordInspection(ReviewLevel.County, today, ["王建国", "刘芳"], true, "场地、制度、台账均符合要求");
-        application.CountyForward(campaign, Actor, now);
+        // A provincial round has no per-county quota: the places in use don't limit the county.
+        application.CountyForward(campaign, new CountyQuotaUse(application.CountyStepRegionCode, 0), Actor, now);
     }
 
     private static void Score(CampaignApplication application, ReviewLevel level, ScoreTemplate template) =>

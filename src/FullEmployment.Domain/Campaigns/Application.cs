@@ -2,7 +2,8 @@ namespace FullEmployment.Domain.Campaigns;
 
 /// <summary>
 /// A community's application in a campaign (申报, A8): community → county → city → province, with an explicit
-/// transition table. Every move names its intent, checks the current state first and records history.
+/// transition table; in a municipal campaign community → county → city, the city certifying from its own list after
+/// the notice (A4.3). Every move names its intent, checks the current state first and records history.
 /// </summary>
 public sealed class Application
 {
@@ -12,8 +13,20 @@ public sealed class Application
         ApplicationState.ReturnedToCounty, ApplicationState.Recommended, ApplicationState.ForwardedToProvince, ApplicationState.Proposed,
     ];
 
+    /// <summary>The provincial (A8.1–A8.4) workflow.</summary>
     public static readonly IReadOnlyDictionary<(ApplicationState From, ApplicationAction Action), ApplicationState> Transitions =
         BuildTransitions();
+
+    /// <summary>
+    /// A4.3: the municipal workflow is the provincial one without the province: no forwarding to it, no proposed list;
+    /// the organising city certifies straight from its recommendation list once the notice is over.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(ApplicationState From, ApplicationAction Action), ApplicationState> MunicipalTransitions =
+        BuildMunicipalTransitions();
+
+    /// <summary>A4.3: states in which an application sent up by the county still takes one of the county's places.</summary>
+    public static readonly IReadOnlyList<ApplicationState> HoldingCountyQuota =
+        [ApplicationState.ForwardedToCity, ApplicationState.Recommended, ApplicationState.Certified];
 
     private readonly List<ScoreSheet> _scoreSheets = [];
     private readonly List<OnSiteInspection> _inspections = [];
@@ -81,6 +94,9 @@ public sealed class Application
     /// <summary>Null where the city has no counties; its city officers do the county step.</summary>
     public string? CountyCode { get; private set; }
 
+    /// <summary>The region that does the county step (A8.2): the county, or the city where it has no counties (嘉峪关市).</summary>
+    public string CountyStepRegionCode => CountyCode ?? CityCode;
+
     public ApplicationState State { get; private set; }
 
     public string CreatedBy { get; private set; } = string.Empty;
@@ -110,7 +126,42 @@ public sealed class Application
 
     public bool IsFinished => !Open.Contains(State);
 
-    public bool Can(ApplicationAction action) => Transitions.ContainsKey((State, action));
+    public bool Can(ApplicationAction action) => TransitionsFor(CampaignKind).ContainsKey((State, action));
+
+    public static IReadOnlyDictionary<(ApplicationState From, ApplicationAction Action), ApplicationState> TransitionsFor(CampaignKind kind) =>
+        kind == CampaignKind.Municipal ? MunicipalTransitions : Transitions;
+
+    /// <summary>
+    /// Who may apply (A2, A5.1.1, A16). A5.1.1 binds provincial applications only; a municipal campaign instead refuses a
+    /// community already holding a municipal title in force (A3.1: the same level is not held twice).
+    /// </summary>
+    public static void EnsureEligible(CampaignKind kind, ApplicantEligibility eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(eligibility);
+
+        // A2: only communities filed with civil affairs may apply for any title.
+        if (!eligibility.HasCivilAffairsFiling)
+        {
+            throw new DomainException("社区尚未在民政部门备案，不能申报。", "A2");
+        }
+
+        // A5.1.1: a provincial application needs an active municipal title filed with the province.
+        if (kind == CampaignKind.Provincial && !eligibility.HasProvinceFiledMunicipalTitle)
+        {
+            throw new DomainException("申报省级充分就业社区须已被评为市级充分就业社区并报省人社厅备案。", "A5.1.1");
+        }
+
+        if (kind == CampaignKind.Municipal && eligibility.HoldsMunicipalTitle)
+        {
+            throw new DomainException("该社区已是市级充分就业社区（称号在有效期内），不能重复申报市级创建。", "A3.1");
+        }
+
+        // A16: falsification bars the community from this campaign.
+        if (eligibility.DisqualifiedInCampaign)
+        {
+            throw new DomainException("该社区在本批次中因弄虚作假已被取消申报资格。", "A16");
+        }
+    }
 
     public ScoreSheet? SheetFor(ReviewLevel level) => _scoreSheets.Find(s => s.Level == level);
 
@@ -181,26 +232,9 @@ public sealed class Application
             throw new DomainException($"创建批次“{campaign.Name}”当前不接受申报。", "A8.1");
         }
 
-        // A2: only communities filed with civil affairs may apply for any title.
-        if (!eligibility.HasCivilAffairsFiling)
-        {
-            throw new DomainException("社区尚未在民政部门备案，不能申报。", "A2");
-        }
-
-        // A5.1.1: a provincial application needs an active municipal title filed with the province.
-        if (CampaignKind == CampaignKind.Provincial && !eligibility.HasProvinceFiledMunicipalTitle)
-        {
-            throw new DomainException("申报省级充分就业社区须已被评为市级充分就业社区并报省人社厅备案。", "A5.1.1");
-        }
-
-        // A16: falsification bars the community from this campaign.
-        if (eligibility.DisqualifiedInCampaign)
-        {
-            throw new DomainException("该社区在本批次中因弄虚作假已被取消申报资格。", "A16");
-        }
-
+        EnsureEligible(CampaignKind, eligibility);
         var sheet = RequireCompleteSheet(ReviewLevel.Self, "A8.1");
-        EnsureInTime(campaign.Deadlines.Application, "社区申报", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.Application, "社区申报", now, overrideReason);
         sheet.Lock();
         Move(next, ApplicationAction.Submit, actor, now, null, overrideReason);
     }
@@ -224,11 +258,11 @@ public sealed class Application
             throw new DomainException("修改期限不能早于今天。", "A8.2");
         }
 
-        EnsureInTime(campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
         if (dueDate > campaign.Deadlines.County && string.IsNullOrWhiteSpace(overrideReason))
         {
             throw new DomainException(
-                $"修改期限不能晚于县区初审截止日期{ChinaTime.Format(campaign.Deadlines.County)}，如确需延后须由省人社厅填写理由。", "A8.2");
+                $"修改期限不能晚于县区初审截止日期{ChinaTime.Format(campaign.Deadlines.County)}，如确需延后须由{OverriderName(campaign)}填写理由。", "A8.2");
         }
 
         CorrectionDueDate = dueDate;
@@ -241,17 +275,27 @@ public sealed class Application
         var next = Next(ApplicationAction.Resubmit);
         EnsureCampaign(campaign);
         var sheet = RequireCompleteSheet(ReviewLevel.Self, "A8.1");
-        EnsureInTime(CorrectionDueDate ?? campaign.Deadlines.County, "退回修改", now, overrideReason);
+        EnsureInTime(campaign, CorrectionDueDate ?? campaign.Deadlines.County, "退回修改", now, overrideReason);
         sheet.Lock();
         CorrectionDueDate = null;
         Move(next, ApplicationAction.Resubmit, actor, now, null, overrideReason);
     }
 
-    // A8.2: forward only with a county score ≥ pass mark, all gates met and a passed on-site inspection.
-    public void CountyForward(Campaign campaign, string actor, DateTimeOffset now, string? overrideReason = null)
+    /// <summary>
+    /// A8.2: forward only with a county score ≥ pass mark, all gates met and a passed on-site inspection; A4.3: in a
+    /// municipal campaign only within the county's quota, <paramref name="quotaUse"/> being the county step's places taken.
+    /// </summary>
+    public void CountyForward(Campaign campaign, CountyQuotaUse quotaUse, string actor, DateTimeOffset now, string? overrideReason = null)
     {
+        ArgumentNullException.ThrowIfNull(quotaUse);
         var next = Next(ApplicationAction.CountyForward);
         EnsureCampaign(campaign);
+        if (quotaUse.RegionCode != CountyStepRegionCode)
+        {
+            throw new DomainException("名额使用情况不是该申报所在县区的。", "A4.3");
+        }
+
+        campaign.EnsureCountyQuotaLeft(CountyStepRegionCode, quotaUse.Forwarded);
         var sheet = RequirePassingSheet(ReviewLevel.County, campaign.PassMark, "A8.2");
         var inspection = LatestInspection(ReviewLevel.County);
         if (inspection is null || !inspection.Passed)
@@ -259,7 +303,7 @@ public sealed class Application
             throw new DomainException("县区实地考察尚未通过，不能报送市州。", "A8.2");
         }
 
-        EnsureInTime(campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
         sheet.Lock();
         Move(next, ApplicationAction.CountyForward, actor, now, null, overrideReason);
     }
@@ -275,7 +319,7 @@ public sealed class Application
             throw new DomainException("县区不予推荐必须写明理由。", "A8.2");
         }
 
-        EnsureInTime(campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
         _rejectionReasons = list;
         SheetFor(ReviewLevel.County)?.Lock();
         Move(next, ApplicationAction.CountyReject, actor, now, string.Join("；", list), overrideReason);
@@ -288,8 +332,8 @@ public sealed class Application
         var next = Next(ApplicationAction.CityRecommend);
         EnsureCampaign(campaign);
         var sheet = RequirePassingSheet(ReviewLevel.City, campaign.PassMark, "A8.3");
-        EnsureInTime(campaign.Deadlines.City, "市州评定", now, overrideReason);
-        list.Add(this, sheet.Total);
+        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
+        list.Add(this, sheet.Total, campaign);
         sheet.Lock();
         Move(next, ApplicationAction.CityRecommend, actor, now, null, overrideReason);
     }
@@ -299,7 +343,7 @@ public sealed class Application
         var next = Next(ApplicationAction.CityReturnToCounty);
         EnsureCampaign(campaign);
         RequireText(remark, "退回县区必须写明理由。", "A8.3");
-        EnsureInTime(campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
         SheetFor(ReviewLevel.County)?.Unlock();
         Move(next, ApplicationAction.CityReturnToCounty, actor, now, remark, overrideReason);
     }
@@ -309,7 +353,7 @@ public sealed class Application
         var next = Next(ApplicationAction.CityReject);
         EnsureCampaign(campaign);
         RequireText(reason, "市州不予推荐必须写明理由。", "A8.3");
-        EnsureInTime(campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
         _rejectionReasons = [reason.Trim()];
         SheetFor(ReviewLevel.City)?.Lock();
         Move(next, ApplicationAction.CityReject, actor, now, reason, overrideReason);
@@ -319,10 +363,10 @@ public sealed class Application
     public void ForwardToProvince(Campaign campaign, RecommendationList list, string actor, DateTimeOffset now, string? overrideReason = null)
     {
         ArgumentNullException.ThrowIfNull(list);
+        EnsureProvinceStep(campaign);
         var next = Next(ApplicationAction.ForwardToProvince);
-        EnsureCampaign(campaign);
         EnsureOnSentUpList(list, "A8.3");
-        EnsureInTime(campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
         Move(next, ApplicationAction.ForwardToProvince, actor, now, null, overrideReason);
     }
 
@@ -330,8 +374,8 @@ public sealed class Application
     public void Propose(Campaign campaign, ProposedList list, string actor, DateTimeOffset now, string? overrideReason = null)
     {
         ArgumentNullException.ThrowIfNull(list);
+        EnsureProvinceStep(campaign);
         var next = Next(ApplicationAction.Propose);
-        EnsureCampaign(campaign);
         var sheet = RequirePassingSheet(ReviewLevel.Province, campaign.PassMark, "A8.4");
         var inspection = LatestInspection(ReviewLevel.Province);
         if (inspection is null || !inspection.Passed)
@@ -339,34 +383,43 @@ public sealed class Application
             throw new DomainException("省级实地考评尚未通过，不能列入拟认定名单。", "A8.4");
         }
 
-        EnsureInTime(campaign.Deadlines.Province, "省级审核", now, overrideReason);
-        list.Add(this, sheet.Total);
+        EnsureInTime(campaign, campaign.Deadlines.Province, "省级审核", now, overrideReason);
+        list.Add(this, sheet.Total, campaign);
         sheet.Lock();
         Move(next, ApplicationAction.Propose, actor, now, null, overrideReason);
     }
 
     public void NotCertify(Campaign campaign, string reason, string actor, DateTimeOffset now, string? overrideReason = null)
     {
+        EnsureProvinceStep(campaign);
         var next = Next(ApplicationAction.NotCertify);
-        EnsureCampaign(campaign);
         RequireText(reason, "不予认定必须写明理由。", "A8.4");
-        EnsureInTime(campaign.Deadlines.Province, "省级审核", now, overrideReason);
+        EnsureInTime(campaign, campaign.Deadlines.Province, "省级审核", now, overrideReason);
         _rejectionReasons = [reason.Trim()];
         SheetFor(ReviewLevel.Province)?.Lock();
         Move(next, ApplicationAction.NotCertify, actor, now, reason, overrideReason);
     }
 
-    // A8.4: certify those without objection after the province's notice, with document and plaque numbers.
-    public void Certify(Campaign campaign, ProposedList list, string documentNumber, string plaqueNumber, string actor, DateTimeOffset now,
+    /// <summary>
+    /// A8.4: certify those without objection after the province's notice, with document and plaque numbers; A4.3: in a
+    /// municipal campaign the city certifies from its own recommendation list after its notice.
+    /// </summary>
+    public void Certify(Campaign campaign, CandidateList list, string documentNumber, string plaqueNumber, string actor, DateTimeOffset now,
         string? overrideReason = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var next = Next(ApplicationAction.Certify);
         EnsureCampaign(campaign);
-        RequireText(documentNumber, "认定必须填写认定文号。", "A8.4");
-        RequireText(plaqueNumber, "认定必须填写标牌编号。", "A8.4");
-        EnsureOnSentUpList(list, "A8.4");
-        EnsureInTime(campaign.Deadlines.Province, "省级审核", now, overrideReason);
+        var clause = campaign.HasProvinceStep ? "A8.4" : "A4.3";
+        if (!list.IsFinalFor(campaign))
+        {
+            throw new DomainException(campaign.HasProvinceStep ? "省级创建只能依据省级拟认定名单认定。" : "市级创建依据本市州推荐名单认定。", clause);
+        }
+
+        RequireText(documentNumber, "认定必须填写认定文号。", clause);
+        RequireText(plaqueNumber, "认定必须填写标牌编号。", clause);
+        EnsureOnSentUpList(list, clause);
+        EnsureInTime(campaign, campaign.Deadlines.Province, campaign.FinalStageName, now, overrideReason);
         CertificationDocumentNumber = documentNumber.Trim();
         PlaqueNumber = plaqueNumber.Trim();
         CertifiedOn = ChinaDate(now);
@@ -447,6 +500,16 @@ public sealed class Application
         _ => action.ToString(),
     };
 
+    private static Dictionary<(ApplicationState, ApplicationAction), ApplicationState> BuildMunicipalTransitions()
+    {
+        ApplicationState[] provinceStates = [ApplicationState.ForwardedToProvince, ApplicationState.Proposed];
+        var t = BuildTransitions()
+            .Where(m => !provinceStates.Contains(m.Key.Item1) && m.Key.Item2 != ApplicationAction.ForwardToProvince)
+            .ToDictionary(m => m.Key, m => m.Value);
+        t[(ApplicationState.Recommended, ApplicationAction.Certify)] = ApplicationState.Certified;
+        return t;
+    }
+
     private static Dictionary<(ApplicationState, ApplicationAction), ApplicationState> BuildTransitions()
     {
         var t = new Dictionary<(ApplicationState, ApplicationAction), ApplicationState>
@@ -483,7 +546,7 @@ public sealed class Application
     }
 
     private ApplicationState Next(ApplicationAction action) =>
-        Transitions.TryGetValue((State, action), out var next)
+        TransitionsFor(CampaignKind).TryGetValue((State, action), out var next)
             ? next
             : throw new DomainException($"申报当前为“{StateName(State)}”，不能{ActionName(action)}。", ClauseOf(action));
 
@@ -522,13 +585,25 @@ public sealed class Application
         }
     }
 
-    // Acting after a stage deadline needs the province's recorded reason.
-    private static void EnsureInTime(DateOnly deadline, string stage, DateTimeOffset now, string? overrideReason)
+    // Acting after a stage deadline needs the organiser's recorded reason: the province's, or the city's in its municipal campaign.
+    private static void EnsureInTime(Campaign campaign, DateOnly deadline, string stage, DateTimeOffset now, string? overrideReason)
     {
         if (now >= ChinaTime.EndOf(deadline) && string.IsNullOrWhiteSpace(overrideReason))
         {
             throw new DomainException(
-                $"已超过{stage}截止日期（{ChinaTime.Format(deadline)}24时），须由省人社厅填写延期理由后方可办理。", "A8");
+                $"已超过{stage}截止日期（{ChinaTime.Format(deadline)}24时），须由{OverriderName(campaign)}填写延期理由后方可办理。", "A8");
+        }
+    }
+
+    private static string OverriderName(Campaign campaign) => campaign.HasProvinceStep ? "省人社厅" : "组织创建的市州人社局";
+
+    // A4.3: a municipal campaign has no province step; the province does not act in it (A10: cities manage municipal titles).
+    private void EnsureProvinceStep(Campaign campaign)
+    {
+        EnsureCampaign(campaign);
+        if (!campaign.HasProvinceStep)
+        {
+            throw new DomainException("市级创建由组织创建的市州人社局认定，没有报送省人社厅和省级审核环节。", "A4.3");
         }
     }
 

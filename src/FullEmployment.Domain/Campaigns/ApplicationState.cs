@@ -69,7 +69,14 @@ public enum ApplicationAction
 /// <param name="HasCivilAffairsFiling">A2: the community is filed with civil affairs.</param>
 /// <param name="HasProvinceFiledMunicipalTitle">A5.1.1: it holds an active municipal title filed with the province.</param>
 /// <param name="DisqualifiedInCampaign">A16: an earlier application in this campaign was disqualified.</param>
-public sealed record ApplicantEligibility(bool HasCivilAffairsFiling, bool HasProvinceFiledMunicipalTitle, bool DisqualifiedInCampaign);
+/// <param name="HoldsMunicipalTitle">A3.1: it holds a municipal title in force (filed with the province or not).</param>
+public sealed record ApplicantEligibility(bool HasCivilAffairsFiling, bool HasProvinceFiledMunicipalTitle, bool DisqualifiedInCampaign,
+    bool HoldsMunicipalTitle);
+
+/// <summary>A4.3: how many places of its quota the county step's region already uses in a campaign when it forwards.</summary>
+/// <param name="RegionCode">The county, or the city where it has no counties.</param>
+/// <param name="Forwarded">Its applications in <see cref="Application.HoldingCountyQuota"/> states.</param>
+public sealed record CountyQuotaUse(string RegionCode, int Forwarded);
 
 /// <summary>A site visit by the county (实地考察, A8.2) or the province (实地考评, A8.4).</summary>
 public sealed class OnSiteInspection

@@ -32,18 +32,21 @@ public enum CampaignAction
 /// <summary>Stage deadlines (China dates, inclusive to 24:00): applications, county review, city evaluation, province review.</summary>
 public sealed record StageDeadlines(DateOnly Application, DateOnly County, DateOnly City, DateOnly Province);
 
-/// <summary>A city's share of a campaign's total (名额分配, A7).</summary>
+/// <summary>
+/// A region's share of a campaign's total (名额分配): a city's in a provincial round (A7), a county's in a municipal
+/// one (A4.3); a city without counties holds its municipal quota itself, since its officers do the county step.
+/// </summary>
 public sealed class QuotaAllocation
 {
-    internal QuotaAllocation(string cityCode, int quota)
+    internal QuotaAllocation(string regionCode, int quota)
     {
-        CityCode = cityCode;
+        RegionCode = regionCode;
         Quota = quota;
     }
 
     private QuotaAllocation() { }
 
-    public string CityCode { get; private set; } = string.Empty;
+    public string RegionCode { get; private set; } = string.Empty;
 
     public int Quota { get; private set; }
 
@@ -159,11 +162,41 @@ public sealed class Campaign
 
     public int AllocatedQuota => _allocations.Sum(a => a.Quota);
 
-    /// <summary>The city's quota (A8.3); a municipal campaign's quota is its own total.</summary>
+    /// <summary>The most a city's recommendation list may hold (A8.3); in a municipal campaign the organiser's list holds the total (A4.3).</summary>
     public int QuotaFor(string cityCode) =>
         Kind == CampaignKind.Municipal
             ? (cityCode == OrganizerRegionCode ? TotalQuota : 0)
-            : _allocations.Find(a => a.CityCode == cityCode)?.Quota ?? 0;
+            : AllocationOf(cityCode);
+
+    /// <summary>
+    /// A4.3: the most a county may send to the city in a municipal campaign, keyed by the county step's region (the
+    /// county, or the city itself where it has no counties). Null in other campaigns: their counties have no quota of their own.
+    /// </summary>
+    public int? CountyQuotaFor(string countyStepRegionCode) =>
+        Kind == CampaignKind.Municipal ? AllocationOf(countyStepRegionCode) : null;
+
+    /// <summary>
+    /// The last stage, whose deadline is <see cref="StageDeadlines.Province"/>: the province's review (A8.4), or in a municipal
+    /// campaign the city's certification after its notice (A4.3).
+    /// </summary>
+    public string FinalStageName => Kind == CampaignKind.Municipal ? "市级认定" : "省级审核";
+
+    /// <summary>Whether the campaign has the province's review and proposed list (A8.4); a municipal one ends at the city (A4.3).</summary>
+    public bool HasProvinceStep => Kind != CampaignKind.Municipal;
+
+    /// <summary>
+    /// A4.3: the county step of a municipal campaign may not forward beyond its quota; <paramref name="forwarded"/> counts the
+    /// applications it has already sent that still hold a place (at the city, on its list or certified).
+    /// </summary>
+    public void EnsureCountyQuotaLeft(string countyStepRegionCode, int forwarded)
+    {
+        if (CountyQuotaFor(countyStepRegionCode) is { } quota && forwarded >= quota)
+        {
+            throw new DomainException(quota == 0
+                ? "该县区在本批次中没有分配名额，不能报送市州。"
+                : $"该县区在本批次中的名额为{quota}个，已报送{forwarded}个，不能再报送。", "A4.3");
+        }
+    }
 
     /// <summary>A19: a warning when the campaign's stages fall outside the measures' validity window, else null.</summary>
     public string? ValidityWarning() =>
@@ -201,33 +234,33 @@ public sealed class Campaign
         EnsureDraft();
         if (deadlines.County < deadlines.Application || deadlines.City < deadlines.County || deadlines.Province < deadlines.City)
         {
-            throw new DomainException("各阶段截止日期必须依次为：社区申报、县区初审、市州评定、省级审核，且不能倒置。", "A8");
+            throw new DomainException($"各阶段截止日期必须依次为：社区申报、县区初审、市州评定、{FinalStageName}，且不能倒置。", "A8");
         }
 
         AssessmentPeriod = assessmentPeriod;
         Deadlines = deadlines;
     }
 
-    // A7: the province fixes the allocation per city.
-    public void AllocateQuota(string cityCode, int quota)
+    // A7: the province fixes the allocation per city; A4.3: a city fixes its municipal campaign's allocation per county.
+    public void AllocateQuota(string regionCode, int quota)
     {
         EnsureDraft();
-        if (Kind == CampaignKind.Municipal)
+        if (string.IsNullOrWhiteSpace(regionCode))
         {
-            throw new DomainException("市级创建批次的名额即本市总数，无需按市州分配。", "A4.3");
+            throw new DomainException($"必须指明分配名额的{AllocationUnit}。", AllocationClause);
         }
 
-        if (string.IsNullOrWhiteSpace(cityCode))
+        if (Kind == CampaignKind.Municipal && !regionCode.StartsWith(OrganizerRegionCode[..4], StringComparison.Ordinal))
         {
-            throw new DomainException("必须指明分配名额的市州。", "A7");
+            throw new DomainException("市级创建批次的名额只能分配给本市州的县区。", "A4.3");
         }
 
         if (quota < 0)
         {
-            throw new DomainException("分配名额不能为负数。", "A7");
+            throw new DomainException("分配名额不能为负数。", AllocationClause);
         }
 
-        var existing = _allocations.Find(a => a.CityCode == cityCode);
+        var existing = _allocations.Find(a => a.RegionCode == regionCode);
         if (quota == 0)
         {
             if (existing is not null)
@@ -237,7 +270,7 @@ public sealed class Campaign
         }
         else if (existing is null)
         {
-            _allocations.Add(new QuotaAllocation(cityCode, quota));
+            _allocations.Add(new QuotaAllocation(regionCode, quota));
         }
         else
         {
@@ -246,17 +279,17 @@ public sealed class Campaign
 
         if (AllocatedQuota > TotalQuota)
         {
-            throw new DomainException($"各市州名额合计{AllocatedQuota}个，超过名额总数{TotalQuota}个。", "A7");
+            throw new DomainException($"各{AllocationUnit}名额合计{AllocatedQuota}个，超过名额总数{TotalQuota}个。", AllocationClause);
         }
     }
 
     public void Publish(DateTimeOffset now)
     {
         var next = Next(CampaignAction.Publish);
-        // A7: the per-city allocation must account for the whole total.
-        if (Kind != CampaignKind.Municipal && AllocatedQuota != TotalQuota)
+        // A7, A4.3: the per-city (per-county) allocation must account for the whole total.
+        if (AllocatedQuota != TotalQuota)
         {
-            throw new DomainException($"各市州名额合计{AllocatedQuota}个，与名额总数{TotalQuota}个不一致，不能发布。", "A7");
+            throw new DomainException($"各{AllocationUnit}名额合计{AllocatedQuota}个，与名额总数{TotalQuota}个不一致，不能发布。", AllocationClause);
         }
 
         if (now >= ChinaTime.EndOf(Deadlines.Application))
@@ -287,6 +320,12 @@ public sealed class Campaign
         State = Next(CampaignAction.Complete);
         EndedAt = now;
     }
+
+    private string AllocationUnit => Kind == CampaignKind.Municipal ? "县区" : "市州";
+
+    private string AllocationClause => Kind == CampaignKind.Municipal ? "A4.3" : "A7";
+
+    private int AllocationOf(string regionCode) => _allocations.Find(a => a.RegionCode == regionCode)?.Quota ?? 0;
 
     private CampaignState Next(CampaignAction action) =>
         Transitions.TryGetValue((State, action), out var next)

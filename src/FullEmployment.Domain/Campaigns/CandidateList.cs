@@ -12,17 +12,22 @@ public enum CandidateListState
 
     /// <summary>Notice closed with every objection answered; the remaining candidates go on.</summary>
     SentUp,
+
+    /// <summary>The candidates left on the campaign's final list have been certified (A8.4; A4.3 for a municipal campaign).</summary>
+    Certified,
 }
 
 /// <summary>A ranked candidate on a list.</summary>
 public sealed class ListEntry
 {
-    internal ListEntry(Guid applicationId, int communityId, string communityCode, string communityName, decimal score, int sequence)
+    internal ListEntry(Guid applicationId, int communityId, string communityCode, string communityName, string? countyCode, decimal score,
+        int sequence)
     {
         ApplicationId = applicationId;
         CommunityId = communityId;
         CommunityCode = communityCode;
         CommunityName = communityName;
+        CountyCode = countyCode;
         Score = score;
         Sequence = sequence;
     }
@@ -36,6 +41,9 @@ public sealed class ListEntry
     public string CommunityCode { get; private set; } = string.Empty;
 
     public string CommunityName { get; private set; } = string.Empty;
+
+    /// <summary>The candidate's county; null where its city has no counties (A4.3: per-county quotas are checked on it).</summary>
+    public string? CountyCode { get; private set; }
 
     /// <summary>The evaluation score the candidate was ranked by.</summary>
     public decimal Score { get; private set; }
@@ -81,6 +89,10 @@ public abstract class CandidateList
 
     public DateTimeOffset? SentUpAt { get; private set; }
 
+    public DateTimeOffset? CertifiedAt { get; private set; }
+
+    public string? CertificationDocumentNumber { get; private set; }
+
     public IReadOnlyList<ListEntry> Entries => _entries;
 
     public abstract NoticeSubject Subject { get; }
@@ -88,6 +100,43 @@ public abstract class CandidateList
     protected string Clause => PublicNotice.ClauseOf(Subject);
 
     public bool Contains(Guid applicationId) => _entries.Exists(e => e.ApplicationId == applicationId);
+
+    /// <summary>Whether certification follows this list in <paramref name="campaign"/>: the proposed list, or a municipal campaign's city list (A4.3).</summary>
+    public abstract bool IsFinalFor(Campaign campaign);
+
+    /// <summary>
+    /// Closes the list once its candidates have been certified under <paramref name="documentNumber"/>; a second
+    /// certification of the same list is refused.
+    /// </summary>
+    public void RecordCertification(Campaign campaign, string documentNumber, DateTimeOffset now)
+    {
+        EnsureMayCertify(campaign);
+        if (string.IsNullOrWhiteSpace(documentNumber))
+        {
+            throw new DomainException("认定必须填写认定文号。", Clause);
+        }
+
+        State = CandidateListState.Certified;
+        CertifiedAt = now;
+        CertificationDocumentNumber = documentNumber.Trim();
+    }
+
+    /// <summary>Refuses unless the list is the campaign's final list, sent up and not yet certified.</summary>
+    public void EnsureMayCertify(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Id != CampaignId || !IsFinalFor(campaign))
+        {
+            throw new DomainException("该名单不是本批次的认定名单。", Clause);
+        }
+
+        if (State == CandidateListState.Certified)
+        {
+            throw new DomainException($"名单已于{ChinaTime.Format(DateOnly.FromDateTime(ChinaTime.ToChina(CertifiedAt!.Value).DateTime))}认定（{CertificationDocumentNumber}），不能重复认定。", Clause);
+        }
+
+        EnsureState(CandidateListState.SentUp, "名单公示尚未结束或异议尚未处理完毕，不能认定。");
+    }
 
     /// <summary>Publishes the list for a notice of at least five working days (A8.3, A8.4).</summary>
     public PublicNotice PublishNotice(string title, DateOnly startDate, int workingDays, WorkingDayCalendar calendar)
@@ -162,7 +211,7 @@ public abstract class CandidateList
         Rerank();
     }
 
-    internal void Add(Application application, decimal score)
+    internal void Add(Application application, decimal score, Campaign campaign)
     {
         EnsureState(CandidateListState.Draft, "名单已公示，不能再增加社区。");
         if (application.CampaignId != CampaignId)
@@ -180,20 +229,26 @@ public abstract class CandidateList
             throw new DomainException($"名单已有{_entries.Count}个社区，已达名额上限{Quota}个。", Clause);
         }
 
-        CheckCandidate(application);
+        CheckCandidate(application, campaign);
         var sequence = _entries.Count == 0 ? 1 : _entries.Max(e => e.Sequence) + 1;
-        _entries.Add(new ListEntry(application.Id, application.CommunityId, application.CommunityCode, application.CommunityName, score, sequence));
+        _entries.Add(new ListEntry(application.Id, application.CommunityId, application.CommunityCode, application.CommunityName,
+            application.CountyCode, score, sequence));
         Rerank();
     }
 
     /// <summary>List-specific eligibility of a candidate; none by default.</summary>
-    protected virtual void CheckCandidate(Application application)
+    protected virtual void CheckCandidate(Application application, Campaign campaign)
     {
     }
 
     private PublicNotice RequireNotice()
     {
-        EnsureState(CandidateListState.UnderNotice, State == CandidateListState.Draft ? "名单尚未公示。" : "名单已报送，公示已结束。");
+        EnsureState(CandidateListState.UnderNotice, State switch
+        {
+            CandidateListState.Draft => "名单尚未公示。",
+            CandidateListState.Certified => "名单已认定，公示已结束。",
+            _ => "名单已报送，公示已结束。",
+        });
         return Notice!;
     }
 
@@ -235,11 +290,24 @@ public sealed class RecommendationList : CandidateList
 
     public override NoticeSubject Subject => NoticeSubject.CityRecommendationList;
 
-    protected override void CheckCandidate(Application application)
+    public override bool IsFinalFor(Campaign campaign) => campaign is { HasProvinceStep: false } && campaign.Id == CampaignId;
+
+    protected override void CheckCandidate(Application application, Campaign campaign)
     {
         if (application.CityCode != CityCode)
         {
             throw new DomainException("只能推荐本市州的社区。", "A8.3");
+        }
+
+        // A4.3: the city's list takes no more from one county than that county's quota.
+        var region = application.CountyStepRegionCode;
+        if (campaign.CountyQuotaFor(region) is { } quota)
+        {
+            var taken = Entries.Count(e => (e.CountyCode ?? CityCode) == region);
+            if (taken >= quota)
+            {
+                throw new DomainException($"名单中已有该县区社区{taken}个，已达该县区名额{quota}个。", "A4.3");
+            }
         }
     }
 }
@@ -250,9 +318,16 @@ public sealed class ProposedList : CandidateList
     public ProposedList(Campaign campaign)
         : base(campaign, campaign?.TotalQuota ?? 0)
     {
+        // A4.3: a municipal campaign has no province step and so no proposed list.
+        if (!campaign!.HasProvinceStep)
+        {
+            throw new DomainException("市级创建没有省级拟认定名单，由市州依据推荐名单认定。", "A4.3");
+        }
     }
 
     private ProposedList() { }
+
+    public override bool IsFinalFor(Campaign campaign) => campaign is { HasProvinceStep: true } && campaign.Id == CampaignId;
 
     public override NoticeSubject Subject => NoticeSubject.ProvinceProposedList;
 }

@@ -664,6 +664,13 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CertificationDocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1932,13 +1939,13 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                             b1.Property<Guid>("CampaignId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<string>("CityCode")
+                            b1.Property<int>("Quota")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("RegionCode")
                                 .IsRequired()
                                 .HasMaxLength(6)
                                 .HasColumnType("character varying(6)");
-
-                            b1.Property<int>("Quota")
-                                .HasColumnType("integer");
 
                             b1.HasKey("Id");
 
@@ -1987,6 +1994,10 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("character varying(6)");
 
                             b1.Property<int>("Rank")
                                 .HasColumnType("integer");

@@ -653,6 +653,13 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificationDocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1885,13 +1892,13 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("CampaignId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("CityCode")
+                            b1.Property<int>("Quota")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RegionCode")
                                 .IsRequired()
                                 .HasMaxLength(6)
                                 .HasColumnType("TEXT");
-
-                            b1.Property<int>("Quota")
-                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
@@ -1937,6 +1944,10 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                             b1.Property<string>("CommunityName")
                                 .IsRequired()
                                 .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(6)
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Rank")

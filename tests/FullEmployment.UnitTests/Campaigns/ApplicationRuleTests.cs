@@ -51,7 +51,7 @@ public class ApplicationRuleTests
         Should.Throw<DomainException>(() => world.NewApplication(CampaignWorld.Jiayuguan)).Clause.ShouldBe("A4.3");
 
         var application = world.NewApplication();
-        application.Submit(world.Campaign, CampaignWorld.Eligible with { HasProvinceFiledMunicipalTitle = false }, Actor, world.Now);
+        application.Submit(world.Campaign, CampaignWorld.EligibleMunicipal, Actor, world.Now);
 
         application.State.ShouldBe(ApplicationState.Submitted);
     }
@@ -186,8 +186,8 @@ public class ApplicationRuleTests
         world.PrepareCounty(application);
         world.Clock.SetUtcNow(CampaignWorld.At(2025, 6, 1, 0, 0));
 
-        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, Actor, world.Now)).Message.ShouldContain("县区初审");
-        application.CountyForward(world.Campaign, Actor, world.Now, "省厅同意延期");
+        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now)).Message.ShouldContain("县区初审");
+        application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now, "省厅同意延期");
         application.State.ShouldBe(ApplicationState.ForwardedToCity);
     }
 
@@ -231,7 +231,7 @@ public class ApplicationRuleTests
         sheet.Judge("5.1", 0, "满意率低于80%");
         sheet.Judge("1.2", 2, "缺服务窗口和公开栏");
 
-        var ex = Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, Actor, world.Now));
+        var ex = Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now));
 
         ex.Message.ShouldBe("县区评分89分，低于达标分数线90分。");
         ex.Clause.ShouldBe("A6");
@@ -247,7 +247,7 @@ public class ApplicationRuleTests
         sheet.Judge("1.5", 0, "无书面制度");
         sheet.Judge("5.1", 0, "满意率低于80%");
 
-        application.CountyForward(world.Campaign, Actor, world.Now);
+        application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now);
 
         application.State.ShouldBe(ApplicationState.ForwardedToCity);
     }
@@ -261,7 +261,7 @@ public class ApplicationRuleTests
             CampaignWorld.GoodIndicators with { DifficultyEmploymentRate = 0.9m }));
         application.RecordInspection(ReviewLevel.County, world.Today, ["张三", "李四"], true, "");
 
-        var ex = Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, Actor, world.Now));
+        var ex = Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now));
 
         application.SheetFor(ReviewLevel.County)!.Total.ShouldBe(90m);
         ex.Message.ShouldContain("第3.2项");
@@ -275,13 +275,13 @@ public class ApplicationRuleTests
         var application = world.ApplicationIn(ApplicationState.Submitted);
         CampaignWorld.FillJudged(application.OpenScoreSheet(ReviewLevel.County, world.Template, CampaignWorld.GoodIndicators));
 
-        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, Actor, world.Now)).Message.ShouldContain("实地考察");
+        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now)).Message.ShouldContain("实地考察");
 
         application.RecordInspection(ReviewLevel.County, world.Today, ["张三", "李四"], passed: false, "服务大厅未设置");
-        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, Actor, world.Now)).Message.ShouldContain("实地考察");
+        Should.Throw<DomainException>(() => application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now)).Message.ShouldContain("实地考察");
 
         application.RecordInspection(ReviewLevel.County, world.Today, ["张三", "李四"], passed: true, "已整改");
-        application.CountyForward(world.Campaign, Actor, world.Now);
+        application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now);
         application.State.ShouldBe(ApplicationState.ForwardedToCity);
     }
 

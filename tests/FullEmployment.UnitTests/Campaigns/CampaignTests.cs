@@ -218,18 +218,6 @@ public class CampaignTests
     }
 
     [Fact]
-    public void A4_3_A_municipal_campaign_uses_its_total_as_the_city_quota_and_takes_no_allocations()
-    {
-        var campaign = new Campaign(CampaignKind.Municipal, CampaignWorld.Lanzhou, "兰州市2025年市级创建", 2025, 5, Template, Period,
-            CampaignWorld.Deadlines, CycleCheck.NotApplicable(2025), passMark: 85);
-
-        Should.Throw<DomainException>(() => campaign.AllocateQuota(CampaignWorld.Lanzhou, 5)).Clause.ShouldBe("A4.3");
-        campaign.Publish(Now);
-        campaign.QuotaFor(CampaignWorld.Lanzhou).ShouldBe(5);
-        campaign.QuotaFor(CampaignWorld.Jiayuguan).ShouldBe(0);
-    }
-
-    [Fact]
     public void A19_A_campaign_inside_the_measures_validity_window_has_no_warning()
     {
         Provincial().ValidityWarning().ShouldBeNull();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Ledgers;
@@ -9,12 +10,17 @@ namespace FullEmployment.UnitTests.Campaigns;
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
 using Application = FullEmployment.Domain.Campaigns.Application;
 
-/// <summary>A published provincial campaign in 2025 and helpers that drive an application through the workflow.</summary>
+/// <summary>
+/// A published campaign in 2025 (provincial by default; municipal for 兰州市 with 城关区 2 and 七里河区 1 of its 3 places)
+/// and helpers that drive an application through the workflow.
+/// </summary>
 internal sealed class CampaignWorld
 {
     public const string Province = "620000";
     public const string Lanzhou = "620100";
     public const string Jiayuguan = "620200";
+    public const string Chengguan = "620102";
+    public const string Qilihe = "620103";
     public const string Actor = "测试用户";
 
     public CampaignWorld(decimal passMark = Campaign.DefaultPassMark, CampaignKind kind = CampaignKind.Provincial)
@@ -30,11 +36,20 @@ internal sealed class CampaignWorld
             Campaign.AllocateQuota(Lanzhou, 2);
             Campaign.AllocateQuota(Jiayuguan, 1);
         }
+        else
+        {
+            // A4.3: the city's quota per county.
+            Campaign.AllocateQuota(Chengguan, 2);
+            Campaign.AllocateQuota(Qilihe, 1);
+        }
 
         Campaign.Publish(Now);
         CityList = new RecommendationList(Campaign, Lanzhou);
-        ProposedList = new ProposedList(Campaign);
+        _proposedList = kind == CampaignKind.Municipal ? null : new ProposedList(Campaign);
     }
+
+    private readonly ProposedList? _proposedList;
+    private readonly List<Application> _applications = [];
 
     public static StageDeadlines Deadlines { get; } =
         new(new DateOnly(2025, 4, 30), new DateOnly(2025, 5, 31), new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31));
@@ -45,7 +60,11 @@ internal sealed class CampaignWorld
         DifficultyEmploymentRate: 0.97m, ReemploymentRate: 0.93m, ReemploymentTrackingCoverage: 1m, KeyGroupEmployedShare: 1m,
         TrainingReferralShare: 1m, MonthlyAssistanceCoverage: 1m, QuarterlyTrackingShare: 1m, ValidComplaints: 0);
 
-    public static ApplicantEligibility Eligible { get; } = new(true, true, false);
+    /// <summary>Filed with civil affairs, holding a municipal title filed with the province (so eligible for provincial rounds).</summary>
+    public static ApplicantEligibility Eligible { get; } = new(true, true, false, true);
+
+    /// <summary>Filed with civil affairs, no title yet: eligible for a municipal campaign (A4.3).</summary>
+    public static ApplicantEligibility EligibleMunicipal { get; } = new(true, false, false, false);
 
     public static WorkingDayCalendar Calendar { get; } = WorkingDayCalendar.FromSeed();
 
@@ -61,7 +80,15 @@ internal sealed class CampaignWorld
 
     public RecommendationList CityList { get; }
 
-    public ProposedList ProposedList { get; }
+    /// <summary>The province's list; a municipal campaign has none (A4.3).</summary>
+    public ProposedList ProposedList => _proposedList ?? throw new InvalidOperationException("A municipal campaign has no proposed list.");
+
+    /// <summary>The list certification follows: the proposed list, or the city's own in a municipal campaign (A4.3).</summary>
+    public CandidateList FinalList => Campaign.HasProvinceStep ? ProposedList : CityList;
+
+    /// <summary>The county step's places in use among this world's applications, as the use case counts them (A4.3).</summary>
+    public CountyQuotaUse QuotaUse(Application application) => new(application.CountyStepRegionCode,
+        _applications.Count(x => x.CountyStepRegionCode == application.CountyStepRegionCode && Application.HoldingCountyQuota.Contains(x.State)));
 
     /// <summary>A UTC instant from a China wall-clock time.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
@@ -82,10 +109,15 @@ internal sealed class CampaignWorld
 
     public int NextCommunityId() => ++_communityIds;
 
-    public Application NewApplication(string cityCode = Lanzhou)
+    /// <summary>An application from the city's second county (城关区 for 兰州市), or straight under the city when <paramref name="countyCode"/> is "" (嘉峪关市).</summary>
+    public Application NewApplication(string cityCode = Lanzhou, string? countyCode = null)
     {
-        var application = new Application(Campaign, NextCommunityId(), cityCode + "02001001", "城关区某社区", cityCode, cityCode + "02", Actor, Now);
+        var county = countyCode ?? cityCode[..4] + "02";
+        var id = NextCommunityId();
+        var application = new Application(Campaign, id, (county.Length == 0 ? cityCode : county) + "001" + id.ToString("000", CultureInfo.InvariantCulture),
+            "某社区", cityCode, county.Length == 0 ? null : county, Actor, Now);
         FillJudged(application.OpenScoreSheet(ReviewLevel.Self, Template, GoodIndicators));
+        _applications.Add(application);
         return application;
     }
 
@@ -135,7 +167,7 @@ internal sealed class CampaignWorld
         switch (action)
         {
             case ApplicationAction.Submit:
-                a.Submit(Campaign, Eligible, Actor, Now);
+                a.Submit(Campaign, Campaign.HasProvinceStep ? Eligible : EligibleMunicipal, Actor, Now);
                 break;
             case ApplicationAction.Withdraw:
                 a.Withdraw(Actor, Now);
@@ -152,7 +184,7 @@ internal sealed class CampaignWorld
                     PrepareCounty(a);
                 }
 
-                a.CountyForward(Campaign, Actor, Now);
+                a.CountyForward(Campaign, QuotaUse(a), Actor, Now);
                 break;
             case ApplicationAction.CountyReject:
                 a.CountyReject(Campaign, ["台账不全"], Actor, Now);
@@ -193,10 +225,10 @@ internal sealed class CampaignWorld
             case ApplicationAction.Certify:
                 if (a.Can(action))
                 {
-                    SendUp(ProposedList);
+                    SendUp(FinalList);
                 }
 
-                a.Certify(Campaign, ProposedList, "甘人社通〔2025〕1号", "GS-2025-001", Actor, Now);
+                a.Certify(Campaign, FinalList, "甘人社通〔2025〕1号", "GS-2025-001", Actor, Now);
                 break;
             case ApplicationAction.UpholdObjection:
                 UpholdObjection(a);
@@ -223,7 +255,7 @@ internal sealed class CampaignWorld
         list.UpholdObjection(a, objectionId, "经核实，异议成立", Actor, Now);
     }
 
-    private static ApplicationAction[] PathTo(ApplicationState state) => state switch
+    private ApplicationAction[] PathTo(ApplicationState state) => state switch
     {
         ApplicationState.Draft => [],
         ApplicationState.Submitted => [ApplicationAction.Submit],
@@ -235,7 +267,10 @@ internal sealed class CampaignWorld
         ApplicationState.ReturnedToCounty => [.. PathTo(ApplicationState.ForwardedToCity), ApplicationAction.CityReturnToCounty],
         ApplicationState.ForwardedToProvince => [.. PathTo(ApplicationState.Recommended), ApplicationAction.ForwardToProvince],
         ApplicationState.Proposed => [.. PathTo(ApplicationState.ForwardedToProvince), ApplicationAction.Propose],
-        ApplicationState.Certified => [.. PathTo(ApplicationState.Proposed), ApplicationAction.Certify],
+        // A4.3: a municipal campaign certifies straight from the city's list.
+        ApplicationState.Certified => Campaign.HasProvinceStep
+            ? [.. PathTo(ApplicationState.Proposed), ApplicationAction.Certify]
+            : [.. PathTo(ApplicationState.Recommended), ApplicationAction.Certify],
         ApplicationState.NotCertified => [.. PathTo(ApplicationState.ForwardedToProvince), ApplicationAction.NotCertify],
         ApplicationState.Withdrawn => [ApplicationAction.Withdraw],
         ApplicationState.Disqualified => [ApplicationAction.Disqualify],

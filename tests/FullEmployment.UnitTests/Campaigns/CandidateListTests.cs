@@ -16,7 +16,7 @@ public class CandidateListTests
         var application = world.NewApplication(city);
         application.Submit(world.Campaign, CampaignWorld.Eligible, Actor, world.Now);
         world.PrepareCounty(application);
-        application.CountyForward(world.Campaign, Actor, world.Now);
+        application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now);
         world.PrepareCity(application);
         if (cityScore < 100m)
         {

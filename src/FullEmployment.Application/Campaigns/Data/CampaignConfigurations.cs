@@ -74,7 +74,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             a.WithOwner().HasForeignKey("CampaignId");
             a.Property<int>("Id");
             a.HasKey("Id");
-            a.Property(x => x.CityCode).HasMaxLength(6);
+            a.Property(x => x.RegionCode).HasMaxLength(6);
         });
         b.Navigation(c => c.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -195,6 +195,7 @@ internal sealed class CandidateListConfiguration : IEntityTypeConfiguration<Cand
         b.HasDiscriminator<string>("Kind").HasValue<RecommendationList>("city").HasValue<ProposedList>("province");
         b.Property<string>("Kind").HasMaxLength(10);
         b.Property(l => l.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.CertificationDocumentNumber).HasMaxLength(100);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne<Campaign>().WithMany().HasForeignKey(l => l.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Notice).WithOne().HasForeignKey<PublicNotice>("CandidateListId").OnDelete(DeleteBehavior.Cascade);
@@ -207,6 +208,7 @@ internal sealed class CandidateListConfiguration : IEntityTypeConfiguration<Cand
             e.HasKey("Id");
             e.Property(x => x.CommunityCode).HasMaxLength(12);
             e.Property(x => x.CommunityName).HasMaxLength(100);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
             e.Property(x => x.Score).HasPrecision(4, 1);
             e.Property<int>("Sequence");
             e.HasIndex(x => x.ApplicationId);

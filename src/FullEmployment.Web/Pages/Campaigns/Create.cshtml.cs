@@ -4,6 +4,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,6 +30,7 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
     public IReadOnlyList<ScoreTemplateRow> Templates { get; private set; } = [];
     public IReadOnlyList<CampaignKind> Kinds { get; private set; } = [];
     public string? ErrorClause { get; private set; }
+    public bool IsMunicipal => Kinds.Contains(CampaignKind.Municipal);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -72,6 +74,9 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
     {
         Kinds = actor.IsInRole(Roles.ProvinceOfficer) ? [CampaignKind.Provincial, CampaignKind.NationalRecommendation]
             : actor.IsInRole(Roles.CityOfficer) ? [CampaignKind.Municipal] : throw new ForbiddenException("只有省、市人社部门可以创建批次。");
-        Templates = (await templates.ListAsync(cancellationToken)).Where(t => t.IsPublished).ToList();
+        // A4.3: a city keeps its own templates; they come first (newest first) so its latest own version is the default.
+        Templates = (await templates.ListAsync(cancellationToken))
+            .Where(t => t.IsPublished && (t.OwnerRegionCode == GansuRegions.ProvinceCode || t.OwnerRegionCode == actor.ScopeCode))
+            .OrderBy(t => t.OwnerRegionCode == GansuRegions.ProvinceCode).ThenByDescending(t => t.PublishedAt).ToList();
     }
 }

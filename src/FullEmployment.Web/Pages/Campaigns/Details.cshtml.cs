@@ -9,16 +9,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns;
 
-/// <summary>A campaign (A4, A7): quotas per city, deadlines, pass mark, template; organiser's actions; a community applies here.</summary>
+/// <summary>
+/// A campaign (A4, A7): quotas per city (per county in a municipal campaign, A4.3), deadlines, pass mark, template;
+/// organiser's actions; a community applies here.
+/// </summary>
 public sealed class DetailsModel(CampaignAdministration campaigns, CandidateLists lists, ApplicationWorkflow workflow, RegionDirectory regions,
     ICurrentActor actor) : CampaignPageModel
 {
     public CampaignView View { get; private set; } = null!;
-    public IReadOnlyList<Region> Cities { get; private set; } = [];
+    /// <summary>Region names for the lists' titles.</summary>
+    public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<CandidateListView> Lists { get; private set; } = [];
     public IReadOnlyList<ApplicationRow> MyApplications { get; private set; } = [];
 
-    /// <summary>Each city's quota as shown in the form (bound only by the quota handler: a dictionary would swallow other forms' fields).</summary>
+    /// <summary>Each region's quota as shown in the form (bound only by the quota handler: a dictionary would swallow other forms' fields).</summary>
     public Dictionary<string, int> Quotas { get; private set; } = [];
     [BindProperty] [Display(Name = "通知内容")] public string? NoticeBody { get; set; }
     [BindProperty] public IFormFile? Attachment { get; set; }
@@ -30,11 +34,16 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
 
     public bool IsCommunity => actor.IsInRole(Roles.CommunityStaff);
 
+    public bool IsMunicipal => View.Kind == CampaignKind.Municipal;
+
+    /// <summary>Who gets quotas and the publication notice: the cities (A7), or the organising city's counties (A4.3).</summary>
+    public string UnitName => IsMunicipal ? "县区" : "市州";
+
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
         Version = View.Version;
-        NoticeBody = $"请各市州按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
+        NoticeBody = $"请各{UnitName}按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
     }
 
     public Task<IActionResult> OnPostQuotasAsync(Guid id, [FromForm(Name = "Quotas")] Dictionary<string, int> quotas, CancellationToken cancellationToken) =>
@@ -51,9 +60,9 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Publish", async () =>
         {
-            await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
+            var view = await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
                 cancellationToken);
-            return Done(id, "批次已发布，通知已发送至各市州。");
+            return Done(id, $"批次已发布，通知已发送至各{(view.Kind == CampaignKind.Municipal ? "县区" : "市州")}。");
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
@@ -87,8 +96,8 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         View = await campaigns.GetAsync(id, cancellationToken);
-        Cities = (await regions.ListAsync(cancellationToken)).Where(r => r.Level == RegionLevel.City).ToList();
-        Quotas = Cities.ToDictionary(c => c.Code, c => View.Quotas.FirstOrDefault(q => q.CityCode == c.Code)?.Quota ?? 0);
+        RegionNames = (await regions.ListAsync(cancellationToken)).Where(r => r.Level == RegionLevel.City).ToDictionary(r => r.Code, r => r.Name);
+        Quotas = View.Quotas.ToDictionary(q => q.RegionCode, q => q.Quota);
         if (actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer))
         {
             Lists = await lists.ListForCampaignAsync(id, cancellationToken);

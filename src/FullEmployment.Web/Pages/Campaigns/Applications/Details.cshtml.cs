@@ -67,6 +67,16 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
 
     public bool IsProvince => actor.IsInRole(Roles.ProvinceOfficer);
 
+    public bool IsMunicipal => View.CampaignKind == CampaignKind.Municipal;
+
+    /// <summary>
+    /// Who may act after a stage deadline with a recorded reason (A8): the province, or in a municipal campaign the organising
+    /// city (A4.3; the province does not act in a city's campaign).
+    /// </summary>
+    public bool IsOverrider => IsMunicipal ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == View.CityCode : IsProvince;
+
+    public string OverriderName => IsMunicipal ? "组织创建的市州人社局" : "省人社厅";
+
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
@@ -206,8 +216,12 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
     /// <summary>The actions shown as forms: allowed in the state, for the actor's role (or the province's late override).</summary>
     public IReadOnlyList<ApplicationAction> MyActions => View.AllowedActions
         .Where(a => a is not (ApplicationAction.ForwardToProvince or ApplicationAction.Certify or ApplicationAction.UpholdObjection))
-        .Where(a => actor.IsInRole(ActorOf(a)) || IsCountylessCity(a) || (IsProvince && IsLate(a)))
+        .Where(a => actor.IsInRole(RoleOf(a)) || IsCountylessCity(a) || (IsOverrider && IsLate(a)))
         .ToList();
+
+    // A4.3: what the province does in its own campaigns (disqualifying at the last stage) the organising city does in a municipal one.
+    private string RoleOf(ApplicationAction action) =>
+        IsMunicipal && ActorOf(action) == Roles.ProvinceOfficer ? Roles.CityOfficer : ActorOf(action);
 
     public bool May(ApplicationAction action) => MyActions.Contains(action);
 

@@ -12,7 +12,8 @@ namespace FullEmployment.Web.Pages.Campaigns.Lists;
 
 /// <summary>
 /// A city's recommendation list (A8.3) or the province's proposed list (A8.4): ranked entries, public notice,
-/// objections, sending up and, for the province, certification.
+/// objections, sending up and certification on the campaign's final list (the province's; in a municipal campaign the
+/// organising city's own list, A4.3). Once certified the list shows the result instead of the form.
 /// </summary>
 public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
 {
@@ -35,12 +36,24 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
 
     public bool IsProvince => actor.IsInRole(Roles.ProvinceOfficer);
 
+    public bool IsMunicipal => View.CampaignKind == CampaignKind.Municipal;
+
+    /// <summary>The campaign's organiser: certifies, and acts late with a reason (the province; the organising city in a municipal campaign).</summary>
+    public bool IsTop => IsMunicipal ? IsOwner : IsProvince;
+
+    /// <summary>The title the final list's certification grants (A8.4; A4.3).</summary>
+    public string TitleLevelName => IsMunicipal ? "市级" : "省级";
+
+    /// <summary>The send-up step's name: to the province (A8.3), or fixing the final list once the notice is over (A8.4; A4.3).</summary>
+    public string SendUpName => View.IsFinal ? (IsCityList ? "确定推荐名单" : "确定拟认定名单") : "报送省人社厅";
+
     public bool IsOwner => IsCityList ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == View.CityCode : actor.IsInRole(Roles.ProvinceOfficer);
 
     /// <summary>Why the list cannot be sent up yet (A8.3, A8.4), or null when it can.</summary>
     public string? SendUpBlocker => View switch
     {
         { State: CandidateListState.SentUp } => "名单已报送。",
+        { State: CandidateListState.Certified } => "名单已认定。",
         { Entries.Count: 0 } => "名单中还没有社区。",
         { Notice: null } => "须先公示不少于5个工作日。",
         { Notice.HasClosed: false } => $"公示期尚未结束（{View.Notice.LastDay:yyyy-MM-dd} 24:00 截止）。",
@@ -88,17 +101,17 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
         AttemptAsync("SendUp", async () =>
         {
             var view = await lists.SendUpAsync(new SendUpInput(id, Version, Blank(OverrideReason)), cancellationToken);
-            return Done(id, view.Subject == NoticeSubject.CityRecommendationList ? "推荐名单已报送省人社厅。" : "拟认定名单已确定，可以认定。");
+            return Done(id, view.IsFinal ? "名单已确定，可以认定。" : "推荐名单已报送省人社厅。");
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostCertifyAsync(Guid id, [FromForm(Name = "Plaques")] Dictionary<Guid, string> plaques,
         CancellationToken cancellationToken) =>
         AttemptAsync("Certify", async () =>
         {
-            await lists.CertifyAsync(new CertifyInput(id, Version, DocumentNumber?.Trim() ?? "",
+            var view = await lists.CertifyAsync(new CertifyInput(id, Version, DocumentNumber?.Trim() ?? "",
                 plaques.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new PlaqueAssignment(p.Key, p.Value.Trim())).ToList(),
                 Blank(OverrideReason)), cancellationToken);
-            return Done(id, "已认定，称号已授予并在公众网站发布公告。");
+            return Done(id, $"已认定，{view.Certification?.TitleLevelName}称号已授予并在公众网站发布公告。");
         }, async () =>
         {
             await LoadAsync(id, cancellationToken);

@@ -44,9 +44,12 @@ public sealed class CreateModel(ScoreTemplates templates, ICurrentActor actor) :
 
     public decimal Total => Items.Sum(i => i.MaxPoints);
 
+    public bool IsCity => actor.IsInRole(Roles.CityOfficer);
+
+    // A4.3: a city makes its own versions (owned by the city) from any version it can see.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        actor.EnsureRole(Roles.ProvinceOfficer);
+        actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
         var source = await templates.GetAsync(From, cancellationToken);
         SourceVersion = source.TemplateVersion;
         TemplateVersion = source.TemplateVersion + "-修订";
@@ -56,7 +59,7 @@ public sealed class CreateModel(ScoreTemplates templates, ICurrentActor actor) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        actor.EnsureRole(Roles.ProvinceOfficer);
+        actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
         SourceVersion = (await templates.GetAsync(From, cancellationToken)).TemplateVersion;
         if (!ModelState.IsValid)
         {

@@ -2,6 +2,7 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,15 +15,22 @@ public sealed class DetailsModel(ScoreTemplates templates, ICurrentActor actor) 
 
     [BindProperty] public int Version { get; set; }
 
+    public bool IsCity => actor.IsInRole(Roles.CityOfficer);
+
+    /// <summary>Only the owner publishes a draft: the province its own, a city its own (A4.3); the use case checks it again.</summary>
+    public bool MayPublish => !Template.IsPublished && (Template.OwnerRegionCode == GansuRegions.ProvinceCode
+        ? actor.IsInRole(Roles.ProvinceOfficer)
+        : IsCity && actor.ScopeCode == Template.OwnerRegionCode);
+
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        actor.EnsureRole(Roles.ProvinceOfficer);
+        actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
         Template = await templates.GetAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
-        actor.EnsureRole(Roles.ProvinceOfficer);
+        actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
         try
         {
             var published = await templates.PublishAsync(id, Version, cancellationToken);
