@@ -30,11 +30,18 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
 
     public bool IsCommunity => actor.IsInRole(Roles.CommunityStaff);
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
+        if (View.Kind == CampaignKind.NationalRecommendation)
+        {
+            // A4.1: a national round is run on its recommendation list's page; quotas and publication don't apply.
+            return RedirectToPage("National/Details", new { id });
+        }
+
         Version = View.Version;
         NoticeBody = $"请各市州按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
+        return Page();
     }
 
     public Task<IActionResult> OnPostQuotasAsync(Guid id, [FromForm(Name = "Quotas")] Dictionary<string, int> quotas, CancellationToken cancellationToken) =>
