@@ -36,8 +36,7 @@ public sealed class NationalRounds(AppDbContext db, AuditTrail audit, TimeProvid
         var (recommendation, _) = await LoadAsync(campaignId, cancellationToken);
         var today = ChinaTime.Today(clock);
         var onList = recommendation.Candidates.Select(c => c.CommunityCode).ToList();
-        var query = db.Communities.AsNoTracking().Where(c => c.Status == CommunityStatus.Active
-            && c.Titles.Any(t => t.Level == TitleLevel.Provincial && t.GrantedOn <= today && (t.EndedOn == null || t.EndedOn > today))
+        var query = db.Communities.AsNoTracking().Where(c => c.Titles.Any(t => t.Level == TitleLevel.Provincial && t.GrantedOn <= today && (t.EndedOn == null || t.EndedOn > today))
             && !c.Titles.Any(t => t.Level == TitleLevel.National && t.GrantedOn <= today && (t.EndedOn == null || t.EndedOn > today))
             && !onList.Contains(c.Code));
         if (!string.IsNullOrWhiteSpace(search))

@@ -97,14 +97,14 @@ public sealed class NationalRecommendation
 
     /// <summary>
     /// A4.1, A3.2 [I]: the province recommends from its own provincial communities, so a candidate must hold a provincial
-    /// title in force today; one already national is not recommended again, and a dissolved or merged one can't be.
+    /// title in force today (a dissolved or merged community's titles have ended, A11.2), and one already national is not
+    /// recommended again.
     /// </summary>
     public static string? IneligibilityReason(Community community, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(community);
         var titles = community.TitlesInForceOn(today).ToList();
-        return community.Status != CommunityStatus.Active ? $"{community.Name}已撤销或合并，不能推荐。"
-            : titles.Exists(t => t.Level == TitleLevel.National) ? $"{community.Name}已是国家级充分就业社区，无需再推荐。"
+        return titles.Exists(t => t.Level == TitleLevel.National) ? $"{community.Name}已是国家级充分就业社区，无需再推荐。"
             : !titles.Exists(t => t.Level == TitleLevel.Provincial) ? $"{community.Name}未持有有效的省级充分就业社区称号，不能推荐为国家级。"
             : null;
     }
