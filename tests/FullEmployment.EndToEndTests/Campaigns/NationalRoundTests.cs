@@ -66,7 +66,9 @@ public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelpe
         await Page.GotoAsync(roundUrl);
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("[data-testid=export]"));
         download.SuggestedFilename.ShouldEndWith(".xlsx");
-        using (var workbook = new XLWorkbook(await download.PathAsync()))
+        // Playwright keeps the download under a name without extension: ClosedXML reads it as a stream.
+        await using (var file = File.OpenRead(await download.PathAsync()))
+        using (var workbook = new XLWorkbook(file))
         {
             var sheet = workbook.Worksheet(1);
             sheet.Cell(1, 3).GetString().ShouldBe("社区名称");
