@@ -26,8 +26,14 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
         Actor.EnsureRole(CampaignAccess.Readers);
         var campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.CreationYear).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);
+        // A national round's progress is its list's (A4.1), not the campaign's draft/published cycle it never goes through.
+        var national = await db.Set<NationalRecommendation>().AsNoTracking().ToDictionaryAsync(r => r.CampaignId, r => r.State, cancellationToken);
         return campaigns.Where(Visible).Select(c => new CampaignRow(c.Id, c.Kind, CampaignAccess.KindName(c.Kind), c.OrganizerRegionCode, c.Name,
-            c.CreationYear, c.State, Campaign.StateName(c.State), c.Deadlines.Application, c.TotalQuota)).ToList();
+            c.CreationYear, c.State,
+            c.Kind == CampaignKind.NationalRecommendation && c.State != CampaignState.Closed
+                ? NationalRounds.StateName(national.GetValueOrDefault(c.Id, NationalRecommendationState.Draft))
+                : Campaign.StateName(c.State),
+            c.Deadlines.Application, c.TotalQuota)).ToList();
     }
 
     public async Task<CampaignView> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -198,9 +204,14 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
         return campaign;
     }
 
-    // Drafts are the organiser's; published campaigns are seen by the regions they concern.
+    // Drafts are the organiser's; published campaigns are seen by the regions they concern; national rounds are the province's alone (A3.2).
     private bool Visible(Campaign c)
     {
+        if (c.Kind == CampaignKind.NationalRecommendation)
+        {
+            return Actor.IsInRole(Roles.ProvinceOfficer);
+        }
+
         var organizer = c.Kind == CampaignKind.Municipal ? Actor.IsCityOf(c.OrganizerRegionCode) : Actor.IsInRole(Roles.ProvinceOfficer);
         if (organizer || Actor.IsInRole(Roles.ProvinceOfficer))
         {

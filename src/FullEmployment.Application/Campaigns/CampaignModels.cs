@@ -169,11 +169,14 @@ public sealed record CertifyInput(Guid ListId, int Version, string DocumentNumbe
 
 // ---- National rounds (A4.1) ----
 
-public sealed record NationalCandidateView(int Rank, string CommunityCode, string CommunityName, NationalOutcome Outcome, string? DocumentNumber,
-    DateOnly? DecidedOn, string? Remark);
+public sealed record NationalCandidateView(int Rank, string CommunityCode, string CommunityName, string RegionName, NationalOutcome Outcome,
+    string OutcomeName, string? DocumentNumber, DateOnly? DecidedOn, string? Remark);
 
-public sealed record NationalRecommendationView(Guid Id, Guid CampaignId, string CampaignName, int Quota, NationalRecommendationState State,
-    DateTimeOffset? SubmittedAt, IReadOnlyList<NationalCandidateView> Candidates, int Version);
+public sealed record NationalRecommendationView(Guid Id, Guid CampaignId, string CampaignName, int CreationYear, CampaignState CampaignState, int Quota,
+    NationalRecommendationState State, string StateName, DateTimeOffset? SubmittedAt, IReadOnlyList<NationalCandidateView> Candidates, int Version);
+
+/// <summary>A community that may join the list (A4.1): its provincial title shown so the officer can check it.</summary>
+public sealed record NationalEligibleRow(string Code, string Name, string RegionName, string ProvincialDocumentNumber, DateOnly ProvincialGrantedOn);
 
 public sealed record NationalOutcomeInput(Guid CampaignId, int Version, string CommunityCode, bool Granted, string? DocumentNumber,
     DateOnly DecidedOn, string? PlaqueNumber, string? Remark);

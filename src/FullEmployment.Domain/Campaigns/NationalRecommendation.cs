@@ -1,3 +1,5 @@
+using FullEmployment.Domain.Communities;
+
 namespace FullEmployment.Domain.Campaigns;
 
 public enum NationalRecommendationState
@@ -93,10 +95,30 @@ public sealed class NationalRecommendation
 
     public IReadOnlyList<NationalCandidate> Candidates => _candidates;
 
-    public void Add(int communityId, string communityCode, string communityName)
+    /// <summary>
+    /// A4.1, A3.2 [I]: the province recommends from its own provincial communities, so a candidate must hold a provincial
+    /// title in force today (a dissolved or merged community's titles have ended, A11.2), and one already national is not
+    /// recommended again.
+    /// </summary>
+    public static string? IneligibilityReason(Community community, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(community);
+        var titles = community.TitlesInForceOn(today).ToList();
+        return titles.Exists(t => t.Level == TitleLevel.National) ? $"{community.Name}已是国家级充分就业社区，无需再推荐。"
+            : !titles.Exists(t => t.Level == TitleLevel.Provincial) ? $"{community.Name}未持有有效的省级充分就业社区称号，不能推荐为国家级。"
+            : null;
+    }
+
+    public void Add(Community community, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(community);
         EnsureState(NationalRecommendationState.Draft, "推荐名单已报送，不能再修改。");
-        if (_candidates.Exists(c => c.CommunityId == communityId))
+        if (IneligibilityReason(community, today) is { } reason)
+        {
+            throw new DomainException(reason, "A4.1");
+        }
+
+        if (_candidates.Exists(c => c.CommunityCode == community.Code))
         {
             throw new DomainException("该社区已在推荐名单中。", "A4.1");
         }
@@ -106,17 +128,33 @@ public sealed class NationalRecommendation
             throw new DomainException($"推荐名单已达名额上限{Quota}个。", "A4.1");
         }
 
-        _candidates.Add(new NationalCandidate(communityId, communityCode, communityName, _candidates.Count + 1));
+        _candidates.Add(new NationalCandidate(community.Id, community.Code, community.Name, _candidates.Count + 1));
     }
 
-    public void Remove(int communityId)
+    /// <summary>Puts a candidate at <paramref name="rank"/> (1 = first); the others keep their order around it.</summary>
+    public void Move(string communityCode, int rank)
+    {
+        EnsureState(NationalRecommendationState.Draft, "推荐名单已报送，不能再调整顺序。");
+        var ordered = Ordered();
+        var candidate = Find(communityCode);
+        if (rank < 1 || rank > ordered.Count)
+        {
+            throw new DomainException($"名次应在1至{ordered.Count}之间。", "A4.1");
+        }
+
+        ordered.Remove(candidate);
+        ordered.Insert(rank - 1, candidate);
+        Renumber(ordered);
+    }
+
+    public void Remove(string communityCode)
     {
         EnsureState(NationalRecommendationState.Draft, "推荐名单已报送，不能再修改。");
-        _candidates.Remove(Find(communityId));
-        for (var i = 0; i < _candidates.Count; i++)
-        {
-            _candidates[i].Rank = i + 1;
-        }
+        var ordered = Ordered();
+        var candidate = Find(communityCode);
+        ordered.Remove(candidate);
+        _candidates.Remove(candidate);
+        Renumber(ordered);
     }
 
     public void Submit(DateTimeOffset now)
@@ -131,23 +169,29 @@ public sealed class NationalRecommendation
         SubmittedAt = now;
     }
 
-    public void RecordGranted(int communityId, string documentNumber, DateOnly grantedOn)
+    public void RecordGranted(string communityCode, string documentNumber, DateOnly grantedOn)
     {
         if (string.IsNullOrWhiteSpace(documentNumber))
         {
             throw new DomainException("命名结果必须填写文号。", "A4.1");
         }
 
-        Decide(communityId, NationalOutcome.Granted, documentNumber.Trim(), grantedOn, null);
+        Decide(communityCode, NationalOutcome.Granted, documentNumber.Trim(), grantedOn, null);
     }
 
-    public void RecordNotGranted(int communityId, DateOnly decidedOn, string? remark = null) =>
-        Decide(communityId, NationalOutcome.NotGranted, null, decidedOn, string.IsNullOrWhiteSpace(remark) ? null : remark.Trim());
+    public void RecordNotGranted(string communityCode, DateOnly decidedOn, string? remark = null) =>
+        Decide(communityCode, NationalOutcome.NotGranted, null, decidedOn, string.IsNullOrWhiteSpace(remark) ? null : remark.Trim());
 
-    private void Decide(int communityId, NationalOutcome outcome, string? documentNumber, DateOnly decidedOn, string? remark)
+    private void Decide(string communityCode, NationalOutcome outcome, string? documentNumber, DateOnly decidedOn, string? remark)
     {
         EnsureState(NationalRecommendationState.Submitted, "推荐名单尚未报送或结果已全部登记。");
-        var candidate = Find(communityId);
+        var candidate = Find(communityCode);
+        // The ministry decides on a list it has received: an outcome dated before the submission is a typing error.
+        if (decidedOn < DateOnly.FromDateTime(ChinaTime.ToChina(SubmittedAt!.Value).DateTime))
+        {
+            throw new DomainException($"结果日期不能早于推荐名单报送日期{ChinaTime.Format(DateOnly.FromDateTime(ChinaTime.ToChina(SubmittedAt.Value).DateTime))}。", "A4.1");
+        }
+
         if (candidate.Outcome != NationalOutcome.Pending)
         {
             throw new DomainException($"{candidate.CommunityName}的结果已登记。", "A4.1");
@@ -160,8 +204,19 @@ public sealed class NationalRecommendation
         }
     }
 
-    private NationalCandidate Find(int communityId) =>
-        _candidates.Find(c => c.CommunityId == communityId) ?? throw new DomainException("该社区不在推荐名单中。", "A4.1");
+    private NationalCandidate Find(string communityCode) =>
+        _candidates.Find(c => c.CommunityCode == communityCode) ?? throw new DomainException("该社区不在推荐名单中。", "A4.1");
+
+    // Rows come back from the database in any order; the rank is the order.
+    private List<NationalCandidate> Ordered() => [.. _candidates.OrderBy(c => c.Rank)];
+
+    private static void Renumber(List<NationalCandidate> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Rank = i + 1;
+        }
+    }
 
     private void EnsureState(NationalRecommendationState expected, string message)
     {

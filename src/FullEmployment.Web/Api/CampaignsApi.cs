@@ -25,6 +25,11 @@ public sealed record StartApplicationBody(Guid CampaignId);
 public sealed record ListActionBody(int Version, string? Title, DateOnly? StartDate, int? WorkingDays, Guid? ObjectionId, bool? Uphold, string? Reply,
     string? OverrideReason, string? DocumentNumber, IReadOnlyList<PlaqueAssignment>? Plaques);
 
+/// <summary>A national-round action's body (A4.1): the version seen plus what the action needs (communityCode; rank; granted, documentNumber,
+/// decidedOn, plaqueNumber, remark).</summary>
+public sealed record NationalActionBody(int Version, string? CommunityCode, int? Rank, bool? Granted, string? DocumentNumber, DateOnly? DecidedOn,
+    string? PlaqueNumber, string? Remark);
+
 public static class CampaignsApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -47,6 +52,24 @@ public static class CampaignsApi
         campaigns.MapPost("/{id:guid}/complete", (Guid id, CampaignActionBody b, CampaignAdministration c, CancellationToken ct) =>
             c.CompleteAsync(id, b.Version, ct)).WithName("CompleteCampaign");
         campaigns.MapGet("/{id:guid}/lists", (Guid id, CandidateLists l, CancellationToken ct) => l.ListForCampaignAsync(id, ct)).WithName("CampaignLists");
+
+        var national = campaigns.MapGroup("/{id:guid}/national");
+        national.MapGet("/", (Guid id, NationalRounds n, CancellationToken ct) => n.GetAsync(id, ct))
+            .WithName("GetNationalRecommendation").WithSummary("国家级推荐名单及部里结果（A4.1，仅省人社厅）");
+        national.MapGet("/eligible", (Guid id, string? search, int? page, int? pageSize, NationalRounds n, CancellationToken ct) =>
+            n.EligibleAsync(id, search, new PageRequest(page ?? 1, pageSize ?? 20), ct)).WithName("NationalEligibleCommunities")
+            .WithSummary("可推荐的社区：持有有效省级称号、尚非国家级、未在名单中");
+        national.MapPost("/{action}", (Guid id, string action, NationalActionBody b, NationalRounds n, CancellationToken ct) => action switch
+        {
+            "add" => n.AddAsync(id, b.Version, Code(b), ct),
+            "move" => n.MoveAsync(id, b.Version, Code(b), b.Rank ?? throw new DomainException("请指明名次 rank。", "A4.1"), ct),
+            "remove" => n.RemoveAsync(id, b.Version, Code(b), ct),
+            "submit" => n.SubmitAsync(id, b.Version, ct),
+            "outcome" => n.RecordOutcomeAsync(new NationalOutcomeInput(id, b.Version, Code(b),
+                b.Granted ?? throw new DomainException("请指明是否命名 granted。", "A4.1"), b.DocumentNumber,
+                b.DecidedOn ?? throw new DomainException("请填写结果日期 decidedOn。", "A4.1"), b.PlaqueNumber, b.Remark), ct),
+            _ => throw new NotFoundException($"没有国家级推荐操作“{action}”。"),
+        }).WithName("NationalRecommendationAction").WithSummary("国家级推荐名单操作：add、move、remove、submit、outcome");
 
         var applications = api.MapGroup("/applications").RequireAuthorization();
         applications.MapGet("/", (Guid? campaignId, ApplicationState? state, string? region, int? page, int? pageSize, ApplicationWorkflow w,
@@ -73,6 +96,9 @@ public static class CampaignsApi
             _ => throw new NotFoundException($"没有名单操作“{action}”。"),
         }).WithName("ListAction");
     }
+
+    private static string Code(NationalActionBody b) =>
+        string.IsNullOrWhiteSpace(b.CommunityCode) ? throw new DomainException("请指明社区代码 communityCode。", "A4.1") : b.CommunityCode.Trim();
 
     private static Task<ApplicationResult> Perform(Guid id, string action, ApplicationActionBody b, ApplicationWorkflow w, CancellationToken ct)
     {

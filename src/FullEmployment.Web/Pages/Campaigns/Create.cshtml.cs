@@ -56,6 +56,13 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
                 var view = await campaigns.CreateAsync(new NewCampaignInput(Kind, Name!.Trim(), CreationYear, TotalQuota, TemplateVersion!, AssessmentFrom,
                     AssessmentTo, new StageDeadlines(ApplicationDeadline, CountyDeadline, CityDeadline, ProvinceDeadline), PassMark,
                     string.IsNullOrWhiteSpace(CycleOverrideReason) ? null : CycleOverrideReason.Trim()), cancellationToken);
+                if (view.Kind == CampaignKind.NationalRecommendation)
+                {
+                    // A4.1: a national round has no quotas per city or publication; its work is the recommendation list.
+                    TempData["Success"] = "已创建国家级推荐批次，请加入推荐社区。";
+                    return RedirectToPage("National/Details", new { id = view.Id });
+                }
+
                 TempData["Success"] = "已创建批次（草稿），请分配名额后发布。";
                 return RedirectToPage("Details", new { id = view.Id });
             }

@@ -39,11 +39,18 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     /// <summary>Who gets quotas and the publication notice: the cities (A7), or the organising city's counties (A4.3).</summary>
     public string UnitName => IsMunicipal ? "县区" : "市州";
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
+        if (View.Kind == CampaignKind.NationalRecommendation)
+        {
+            // A4.1: a national round is run on its recommendation list's page; quotas and publication don't apply.
+            return RedirectToPage("National/Details", new { id });
+        }
+
         Version = View.Version;
         NoticeBody = $"请各{UnitName}按照《甘肃省充分就业社区创建管理办法》组织开展{View.Name}申报工作，于{View.Deadlines.Application:yyyy年M月d日}前完成社区申报。";
+        return Page();
     }
 
     public Task<IActionResult> OnPostQuotasAsync(Guid id, [FromForm(Name = "Quotas")] Dictionary<string, int> quotas, CancellationToken cancellationToken) =>
