@@ -161,12 +161,12 @@ public sealed class ReviewPathTests(EndToEndFixture fixture, ITestOutputHelper o
                     new JsonSerializerOptions(JsonSerializerDefaults.Web)),
                 SnapshotTakenAt = now,
             });
-            application.Submit(campaign, new ApplicantEligibility(true, true, false), "端到端测试", now);
+            application.Submit(campaign, new ApplicantEligibility(true, true, false, true), "端到端测试", now);
             if (code == Caochang)
             {
                 FillJudged(application.OpenScoreSheet(ReviewLevel.County, template, Good));
                 application.RecordInspection(ReviewLevel.County, today, ["王建国", "刘芳"], true, "场地、制度、台账均符合要求");
-                application.CountyForward(campaign, "端到端测试", now);
+                application.CountyForward(campaign, new CountyQuotaUse(application.CountyStepRegionCode, 0), "端到端测试", now);
             }
 
             ids[code] = application.Id;
