@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -89,8 +90,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
 
         var context = await ContextAsync(community, csvKind, progress, cancellationToken);
         var parser = new LedgerFileParser(options);
-        var result = await Task.Run(() => parser.Parse(content, fileName, context), cancellationToken);
-        return await WriteAsync(community, result, fileName, cancellationToken);
+        return await ImportAsync(community, context, c => parser.Parse(content, fileName, c), fileName, cancellationToken);
     }
 
     /// <summary>
@@ -110,8 +110,8 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
         var headers = rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).ToList();
         var values = rows.Select(r => (IReadOnlyList<string?>)[.. headers.Select(h => r.GetValueOrDefault(h))]).ToList();
         var context = await ContextAsync(community, kind, null, cancellationToken);
-        var result = new LedgerFileParser(options).ParseRows(kind, headers, values, context);
-        return await WriteAsync(community, result, "api", cancellationToken);
+        var parser = new LedgerFileParser(options);
+        return await ImportAsync(community, context, c => parser.ParseRows(kind, headers, values, c), "api", cancellationToken);
     }
 
     /// <summary>Like <see cref="ImportFileAsync"/>, but a rejection is thrown (API, CLI).</summary>
@@ -141,9 +141,86 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
         };
     }
 
-    private async Task<LedgerImportOutcome> WriteAsync(Community community, LedgerImportResult result, string source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses on a worker thread while this one writes the valid rows it hands on, inside one transaction with the
+    /// audit event: reading and writing a large file overlap. Any invalid row rolls everything back.
+    /// </summary>
+    private async Task<LedgerImportOutcome> ImportAsync(Community community, LedgerImportContext context,
+        Func<LedgerImportContext, LedgerImportResult> parse, string source, CancellationToken cancellationToken)
     {
-        if (!result.IsValid)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = Channel.CreateBounded<(LedgerKind Kind, List<LedgerRecord> Records)>(
+            new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var streaming = context with { OnValidRows = (kind, records) => WriteBlocking(chunks.Writer, (kind, records), stop.Token) };
+        var parsing = Task.Run(() =>
+        {
+            try
+            {
+                return parse(streaming);
+            }
+            finally
+            {
+                chunks.Writer.Complete();
+            }
+        }, stop.Token);
+
+        LedgerImportResult? result = null;
+        var byKind = new Dictionary<LedgerKind, LedgerKindCounts>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var upserts = new Dictionary<LedgerKind, KindUpsert>();
+                var bulk = await writer.BeginAsync(db, cancellationToken);
+                try
+                {
+                    await foreach (var (kind, records) in chunks.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        if (!upserts.TryGetValue(kind, out var upsert))
+                        {
+                            upserts[kind] = upsert = await KindUpsert.StartAsync(db, community.Id, kind, cancellationToken);
+                        }
+
+                        await upsert.WriteAsync(db, writer, records, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    // Before the commit: EF closes the connection after it, and the connection goes back to the pool.
+                    await bulk.DisposeAsync();
+                }
+
+                result = await parsing;
+                if (!result.IsValid)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return;
+                }
+
+                foreach (var kind in result.Sheets.Select(s => s.Kind).Distinct())
+                {
+                    byKind[kind] = upserts.TryGetValue(kind, out var upsert) ? upsert.Counts : LedgerKindCounts.Zero;
+                }
+
+                audit.Record("ledger.import", "community", community.Code, LedgerAccess.RegionOf(community), after: new
+                {
+                    source,
+                    byKind = byKind.ToDictionary(k => k.Key.SheetName(), k => new { added = k.Value.Added, updated = k.Value.Updated, unchanged = k.Value.Unchanged }),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        finally
+        {
+            // A failed write must not leave the parser waiting on a full channel.
+            await stop.CancelAsync();
+            await Task.WhenAny(parsing);
+        }
+
+        if (!result!.IsValid)
         {
             return new LedgerImportOutcome
             {
@@ -154,69 +231,88 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
             };
         }
 
-        var byKind = new Dictionary<LedgerKind, LedgerKindCounts>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var kind in result.Sheets.Select(s => s.Kind).Distinct())
-            {
-                byKind[kind] = await UpsertKindAsync(community.Id, kind, result.Ledger.RecordsOf(kind), cancellationToken);
-            }
-
-            audit.Record("ledger.import", "community", community.Code, LedgerAccess.RegionOf(community), after: new
-            {
-                source,
-                byKind = byKind.ToDictionary(k => k.Key.SheetName(), k => new { added = k.Value.Added, updated = k.Value.Updated, unchanged = k.Value.Unchanged }),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
         return new LedgerImportOutcome { Rejection = LedgerImportRejection.None, ByKind = byKind, Warnings = result.Warnings };
     }
 
-    /// <summary>Sorts the rows into new, changed and identical by natural key against one query of the stored rows, then writes the first two.</summary>
-    private async Task<LedgerKindCounts> UpsertKindAsync(int communityId, LedgerKind kind, IReadOnlyList<LedgerRecord> records,
-        CancellationToken cancellationToken)
+    /// <summary>The parser runs synchronously on its own thread; it waits here while the writer is behind.</summary>
+    private static void WriteBlocking<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)
     {
-        var table = LedgerTable.For(db, kind);
-        var existing = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        await foreach (var row in LedgerAccess.Set(db, kind).AsNoTracking().Where(r => r.CommunityId == communityId)
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        while (!writer.TryWrite(item))
         {
-            var values = table.Values(row);
-            existing[table.Key(values)] = values;
-        }
-
-        if (existing.Count == 0)
-        {
-            // A first import: every row is new, and comparing each with nothing costs a key and a copy per row.
-            await writer.UpsertAsync(db, kind, records, cancellationToken);
-            return new LedgerKindCounts(records.Count, 0, 0);
-        }
-
-        var changed = new List<LedgerRecord>();
-        int added = 0, updated = 0, unchanged = 0;
-        foreach (var record in records)
-        {
-            var values = table.Values(record);
-            if (!existing.TryGetValue(table.Key(values), out var stored))
+            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
-                added++;
-                changed.Add(record);
-            }
-            else if (table.SameData(values, stored))
-            {
-                unchanged++;
-            }
-            else
-            {
-                updated++;
-                changed.Add(record);
+                throw new InvalidOperationException("The import's writer stopped taking rows.");
             }
         }
+    }
 
-        await writer.UpsertAsync(db, kind, changed, cancellationToken);
-        return new LedgerKindCounts(added, updated, unchanged);
+    /// <summary>
+    /// One kind's rows of an import, sorted into new, changed and identical by natural key against one query of
+    /// the stored rows; the first two are written.
+    /// </summary>
+    private sealed class KindUpsert
+    {
+        private readonly LedgerTable _table;
+        private readonly Dictionary<string, object?[]> _existing;
+        private readonly LedgerKind _kind;
+        private int _added;
+        private int _updated;
+        private int _unchanged;
+
+        private KindUpsert(LedgerKind kind, LedgerTable table, Dictionary<string, object?[]> existing)
+        {
+            _kind = kind;
+            _table = table;
+            _existing = existing;
+        }
+
+        public LedgerKindCounts Counts => new(_added, _updated, _unchanged);
+
+        public static async Task<KindUpsert> StartAsync(AppDbContext db, int communityId, LedgerKind kind, CancellationToken cancellationToken)
+        {
+            var table = LedgerTable.For(db, kind);
+            var existing = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            await foreach (var row in LedgerAccess.Set(db, kind).AsNoTracking().Where(r => r.CommunityId == communityId)
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                var values = table.Values(row);
+                existing[table.Key(values)] = values;
+            }
+
+            return new KindUpsert(kind, table, existing);
+        }
+
+        public async Task WriteAsync(AppDbContext db, ILedgerBulkWriter writer, List<LedgerRecord> records, CancellationToken cancellationToken)
+        {
+            if (_existing.Count == 0)
+            {
+                // A first import: every row is new, and comparing each with nothing costs a key and a copy per row.
+                _added += records.Count;
+                await writer.UpsertAsync(db, _kind, records, cancellationToken);
+                return;
+            }
+
+            var changed = new List<LedgerRecord>();
+            foreach (var record in records)
+            {
+                var values = _table.Values(record);
+                if (!_existing.TryGetValue(_table.Key(values), out var stored))
+                {
+                    _added++;
+                    changed.Add(record);
+                }
+                else if (_table.SameData(values, stored))
+                {
+                    _unchanged++;
+                }
+                else
+                {
+                    _updated++;
+                    changed.Add(record);
+                }
+            }
+
+            await writer.UpsertAsync(db, _kind, changed, cancellationToken);
+        }
     }
 }

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using FullEmployment.Application.Audit;
+using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Seeding;
+using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,6 +164,30 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
             ], ignoreOrder: true);
         errors.ShouldAllBe(e => e.GetProperty("message").GetString()!.Length > 0);
         errors.First(e => e.GetProperty("column").GetString() == "援助日期").GetProperty("value").GetString().ShouldBe("2024-13-40");
+        (await _app.CountsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_bad_row_after_rows_already_written_rolls_the_whole_import_back()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        // More valid rows than the import writes per chunk, so some are written before the bad last row is read.
+        var rows = Enumerable.Range(0, 20_000)
+            .Select(i => new[] { LedgerFiles.Id(new DateOnly(1960, 1, 1).AddDays(i / 900), i % 900), "批量" })
+            .Append(["620102199913450000", "坏号"])
+            .ToArray();
+        var client = await _app.ClientAsync("community");
+        var before = await _app.CountsAsync();
+
+        var response = await client.PostAsync(Imports, LedgerFiles.Upload(Encoding.UTF8.GetBytes(LedgerFiles.Csv(["身份证号", "姓名"], rows)), "批量.csv", "人员"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
+        errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ShouldBe([(20_002, "身份证号")]);
         (await _app.CountsAsync()).ShouldBe(before);
     }
 
@@ -326,6 +354,39 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         await using var other = (await LedgerApp.StartAsync(provider))!;
         await GenerateAsync(other);
         (await PersonsAsync(other)).Take(20).Select(p => p.IdNumber).ShouldBe(persons.Take(20).Select(p => p.IdNumber));
+    }
+
+    [Fact]
+    public async Task A5_the_province_roll_up_gives_every_community_the_figures_of_its_own_indicator_page()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var generated = await GenerateAsync(_app);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var province = new IndicatorQueries(db, new AuditTrail(new FixedActor("province", Roles.ProvinceOfficer, "620000"), clock), clock,
+            services.GetRequiredService<DbContextOptions<AppDbContext>>());
+        var rows = new List<CommunityIndicatorRow>();
+        await foreach (var row in province.RollUpAsync("620000", generated.Period, generated.ApplicationDate))
+        {
+            rows.Add(row);
+        }
+
+        var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Code).ToListAsync();
+        rows.Select(r => r.Code).ShouldBe(communities.Select(c => c.Code));
+        var calculator = new IndicatorCalculator();
+        foreach (var (row, community) in rows.Zip(communities))
+        {
+            var own = calculator.Calculate(await LedgerLoader.LoadAsync(db, community.Id, default), generated.Period, generated.ApplicationDate);
+            row.Figures.ShouldBe([.. own.Indicators.Select(IndicatorFigure.From)], community.Code);
+        }
+
+        rows.Count(r => !r.MeetsAll).ShouldBe(generated.PlantedFailures.Values.Count(f => f is not null));
     }
 
     private static async Task<GeneratedLedgers> GenerateAsync(LedgerApp app)

@@ -19,6 +19,9 @@ namespace FullEmployment.Application.Ledgers.Data;
 public interface ILedgerBulkWriter
 {
     Task UpsertAsync(AppDbContext db, LedgerKind kind, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Readies the context's transaction for many <see cref="UpsertAsync"/> calls; disposing restores it.</summary>
+    Task<IAsyncDisposable> BeginAsync(AppDbContext db, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Picks the writer for the context's provider.</summary>
@@ -33,6 +36,12 @@ public sealed class LedgerBulkWriter : ILedgerBulkWriter
         return db.IsSqlite
             ? _sqlite.UpsertAsync(db, kind, records, cancellationToken)
             : _postgres.UpsertAsync(db, kind, records, cancellationToken);
+    }
+
+    public Task<IAsyncDisposable> BeginAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.IsSqlite ? _sqlite.BeginAsync(db, cancellationToken) : _postgres.BeginAsync(db, cancellationToken);
     }
 
     internal static DbTransaction TransactionOf(AppDbContext db) =>
@@ -90,6 +99,15 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A large page cache for the whole of a write that arrives in chunks (see <see cref="SetCacheSize"/>).</summary>
+    public Task<IAsyncDisposable> BeginAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = (SqliteTransaction)LedgerBulkWriter.TransactionOf(db);
+        var previous = SetCacheSize(transaction, LargeWriteCacheKib);
+        return Task.FromResult<IAsyncDisposable>(new CacheRestore(transaction, previous));
     }
 
     /// <summary>
@@ -174,11 +192,25 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
     };
 
     private static void Check(int result, sqlite3 connection) => SqliteException.ThrowExceptionForRC(result, connection);
+
+    /// <summary>Puts the cache back inside the transaction, before the connection goes back to the pool.</summary>
+    private sealed class CacheRestore(SqliteTransaction transaction, long previous) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            SetCacheSize(transaction, previous);
+            return ValueTask.CompletedTask;
+        }
+    }
 }
 
 /// <summary>Binary COPY into a temporary table, then one INSERT … SELECT … ON CONFLICT DO UPDATE.</summary>
 public sealed class PostgresLedgerBulkWriter : ILedgerBulkWriter
 {
+    /// <summary>Nothing to ready: the server sizes its own buffers.</summary>
+    public Task<IAsyncDisposable> BeginAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NoScope.Instance);
+
     public async Task UpsertAsync(AppDbContext db, LedgerKind kind, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -231,4 +263,11 @@ public sealed class PostgresLedgerBulkWriter : ILedgerBulkWriter
         DateTimeOffset t => importer.WriteAsync(t.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken),
         _ => throw new NotSupportedException($"No COPY mapping for {value.GetType().Name}."),
     };
+}
+
+internal sealed class NoScope : IAsyncDisposable
+{
+    public static readonly NoScope Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -36,7 +36,6 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
 
         var errors = new List<ImportIssue>();
         var warnings = new List<ImportIssue>();
-        List<RawSheet> sheets;
         if (type == LedgerFileType.Xlsx)
         {
             if (LedgerFileGuard.CheckZip(bytes, Options) is { } zipError)
@@ -44,23 +43,23 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
                 return LedgerImportResult.Refusal(fileName, zipError);
             }
 
-            sheets = XlsxLedgerReader.Read(bytes, fileName, errors, warnings);
+            return Validate(XlsxLedgerReader.Read(bytes, fileName, errors, warnings), context, errors, warnings);
         }
-        else
+
+        if (context.CsvKind is not { } kind)
         {
-            if (context.CsvKind is not { } kind)
-            {
-                return LedgerImportResult.Refusal(fileName, "CSV 文件须指定台账类型（如“人员”“援助记录”）");
-            }
-
-            sheets = [CsvLedgerReader.Read(bytes, kind, errors)];
-            if (sheets[0].Headers.Count == 0)
-            {
-                return LedgerImportResult.Refusal(fileName, "文件为空");
-            }
+            return LedgerImportResult.Refusal(fileName, "CSV 文件须指定台账类型（如“人员”“援助记录”）");
         }
 
-        return Validate(sheets, context, errors, warnings);
+        var csv = CsvLedgerReader.Open(bytes, kind, errors);
+        if (csv.Sheet.Headers.Count == 0)
+        {
+            return LedgerImportResult.Refusal(fileName, "文件为空");
+        }
+
+        // One kind per CSV: no other sheet of this import can refer to its persons, so rows are validated as read.
+        var records = new LedgerRowValidator(context, [], errors).Validate(csv.Sheet, csv.ReadRows(), csv.ExpectedRows, warnings);
+        return Result([csv.Sheet], context, new Dictionary<LedgerKind, List<LedgerRecord>> { [kind] = records }, errors, warnings);
     }
 
     /// <summary>
@@ -92,14 +91,17 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
             records[sheet.Kind] = validator.Validate(sheet, warnings);
         }
 
-        return new LedgerImportResult
-        {
-            Errors = errors,
-            Warnings = warnings,
-            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
-            Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
-        };
+        return Result(sheets, context, records, errors, warnings);
     }
+
+    private static LedgerImportResult Result(List<RawSheet> sheets, LedgerImportContext context, Dictionary<LedgerKind, List<LedgerRecord>> records,
+        List<ImportIssue> errors, List<ImportIssue> warnings) => new()
+    {
+        Errors = errors,
+        Warnings = warnings,
+        Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
+        Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
+    };
 }
 
 /// <summary>

@@ -20,16 +20,36 @@ internal sealed record RawRow(int RowNumber, RawCell[] Cells);
 
 internal sealed record RawSheet(LedgerKind Kind, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<RawRow> Rows);
 
-/// <summary>Reads CSV bytes: UTF-8 with or without BOM, otherwise GB18030.</summary>
-internal static class CsvLedgerReader
+/// <summary>
+/// Reads CSV bytes (UTF-8 with or without BOM, otherwise GB18030) row by row, so validation can run while the
+/// file is read: the header on opening, then <see cref="ReadRows"/>, which also keeps every row in
+/// <see cref="Sheet"/> for the error report. UTF-8 (the usual case) is parsed straight from the bytes without
+/// decoding the file into a string first; each field becomes one string, each row one array of cells.
+/// </summary>
+internal sealed class CsvLedgerReader
 {
-        static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>
-    /// Reads the CSV in place: UTF-8 (the usual case) is parsed straight from <paramref name="bytes"/> without
-    /// decoding the file into a string first; each field becomes one string, each row one array of cells.
-    /// </summary>
-    public static RawSheet Read(byte[] bytes, LedgerKind kind, List<ImportIssue> errors)
+    private readonly CsvReader _reader;
+    private readonly List<RawRow> _rows = [];
+    private readonly List<ImportIssue> _errors;
+
+    private CsvLedgerReader(CsvReader reader, LedgerKind kind, IReadOnlyList<string> headers, int expectedRows, List<ImportIssue> errors)
+    {
+        _reader = reader;
+        _errors = errors;
+        Sheet = new RawSheet(kind, kind.SheetName(), headers, _rows);
+        ExpectedRows = expectedRows;
+    }
+
+    /// <summary>The sheet as read so far: all of it once <see cref="ReadRows"/> has been enumerated.</summary>
+    public RawSheet Sheet { get; }
+
+    /// <summary>Data rows by line count, for progress; a quoted field with a line break makes it an overestimate.</summary>
+    public int ExpectedRows { get; }
+
+    /// <summary>Opens the CSV and reads its header row; the sheet's headers are empty for an empty file.</summary>
+    public static CsvLedgerReader Open(byte[] bytes, LedgerKind kind, List<ImportIssue> errors)
     {
         var sheetName = kind.SheetName();
         var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -49,23 +69,40 @@ internal static class CsvLedgerReader
                 Truncate(record.RawRecord), "CSV 格式错误：引号不匹配")),
         };
 
-        IReadOnlyList<string>? headers = null;
-        var rows = new List<RawRow>();
-        using var reader = CsvReader.Create(body, options);
+        var reader = CsvReader.Create(body, options);
+        var headers = Array.Empty<string>();
         try
         {
-            while (reader.Read())
+            if (reader.Read())
             {
-                if (headers is null)
+                headers = new string[reader.FieldCount];
+                for (var i = 0; i < headers.Length; i++)
                 {
-                    var header = new string[reader.FieldCount];
-                    for (var i = 0; i < header.Length; i++)
-                    {
-                        header[i] = reader.GetString(i);
-                    }
+                    headers[i] = reader.GetString(i);
+                }
+            }
+        }
+        catch (CsvFormatException)
+        {
+            errors.Add(new ImportIssue(sheetName, (int)reader.LineNumber, string.Empty, string.Empty, "CSV 文件格式错误，无法继续读取"));
+        }
 
-                    headers = header;
-                    continue;
+        var lines = body.Span.Count((byte)'\n') + (body.Span.EndsWith((ReadOnlySpan<byte>)[(byte)'\n']) ? 0 : 1);
+        return new CsvLedgerReader(reader, kind, headers, Math.Max(lines - 1, 0), errors);
+    }
+
+    /// <summary>The data rows, each kept in <see cref="Sheet"/> as it is read; a format error ends the file and is reported.</summary>
+    public IEnumerable<RawRow> ReadRows()
+    {
+        using var reader = _reader;
+        while (true)
+        {
+            RawRow row;
+            try
+            {
+                if (!reader.Read())
+                {
+                    yield break;
                 }
 
                 var cells = new RawCell[reader.FieldCount];
@@ -75,15 +112,17 @@ internal static class CsvLedgerReader
                 }
 
                 // Line numbers are what Excel shows as row numbers when it opens the CSV.
-                rows.Add(new RawRow((int)reader.LineNumber, cells));
+                row = new RawRow((int)reader.LineNumber, cells);
             }
-        }
-        catch (CsvFormatException)
-        {
-            errors.Add(new ImportIssue(sheetName, (int)reader.LineNumber, string.Empty, string.Empty, "CSV 文件格式错误，无法继续读取"));
-        }
+            catch (CsvFormatException)
+            {
+                _errors.Add(new ImportIssue(Sheet.SheetName, (int)reader.LineNumber, string.Empty, string.Empty, "CSV 文件格式错误，无法继续读取"));
+                yield break;
+            }
 
-        return new RawSheet(kind, sheetName, headers ?? [], rows);
+            _rows.Add(row);
+            yield return row;
+        }
     }
 
     private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 100 ? text.TrimEnd() : text[..100];

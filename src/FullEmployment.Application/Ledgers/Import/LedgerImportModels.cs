@@ -36,6 +36,13 @@ public sealed record LedgerImportContext
     public Func<string, bool> PersonExists { get; init; } = _ => false;
 
     public IProgress<LedgerImportProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Receives the valid rows in file order, a chunk at a time, while the rest of the input is still being read,
+    /// and only as long as no error has been found; the import writes them inside its transaction as they come
+    /// and rolls the transaction back if a later row is invalid.
+    /// </summary>
+    public Action<LedgerKind, List<LedgerRecord>>? OnValidRows { get; init; }
 }
 
 /// <summary>Rows validated so far in a sheet, for long imports.</summary>

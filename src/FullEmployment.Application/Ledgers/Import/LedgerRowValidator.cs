@@ -14,6 +14,9 @@ internal sealed class LedgerRowValidator
         "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss",
     ];
 
+    /// <summary>Valid rows handed on at a time: large enough for efficient batched writes, small enough to start writing early.</summary>
+    private const int ChunkRows = 16_384;
+
     private readonly LedgerImportContext _context;
     private readonly HashSet<string> _importedPersons;
     private readonly List<ImportIssue> _errors;
@@ -35,11 +38,17 @@ internal sealed class LedgerRowValidator
     /// <summary>Header text without surrounding blanks or the required-column mark.</summary>
     public static string CleanHeader(string header) => header.Trim().TrimEnd('*', '＊').Trim();
 
-    public List<LedgerRecord> Validate(RawSheet sheet, List<ImportIssue> warnings)
+    public List<LedgerRecord> Validate(RawSheet sheet, List<ImportIssue> warnings) => Validate(sheet, sheet.Rows, sheet.Rows.Count, warnings);
+
+    /// <summary>
+    /// Validates <paramref name="rows"/> of <paramref name="sheet"/> as they come (a CSV still being read);
+    /// <paramref name="expectedRows"/> is for progress only.
+    /// </summary>
+    public List<LedgerRecord> Validate(RawSheet sheet, IEnumerable<RawRow> rows, int expectedRows, List<ImportIssue> warnings)
     {
         var definition = LedgerKinds.Get(sheet.Kind);
         var columns = CheckHeaders(sheet, definition, warnings);
-        var records = new List<LedgerRecord>(sheet.Rows.Count);
+        var records = new List<LedgerRecord>(expectedRows);
         if (columns is null)
         {
             return records;
@@ -47,11 +56,17 @@ internal sealed class LedgerRowValidator
 
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = 0;
-        foreach (var row in sheet.Rows)
+        var handedOn = 0;
+        foreach (var row in rows)
         {
             if (++done % 1000 == 0)
             {
-                _context.Progress?.Report(new LedgerImportProgress(sheet.SheetName, done, sheet.Rows.Count));
+                _context.Progress?.Report(new LedgerImportProgress(sheet.SheetName, done, Math.Max(done, expectedRows)));
+            }
+
+            if (records.Count - handedOn >= ChunkRows)
+            {
+                handedOn = HandOn(sheet.Kind, records, handedOn);
             }
 
             if (IsBlank(row))
@@ -68,8 +83,20 @@ internal sealed class LedgerRowValidator
             }
         }
 
-        _context.Progress?.Report(new LedgerImportProgress(sheet.SheetName, sheet.Rows.Count, sheet.Rows.Count));
+        HandOn(sheet.Kind, records, handedOn);
+        _context.Progress?.Report(new LedgerImportProgress(sheet.SheetName, done, done));
         return records;
+    }
+
+    /// <summary>Gives the valid rows not yet handed on to <see cref="LedgerImportContext.OnValidRows"/>, unless an error makes writing pointless.</summary>
+    private int HandOn(LedgerKind kind, List<LedgerRecord> records, int handedOn)
+    {
+        if (_context.OnValidRows is { } receive && _errors.Count == 0 && records.Count > handedOn)
+        {
+            receive(kind, records.GetRange(handedOn, records.Count - handedOn));
+        }
+
+        return records.Count;
     }
 
     private Dictionary<string, int>? CheckHeaders(RawSheet sheet, LedgerKindDefinition definition, List<ImportIssue> warnings)
