@@ -31,18 +31,20 @@ internal sealed class CsvLedgerReader
     static CsvLedgerReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private readonly CsvReader _reader;
-    private readonly List<RawRow> _rows = [];
     private readonly List<ImportIssue> _errors;
 
-    private CsvLedgerReader(CsvReader reader, LedgerKind kind, IReadOnlyList<string> headers, int expectedRows, List<ImportIssue> errors)
+    private CsvLedgerReader(CsvReader reader, RawSheet sheet, int expectedRows, List<ImportIssue> errors)
     {
         _reader = reader;
         _errors = errors;
-        Sheet = new RawSheet(kind, kind.SheetName(), headers, _rows);
+        Sheet = sheet;
         ExpectedRows = expectedRows;
     }
 
-    /// <summary>The sheet as read so far: all of it once <see cref="ReadRows"/> has been enumerated.</summary>
+    /// <summary>
+    /// The sheet; its rows are read again from the bytes if something asks for them (the error report), so a
+    /// valid import does not keep a million rows alive while it writes.
+    /// </summary>
     public RawSheet Sheet { get; }
 
     /// <summary>Data rows by line count, for progress; a quoted field with a line break makes it an overestimate.</summary>
@@ -88,10 +90,11 @@ internal sealed class CsvLedgerReader
         }
 
         var lines = body.Span.Count((byte)'\n') + (body.Span.EndsWith((ReadOnlySpan<byte>)[(byte)'\n']) ? 0 : 1);
-        return new CsvLedgerReader(reader, kind, headers, Math.Max(lines - 1, 0), errors);
+        var sheet = new RawSheet(kind, sheetName, headers, new RereadRows(() => [.. Open(bytes, kind, []).ReadRows()]));
+        return new CsvLedgerReader(reader, sheet, Math.Max(lines - 1, 0), errors);
     }
 
-    /// <summary>The data rows, each kept in <see cref="Sheet"/> as it is read; a format error ends the file and is reported.</summary>
+    /// <summary>The data rows as they are read; a format error ends the file and is reported.</summary>
     public IEnumerable<RawRow> ReadRows()
     {
         using var reader = _reader;
@@ -120,9 +123,22 @@ internal sealed class CsvLedgerReader
                 yield break;
             }
 
-            _rows.Add(row);
             yield return row;
         }
+    }
+
+    /// <summary>Rows made again on first access.</summary>
+    private sealed class RereadRows(Func<List<RawRow>> read) : IReadOnlyList<RawRow>
+    {
+        private readonly Lazy<List<RawRow>> _rows = new(read);
+
+        public int Count => _rows.Value.Count;
+
+        public RawRow this[int index] => _rows.Value[index];
+
+        public IEnumerator<RawRow> GetEnumerator() => _rows.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 100 ? text.TrimEnd() : text[..100];

@@ -40,7 +40,7 @@ public sealed record LedgerImportContext
     /// <summary>
     /// Receives the valid rows in file order, a chunk at a time, while the rest of the input is still being read,
     /// and only as long as no error has been found; the import writes them inside its transaction as they come
-    /// and rolls the transaction back if a later row is invalid.
+    /// and rolls the transaction back if a later row is invalid. Rows handed on are not kept in the result's ledger.
     /// </summary>
     public Action<LedgerKind, List<LedgerRecord>>? OnValidRows { get; init; }
 }

@@ -48,7 +48,7 @@ internal sealed class LedgerRowValidator
     {
         var definition = LedgerKinds.Get(sheet.Kind);
         var columns = CheckHeaders(sheet, definition, warnings);
-        var records = new List<LedgerRecord>(expectedRows);
+        var records = new List<LedgerRecord>(_context.OnValidRows is null ? expectedRows : ChunkRows);
         if (columns is null)
         {
             return records;
@@ -88,15 +88,24 @@ internal sealed class LedgerRowValidator
         return records;
     }
 
-    /// <summary>Gives the valid rows not yet handed on to <see cref="LedgerImportContext.OnValidRows"/>, unless an error makes writing pointless.</summary>
+    /// <summary>
+    /// Gives the valid rows not yet handed on to <see cref="LedgerImportContext.OnValidRows"/>, unless an error makes
+    /// writing pointless, and then forgets them: what is written need not stay in memory.
+    /// </summary>
     private int HandOn(LedgerKind kind, List<LedgerRecord> records, int handedOn)
     {
-        if (_context.OnValidRows is { } receive && _errors.Count == 0 && records.Count > handedOn)
+        if (_context.OnValidRows is not { } receive)
+        {
+            return records.Count;
+        }
+
+        if (_errors.Count == 0 && records.Count > handedOn)
         {
             receive(kind, records.GetRange(handedOn, records.Count - handedOn));
         }
 
-        return records.Count;
+        records.Clear();
+        return 0;
     }
 
     private Dictionary<string, int>? CheckHeaders(RawSheet sheet, LedgerKindDefinition definition, List<ImportIssue> warnings)
