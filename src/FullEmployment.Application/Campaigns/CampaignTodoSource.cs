@@ -13,8 +13,8 @@ using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// What waits at each level (A8): the county's applications to score, the city's to evaluate, objections to answer
-/// and notices about to close, the province's lists sent up, the community's returned applications. Derived from
-/// dates at read time, never flagged by a job.
+/// and notices about to close, the province's lists sent up and its national rounds (A4.1), the community's returned
+/// applications. Derived from dates at read time, never flagged by a job.
 /// </summary>
 internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, WorkingCalendar calendar) : ITodoSource
 {
@@ -97,6 +97,39 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
                     var due = campaigns[list.CampaignId].Deadlines.Province;
                     items.Add(new TodoItem(Category, $"{list.CityCode}推荐名单已报送（{list.Entries.Count}个社区）", $"/Campaigns/Lists/{list.Id}", due, Left(due)));
                 }
+
+                items.AddRange(await NationalRoundsAsync(cancellationToken));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// A4.1: the province's open national rounds: a list still being drawn up waits to be sent to the ministry, a sent one
+    /// for the ministry's outcomes. The ministry's timetable is not in the system, so these carry no due date.
+    /// </summary>
+    private async Task<List<TodoItem>> NationalRoundsAsync(CancellationToken cancellationToken)
+    {
+        var rounds = await db.Set<Campaign>().AsNoTracking()
+            .Where(c => c.Kind == CampaignKind.NationalRecommendation && c.State != CampaignState.Closed)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var ids = rounds.Select(r => r.Id).ToList();
+        var lists = await db.Set<NationalRecommendation>().AsNoTracking().Where(r => ids.Contains(r.CampaignId))
+            .ToDictionaryAsync(r => r.CampaignId, cancellationToken);
+        var items = new List<TodoItem>();
+        foreach (var round in rounds)
+        {
+            // A round nobody has touched yet has no list row: its list is an empty draft (NationalRounds.LoadAsync).
+            var list = lists.GetValueOrDefault(round.Id);
+            var url = $"/Campaigns/National/{round.Id}";
+            if (list is null || list.State == NationalRecommendationState.Draft)
+            {
+                items.Add(new TodoItem(Category, $"{round.Name}：推荐名单编制中（已列入{list?.Candidates.Count ?? 0}个社区），待报送人社部", url, null));
+            }
+            else if (list.Candidates.Count(c => c.Outcome == NationalOutcome.Pending) is var pending and > 0)
+            {
+                items.Add(new TodoItem(Category, $"{round.Name}：{pending}个社区待登记人社部结果", url, null));
             }
         }
 

@@ -13,7 +13,8 @@ using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A provincial campaign in progress on the demo communities (run after <see cref="DemoData"/>): applications at
-/// every stage and one open city notice with an objection, dated from today so every page has something to show.
+/// every stage and one open city notice with an objection, dated from today so every page has something to show;
+/// and a national round with a draft list.
 /// </summary>
 public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, WorkingCalendar calendar)
 {
@@ -55,6 +56,8 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
         var draft = await ApplyAsync(campaign, template, "620200001001", cancellationToken, submit: false);
         draft.SheetFor(ReviewLevel.Self)!.Judge("1.2", 4, null);
 
+        await AddNationalRoundAsync(template, campaign.AssessmentPeriod, campaign.Deadlines, today, cancellationToken);
+
         var workingDays = await calendar.LoadAsync(cancellationToken);
         if (workingDays.IsConfigured(today.Year) && workingDays.IsConfigured(today.AddDays(30).Year))
         {
@@ -63,6 +66,25 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A4.1: a national round whose list is still a draft, with two provincial communities of the demo data (雁南社区 in
+    /// 兰州市, 胜利社区 in 嘉峪关市). The round is never published; its template, period and deadlines don't apply.
+    /// </summary>
+    private async Task AddNationalRoundAsync(ScoreTemplate template, AssessmentPeriod period, StageDeadlines deadlines, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var round = new Campaign(CampaignKind.NationalRecommendation, "620000", $"{today.Year}年国家级充分就业社区推荐", today.Year, 3, template, period,
+            deadlines, CycleCheck.NotApplicable(today.Year));
+        var list = new NationalRecommendation(round);
+        foreach (var code in new[] { "620102001002", "620200001002" })
+        {
+            list.Add(await db.Communities.AsNoTracking().Include(c => c.Titles).SingleAsync(c => c.Code == code, cancellationToken), today);
+        }
+
+        db.Add(round);
+        db.Add(list);
     }
 
     private async Task<CampaignApplication> ApplyAsync(Campaign campaign, ScoreTemplate template, string code, CancellationToken cancellationToken,

@@ -21,6 +21,8 @@ public sealed class DemoData(AppDbContext db, UserAdministration userAdministrat
         ("lanzhou-finance", Roles.CityFinance, "620100", "兰州市财政局"),
         ("chengguan-finance", Roles.CountyFinance, "620102", "城关区财政局"),
         ("community", Roles.CommunityStaff, "620102001001", "东岗社区工作人员"),
+        // 酒泉路社区 holds no title yet: the account that applies in a municipal campaign (A4.3), which 东岗社区 cannot.
+        ("jiuquanlu", Roles.CommunityStaff, "620102001005", "酒泉路社区工作人员"),
         ("auditor", Roles.Auditor, "620000", "省厅审计管理员"),
         ("secadmin", Roles.SecurityAdmin, "620000", "省厅安全管理员"),
     ];

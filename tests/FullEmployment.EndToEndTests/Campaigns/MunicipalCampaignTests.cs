@@ -1,7 +1,4 @@
-using FullEmployment.Application.Identity;
-using FullEmployment.Domain.Identity;
 using FullEmployment.EndToEndTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -18,7 +15,8 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
     private const string Password = WebAppFixture.DemoPassword;
     private const string CampaignName = "端到端兰州市市级创建批次";
 
-    // 东岗社区 (the demo community account) already holds a municipal title (A3.1); 酒泉路社区 in 城关区 holds none and applies.
+    // 东岗社区 (the demo account community) already holds a municipal title (A3.1); 酒泉路社区 in 城关区 holds none and
+    // applies with its own demo account.
     private const string Applicant = "jiuquanlu";
     private const string ApplicantCommunity = "620102001005";
 
@@ -26,7 +24,6 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
     public async Task A4_3_Municipal_campaign_runs_from_the_citys_template_and_county_quotas_to_the_municipal_title()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await AddApplicantAccountAsync();
         try
         {
             // A4.3: the city keeps its own score template: a copy of the provincial one, published by the city.
@@ -175,14 +172,6 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
         {
             Fixture.App.Clock.Offset = TimeSpan.Zero;
         }
-    }
-
-    /// <summary>The demo data has no account for 酒泉路社区: the security administrator's use case adds one (arrangement, not under test).</summary>
-    private async Task AddApplicantAccountAsync()
-    {
-        await using var scope = Fixture.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .AddAsync(new NewUser(Applicant, "酒泉路社区工作人员", Roles.CommunityStaff, ApplicantCommunity, Password, false), checkActor: false);
     }
 
     private async Task SwitchUserAsync(string username)

@@ -20,11 +20,25 @@ public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelpe
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await SwitchUserAsync("province");
 
-        // A national round is a campaign of its own kind; creating it leads straight to its list.
+        // A national round is a campaign of its own kind; creating it leads straight to its list. What it doesn't use
+        // (template, pass mark, period, deadlines, the A4.2 reason) is hidden while it is chosen.
         await Page.GotoAsync(BaseUrl + "/Campaigns/Create");
+        string[] notForNational = ["#TemplateVersion", "#PassMark", "#AssessmentFrom", "#ApplicationDeadline", "#ProvinceDeadline", "#CycleOverrideReason"];
+        foreach (var field in notForNational)
+        {
+            (await Page.IsVisibleAsync(field)).ShouldBeTrue(field);
+        }
+
         await Page.SelectOptionAsync("#Kind", "NationalRecommendation");
+        foreach (var field in notForNational)
+        {
+            (await Page.IsVisibleAsync(field)).ShouldBeFalse(field);
+        }
+
+        (await Page.InnerTextAsync("[data-testid=national-hint]")).ShouldContain("不适用");
         await Page.FillAsync("#Name", Name);
         await Page.FillAsync("#TotalQuota", "2");
+        await SaveScreenshotAsync("national-0-create");
         await Page.ClickAsync("button:text('保存草稿')");
         (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已创建国家级推荐批次");
         var roundUrl = Page.Url;
@@ -81,6 +95,15 @@ public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelpe
         (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已报送人社部");
         (await Page.Locator("[data-testid=eligible]").CountAsync()).ShouldBe(0);
         (await Page.Locator($"[data-testid=remove-{Peili}]").CountAsync()).ShouldBe(0);
+
+        // The province's to-do list now asks for the ministry's outcomes of this round, and still for the demo round's draft list.
+        await Page.GotoAsync(BaseUrl + "/");
+        var roundPath = new Uri(roundUrl).AbsolutePath;
+        (await Page.InnerTextAsync($"#todo tr:has(a[href='{roundPath}'])")).ShouldContain($"{Name}：2个社区待登记人社部结果");
+        (await Page.InnerTextAsync("#todo")).ShouldContain("国家级充分就业社区推荐：推荐名单编制中（已列入2个社区），待报送人社部");
+        await SaveScreenshotAsync("national-todo");
+        await Page.ClickAsync($"#todo a[href='{roundPath}']");
+        (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已报送人社部");
 
         // The ministry's outcome: a grant without a document number is refused beside its form, then recorded properly.
         await Page.ClickAsync($"[data-testid=outcome-{Peili}] button");

@@ -16,8 +16,9 @@ public sealed class PublicSiteTests(EndToEndFixture fixture, ITestOutputHelper o
         (await Page.InnerTextAsync("[data-testid=notice]")).ShouldContain("剩余工作日");
         await SaveScreenshotAsync("public-index");
 
-        // The demo campaign's city notice: other tests in the same app may publish notices of their own.
-        await Page.ClickAsync("[data-testid=notice] h2 a:has-text('兰州市')");
+        // The demo campaign's city notice (兰州市…公示): other tests in the same app publish notices of their own, on the same
+        // day, and one of them (the municipal campaign's) has 兰州市 inside its title too.
+        await Page.ClickAsync("[data-testid=notice] h2 a:text-matches('^兰州市')");
         (await Page.InnerTextAsync("[data-testid=candidate-table]")).ShouldContain("东岗社区");
         await Page.SelectOptionAsync("#Form_CandidateId", new SelectOptionValue { Index = 1 });
         await Page.FillAsync("#Form_Name", "王五");

@@ -125,4 +125,32 @@ public sealed class CampaignFlowTests
         var countyTodo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(Roles.CountyOfficer, Chengguan, t => t.ForCurrentUserAsync());
         countyTodo.ShouldContain(t => t.Title.StartsWith("草场街社区", StringComparison.Ordinal) && t.WorkingDaysLeft > 0);
     }
+
+    [Fact]
+    public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list()
+    {
+        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        _ = factory.Server;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync("Demo#Passw0rd1", mustChangePassword: false);
+            accounts.ShouldContain(a => a.UserName == "jiuquanlu" && a.Role == Roles.CommunityStaff && a.ScopeCode == Yuanjiu);
+            await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
+
+            // 酒泉路社区 may apply in a municipal campaign (A4.3): filed with civil affairs, no title.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var jiuquanlu = await db.Communities.AsNoTracking().Include(c => c.Titles).SingleAsync(c => c.Code == Yuanjiu);
+            jiuquanlu.Name.ShouldBe("酒泉路社区");
+            jiuquanlu.CivilAffairsFilingNumber.ShouldNotBeNullOrWhiteSpace();
+            jiuquanlu.Titles.ShouldBeEmpty();
+        }
+
+        var rounds = await factory.As<CampaignAdministration, IReadOnlyList<CampaignRow>>(Roles.ProvinceOfficer, Province, c => c.ListAsync());
+        var round = rounds.Single(r => r.Kind == CampaignKind.NationalRecommendation);
+        round.StateName.ShouldBe("名单编制中");
+        var list = await factory.As<NationalRounds, NationalRecommendationView>(Roles.ProvinceOfficer, Province, n => n.GetAsync(round.Id));
+        list.Candidates.Select(c => c.CommunityName).ShouldBe(["雁南社区", "胜利社区"]);
+        var todo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(Roles.ProvinceOfficer, Province, t => t.ForCurrentUserAsync());
+        todo.ShouldContain(t => t.Url == $"/Campaigns/National/{round.Id}" && t.Title.Contains("待报送人社部"));
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,6 +173,104 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         (await GetAsync(api, id))["state"]!.GetValue<string>().ShouldBe("submitted");
         (await pages.GetStringAsync(Url($"/Campaigns/National/{id}"))).ShouldContain("登记人社部结果");
     }
+
+    [Fact]
+    public async Task A4_1_The_province_to_do_list_holds_a_draft_round_to_send_and_a_sent_one_with_outcomes_to_record()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var province = Factory.BearerClientFor("province");
+        var id = await CreateRoundAsync(province, "2025年国家级推荐（待办）", quota: 2);
+        var url = $"/Campaigns/National/{id}";
+
+        // Untouched, the round's list is an empty draft; a national round has no deadline in the system, so no due date.
+        var item = (await TodoAsync(Roles.ProvinceOfficer, "620000")).Single(t => t.Url == url);
+        item.Title.ShouldBe("2025年国家级推荐（待办）：推荐名单编制中（已列入0个社区），待报送人社部");
+        item.Category.ShouldBe("创建申报");
+        item.DueOn.ShouldBeNull();
+        item.WorkingDaysLeft.ShouldBeNull();
+
+        var version = await ActAsync(province, id, "add", new { version = 0, communityCode = Yannan });
+        version = await ActAsync(province, id, "add", new { version, communityCode = Peili });
+        (await TodoAsync(Roles.ProvinceOfficer, "620000")).Single(t => t.Url == url).Title.ShouldContain("已列入2个社区");
+
+        version = await ActAsync(province, id, "submit", new { version });
+        item = (await TodoAsync(Roles.ProvinceOfficer, "620000")).Single(t => t.Url == url);
+        item.Title.ShouldBe("2025年国家级推荐（待办）：2个社区待登记人社部结果");
+        item.DueOn.ShouldBeNull();
+
+        version = await ActAsync(province, id, "outcome", new { version, communityCode = Peili, granted = false, decidedOn = "2025-12-01" });
+        (await TodoAsync(Roles.ProvinceOfficer, "620000")).Single(t => t.Url == url).Title.ShouldContain("1个社区待登记人社部结果");
+        await ActAsync(province, id, "outcome", new { version, communityCode = Yannan, granted = false, decidedOn = "2025-12-01" });
+        (await TodoAsync(Roles.ProvinceOfficer, "620000")).ShouldNotContain(t => t.Url == url);
+
+        // Only the province sees national rounds (A3.2), in its to-do list as anywhere else.
+        var draft = await CreateRoundAsync(province, "2025年国家级推荐（待办二）", quota: 1);
+        (await TodoAsync(Roles.ProvinceOfficer, "620000")).ShouldContain(t => t.Url == $"/Campaigns/National/{draft}");
+        (await TodoAsync(Roles.CityOfficer, "620100")).ShouldNotContain(t => t.Url.StartsWith("/Campaigns/National/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A4_1_The_create_page_neither_requires_nor_keeps_the_schedule_fields_for_a_national_round()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var pages = Factory.ClientFor("province");
+        var html = await pages.GetStringAsync(Url("/Campaigns/Create"));
+        html.ShouldContain("data-kind-select");
+        html.ShouldContain("data-hide-for-kind=\"NationalRecommendation\"");
+
+        // As a browser without script posts it: the hidden fields come empty or with anything in them.
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(html),
+            ["Kind"] = "NationalRecommendation",
+            ["Name"] = "2025年国家级推荐（无脚本）",
+            ["CreationYear"] = "2025",
+            ["TotalQuota"] = "4",
+            ["TemplateVersion"] = "",
+            ["PassMark"] = "900",
+            ["AssessmentFrom"] = "",
+            ["AssessmentTo"] = "",
+            ["ApplicationDeadline"] = "2025-09-01",
+            ["CountyDeadline"] = "2025-08-01",
+            ["CityDeadline"] = "",
+            ["ProvinceDeadline"] = "",
+            ["CycleOverrideReason"] = "不应保存",
+        };
+        var created = await pages.PostAsync(Url("/Campaigns/Create"), new FormUrlEncodedContent(fields));
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        var location = created.Headers.Location!.OriginalString;
+        location.ShouldStartWith("/Campaigns/National/");
+        var campaign = await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Campaign>().AsNoTracking()
+            .SingleAsync(c => c.Name == "2025年国家级推荐（无脚本）"));
+        location.ShouldBe($"/Campaigns/National/{campaign.Id}");
+        campaign.Kind.ShouldBe(CampaignKind.NationalRecommendation);
+        campaign.TotalQuota.ShouldBe(4);
+        campaign.PassMark.ShouldBe(Campaign.DefaultPassMark);
+        campaign.TemplateVersion.ShouldBe(DefaultScoreTemplate.Version);
+        campaign.CycleOverrideReason.ShouldBeNull();
+
+        // The same form for a provincial round still requires them.
+        fields["Kind"] = "Provincial";
+        fields["Name"] = "2025年省级创建（缺评分表）";
+        var refused = await pages.PostAsync(Url("/Campaigns/Create"), new FormUrlEncodedContent(fields));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await refused.Content.ReadAsStringAsync();
+        page.ShouldContain("请选择评分表版本");
+        page.ShouldContain("合格分数线应为0至100");
+        (await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Campaign>().AnyAsync(c => c.Name == "2025年省级创建（缺评分表）")))
+            .ShouldBeFalse();
+    }
+
+    private Task<IReadOnlyList<TodoItem>> TodoAsync(string role, string scope) =>
+        Factory.WithScopeAsync(new FixedActor($"{role}@{scope}", role, scope), sp => sp.GetRequiredService<TodoList>().ForCurrentUserAsync());
 
     private async Task<Guid> CreateRoundAsync(HttpClient province, string name, int quota)
     {

@@ -27,6 +27,12 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
     [BindProperty] [Display(Name = "省级审核截止")] public DateOnly ProvinceDeadline { get; set; }
     [BindProperty] [Display(Name = "两年周期内再次创建的理由（A4.2）")] public string? CycleOverrideReason { get; set; }
 
+    private static readonly string[] ScheduleFields =
+    [
+        nameof(TemplateVersion), nameof(PassMark), nameof(AssessmentFrom), nameof(AssessmentTo), nameof(ApplicationDeadline),
+        nameof(CountyDeadline), nameof(CityDeadline), nameof(ProvinceDeadline), nameof(CycleOverrideReason),
+    ];
+
     public IReadOnlyList<ScoreTemplateRow> Templates { get; private set; } = [];
     public IReadOnlyList<CampaignKind> Kinds { get; private set; } = [];
     public string? ErrorClause { get; private set; }
@@ -35,20 +41,27 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var today = ChinaTime.Today(clock);
         Kind = Kinds[0];
-        CreationYear = today.Year;
-        AssessmentFrom = new DateOnly(today.Year - 1, 1, 1);
-        AssessmentTo = new DateOnly(today.Year - 1, 12, 31);
-        ApplicationDeadline = today.AddDays(30);
-        CountyDeadline = today.AddDays(60);
-        CityDeadline = today.AddDays(90);
-        ProvinceDeadline = today.AddDays(150);
-        TemplateVersion = Templates.FirstOrDefault()?.TemplateVersion;
+        CreationYear = ChinaTime.Today(clock).Year;
+        UseDefaultSchedule();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
+        if (Kind == CampaignKind.NationalRecommendation)
+        {
+            // A4.1: the round is never published and nobody applies or scores in it: whatever came in these fields
+            // (shown when the browser runs no script) is neither required nor kept.
+            foreach (var field in ScheduleFields)
+            {
+                ModelState.Remove(field);
+            }
+
+            UseDefaultSchedule();
+            CycleOverrideReason = null;
+        }
+
         if (ModelState.IsValid)
         {
             try
@@ -73,8 +86,24 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
             }
         }
 
-        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The form's defaults for the fields a national round doesn't use: the first template offered, the default pass mark, last
+    /// year as the period, stages from today. A national round keeps these whatever was posted.
+    /// </summary>
+    private void UseDefaultSchedule()
+    {
+        var today = ChinaTime.Today(clock);
+        TemplateVersion = Templates.FirstOrDefault()?.TemplateVersion;
+        PassMark = Campaign.DefaultPassMark;
+        AssessmentFrom = new DateOnly(today.Year - 1, 1, 1);
+        AssessmentTo = new DateOnly(today.Year - 1, 12, 31);
+        ApplicationDeadline = today.AddDays(30);
+        CountyDeadline = today.AddDays(60);
+        CityDeadline = today.AddDays(90);
+        ProvinceDeadline = today.AddDays(150);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -21,3 +21,16 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+// Fields that don't apply to a kind: elements with data-hide-for-kind="Kind" hide while a [data-kind-select] has that value
+// (the server ignores them for that kind, so the form works without this too).
+function applyKind(select) {
+  document.querySelectorAll("[data-hide-for-kind]").forEach(function (element) {
+    element.hidden = element.getAttribute("data-hide-for-kind") === select.value;
+  });
+}
+document.addEventListener("change", function (event) {
+  if (event.target.matches && event.target.matches("[data-kind-select]")) {
+    applyKind(event.target);
+  }
+});
+document.querySelectorAll("[data-kind-select]").forEach(applyKind);
