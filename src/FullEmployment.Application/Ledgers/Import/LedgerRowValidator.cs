@@ -147,13 +147,13 @@ internal sealed class LedgerRowValidator
 
     private void CheckNaturalKey(RawSheet sheet, LedgerKindDefinition definition, RawRow row, RowReader reader, Dictionary<string, int> keys)
     {
-        var parts = definition.NaturalKey.Select(reader.KeyPart).ToList();
-        if (parts.Any(string.IsNullOrEmpty))
+        var parts = reader.KeyParts;
+        if (Array.Exists(parts, string.IsNullOrEmpty))
         {
             return;
         }
 
-        var key = string.Join('\u001F', parts);
+        var key = parts.Length == 1 ? parts[0]! : string.Join('\u001F', parts);
         if (!keys.TryAdd(key, row.RowNumber))
         {
             var first = definition.NaturalKey[0];
@@ -228,11 +228,12 @@ internal sealed class LedgerRowValidator
     private sealed class RowReader(LedgerRowValidator owner, RawSheet sheet, RawRow row, Dictionary<string, int> columns)
     {
         private readonly LedgerKindDefinition _definition = LedgerKinds.Get(sheet.Kind);
-        private readonly Dictionary<string, string> _keyParts = new(StringComparer.Ordinal);
+        private readonly string?[] _keyParts = new string?[LedgerKinds.Get(sheet.Kind).NaturalKey.Count];
 
         public bool HasErrors { get; private set; }
 
-        public string KeyPart(string column) => _keyParts.GetValueOrDefault(column, string.Empty);
+        /// <summary>The natural key's values as read, in the definition's order; null where the cell was blank or invalid.</summary>
+        public string?[] KeyParts => _keyParts;
 
         public string Text(string column) => Raw(column).Text.Trim();
 
@@ -529,11 +530,22 @@ internal sealed class LedgerRowValidator
             return text == yes;
         }
 
+        /// <summary>Keeps a natural-key column's value for the duplicate check; other columns need not be kept.</summary>
         private void Key(string column, string? value)
         {
-            if (value is not null)
+            if (value is null)
             {
-                _keyParts[column] = value;
+                return;
+            }
+
+            var key = _definition.NaturalKey;
+            for (var i = 0; i < key.Count; i++)
+            {
+                if (string.Equals(key[i], column, StringComparison.Ordinal))
+                {
+                    _keyParts[i] = value;
+                    return;
+                }
             }
         }
 
