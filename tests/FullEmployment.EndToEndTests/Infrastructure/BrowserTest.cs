@@ -19,6 +19,7 @@ namespace FullEmployment.EndToEndTests.Infrastructure;
 /// </summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
+    private readonly List<string> _browserErrors = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -42,6 +43,9 @@ public abstract class BrowserTest : IAsyncLifetime
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
 
+    /// <summary>Errors the browser's console has logged so far (CSP violations, failed requests, script errors).</summary>
+    protected IReadOnlyList<string> BrowserErrors => _browserErrors;
+
     protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The page is not open yet.");
 
     /// <summary>test-output/screenshots under the repository root (FE_TEST_OUTPUT overrides test-output).</summary>
@@ -62,6 +66,11 @@ public abstract class BrowserTest : IAsyncLifetime
             if (message.Type is "error" or "warning")
             {
                 WriteOutput($"[browser {message.Type}] {message.Text}");
+            }
+
+            if (message.Type is "error")
+            {
+                _browserErrors.Add(message.Text);
             }
         };
         _page.PageError += (_, error) => WriteOutput($"[page error] {error}");
