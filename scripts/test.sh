@@ -9,7 +9,9 @@
 #      passwordless sudo only when something is missing.
 #   2. Unless FE_TEST_POSTGRES is already set or FE_SKIP_POSTGRES=1, starts a throwaway
 #      PostgreSQL cluster in a temp dir on 127.0.0.1 (free port from 55432 up), creates a
-#      user with CREATEDB and exports FE_TEST_POSTGRES (Npgsql connection string).
+#      user with CREATEDB (and pg_signal_backend: DROP DATABASE … WITH (FORCE) in the tests' clean-up
+#      must also stop an autovacuum worker that happens to be in the database) and exports
+#      FE_TEST_POSTGRES (Npgsql connection string).
 #      The cluster is stopped and its directory deleted on exit.
 #   3. Exports FE_CHROMIUM (default /usr/bin/chromium) and runs
 #      `dotnet test FullEmployment.slnx -c Release` with a TRX logger.
@@ -114,6 +116,7 @@ if [ "$want_postgres" = 1 ]; then
         start >/dev/null || { cat "$PG_TMP/server.log" >&2; exit 1; }
     as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fe LOGIN CREATEDB PASSWORD '$pg_password';" \
+        -c "GRANT pg_signal_backend TO fe;" \
         -c "CREATE DATABASE fe_test OWNER fe;"
     export FE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=fe;Password=$pg_password;Database=fe_test"
     log "PostgreSQL ready; FE_TEST_POSTGRES exported (Database=fe_test, user fe with CREATEDB)"
