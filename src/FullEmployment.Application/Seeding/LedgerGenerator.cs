@@ -94,11 +94,19 @@ public sealed class LedgerGenerator(AppDbContext db, ILedgerBulkWriter writer, T
             next = b + 1 < batches.Count ? Task.Run(() => Build(batches[b + 1]), cancellationToken) : null;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                foreach (var kind in Enum.GetValues<LedgerKind>())
+                var bulk = await writer.BeginAsync(db, cancellationToken);
+                try
                 {
-                    var records = current.SelectMany(l => l.RecordsOf(kind)).ToList();
-                    await writer.UpsertAsync(db, kind, records, cancellationToken);
-                    rows += records.Count;
+                    foreach (var kind in Enum.GetValues<LedgerKind>())
+                    {
+                        var records = current.SelectMany(l => l.RecordsOf(kind)).ToList();
+                        await writer.UpsertAsync(db, kind, records, cancellationToken);
+                        rows += records.Count;
+                    }
+                }
+                finally
+                {
+                    await bulk.DisposeAsync();
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -68,9 +68,6 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
 {
     public const int RowsPerStatement = 64;
 
-    /// <summary>Writes at least this large get <see cref="LargeWriteCacheKib"/> of page cache while they run.</summary>
-    private const int LargeWriteRows = 20_000;
-
     /// <summary>256 MiB, as a negative KiB count; only pages actually touched are allocated.</summary>
     private const long LargeWriteCacheKib = -256 * 1024;
 
@@ -83,25 +80,12 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
             return Task.CompletedTask;
         }
 
-        var table = LedgerTable.For(db, kind);
         var transaction = (SqliteTransaction)LedgerBulkWriter.TransactionOf(db);
-        var previousCache = records.Count >= LargeWriteRows ? SetCacheSize(transaction, LargeWriteCacheKib) : (long?)null;
-        try
-        {
-            Write(table, transaction.Connection!.Handle!, records, cancellationToken);
-        }
-        finally
-        {
-            if (previousCache is { } previous)
-            {
-                SetCacheSize(transaction, previous);
-            }
-        }
-
+        Write(LedgerTable.For(db, kind), transaction.Connection!.Handle!, records, cancellationToken);
         return Task.CompletedTask;
     }
 
-    /// <summary>A large page cache for the whole of a write that arrives in chunks (see <see cref="SetCacheSize"/>).</summary>
+    /// <summary>A large page cache for the whole of a write of many rows, in one or many calls (see <see cref="SetCacheSize"/>).</summary>
     public Task<IAsyncDisposable> BeginAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
