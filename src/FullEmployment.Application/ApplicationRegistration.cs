@@ -32,6 +32,7 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CandidateLists>();
         services.AddScoped<Campaigns.NationalRounds>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
+        services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
         services.AddLedgers();
         return services;
     }

@@ -85,7 +85,10 @@ internal static class Commands
             if (ledgerScale == LedgerScale.Small)
             {
                 // After the ledgers: the demo applications snapshot indicators from them.
-                await services.GetRequiredService<CampaignDemoData>().SeedAsync(ct);
+                foreach (var notBuilt in await services.GetRequiredService<CampaignDemoData>().SeedAsync(ct))
+                {
+                    await cli.Error.WriteLineAsync(notBuilt);
+                }
             }
             else
             {

@@ -5,6 +5,7 @@ using FullEmployment.Application;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
+using FullEmployment.Application.Notices;
 using FullEmployment.Application.Seeding;
 using FullEmployment.Web.Api;
 using FullEmployment.Web.Infrastructure;
@@ -103,6 +104,12 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FullEmployment.Startup");
+    foreach (var year in await scope.ServiceProvider.GetRequiredService<WorkingCalendar>().MissingYearsAsync())
+    {
+        startup.LogWarning("{Warning}", WorkingCalendar.MissingYearWarning(year));
+    }
+
     var seedDemo = app.Configuration.GetValue<bool?>("Demo:Seed") ?? app.Environment.IsDevelopment();
     if (!seedDemo)
     {
@@ -120,7 +127,10 @@ static async Task InitializeDatabaseAsync(WebApplication app)
             .GenerateAsync(new LedgerGeneratorOptions { Scale = LedgerScale.Small, Seed = LedgerGeneratorOptions.DemoSeed });
     }
 
-    await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
+    foreach (var notBuilt in await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync())
+    {
+        startup.LogWarning("{Warning}", notBuilt);
+    }
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

@@ -15,8 +15,11 @@ public sealed record CalendarYearView(int Year, IReadOnlyList<DateOnly> OffDays,
 public sealed record CalendarYearInput(int Year, IReadOnlyList<DateOnly> OffDays, IReadOnlyList<DateOnly> MakeUpWorkingDays, int? Version);
 
 /// <summary>The working-day calendar (spec/holidays.md): data the province edits one year at a time, audited.</summary>
-public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit)
+public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The to-do category of a missing calendar year; the workbench also shows these items as a warning.</summary>
+    public const string TodoCategory = "工作日历";
+
     public async Task<IReadOnlyList<CalendarYearView>> ListYearsAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken)).ConvertAll(ToView);
 
@@ -60,6 +63,14 @@ public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit)
 
         return (await LoadAsync(cancellationToken)).AddWorkingDays(from, workingDays);
     }
+
+    /// <summary>A8.3: the years notices published today may need whose calendar is not configured (see <see cref="WorkingDayCalendar.MissingYears"/>).</summary>
+    public async Task<IReadOnlyList<int>> MissingYearsAsync(CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken)).MissingYears(ChinaTime.Today(clock));
+
+    /// <summary>The warning shown to the province (workbench, to-do list, start-up log) for a year without a calendar.</summary>
+    public static string MissingYearWarning(int year) =>
+        $"{year}年工作日历未配置：涉及{year}年的公示期和工作日期限无法推算（A8.3），请录入{year}年的法定节假日和调休上班安排。";
 
     public async Task<WorkingDayCalendar> LoadAsync(CancellationToken cancellationToken = default) =>
         new(await db.Set<CalendarYear>().AsNoTracking().ToListAsync(cancellationToken));

@@ -5,6 +5,7 @@ using FullEmployment.Application.Notices;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Seeding;
@@ -20,14 +21,20 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
 {
     private const string Actor = "演示数据";
 
+    // Far enough back to reach a period that ends before a new year whose calendar is missing (a notice is 5 working days).
+    private const int NoticeLookBackDays = 14;
+
     private static readonly AutoScoringInput Good = new(true, 2, 0.98m, 0, 0, 0, 0, 0, 0.97m, 0.93m, 1m, 0.9m, 1m, 1m, 1m, 0);
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Seeds once; returns, in Chinese, each part of the demo it could not build today (empty when all was built).</summary>
+    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Set<Campaign>().AnyAsync(cancellationToken) || !await db.Communities.AnyAsync(cancellationToken))
         {
-            return;
+            return [];
         }
+
+        var notBuilt = new List<string>();
 
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);
@@ -58,14 +65,23 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
 
         await AddNationalRoundAsync(template, campaign.AssessmentPeriod, campaign.Deadlines, today, cancellationToken);
 
+        // A8.3: the open notice starts as late as the calendar allows while still open today, so it exists on every date
+        // whose calendar can compute one (near a year end it starts a few working days back to end before the new year).
         var workingDays = await calendar.LoadAsync(cancellationToken);
-        if (workingDays.IsConfigured(today.Year) && workingDays.IsConfigured(today.AddDays(30).Year))
+        if (workingDays.LatestStartOfNoticeOpenOn(today, PublicNotice.MinimumWorkingDays, NoticeLookBackDays) is { } start)
         {
-            cityList.PublishNotice($"兰州市{today.Year}年省级充分就业社区推荐名单公示", today, 5, workingDays);
+            cityList.PublishNotice($"兰州市{today.Year}年省级充分就业社区推荐名单公示", start, PublicNotice.MinimumWorkingDays, workingDays);
             cityList.SubmitObjection(recommended.Id, "张先生", "该社区公示的就业困难人员就业率与实际情况不符，请核实。", now, "13800001234");
+        }
+        else
+        {
+            var missing = string.Join("、", workingDays.MissingYears(today).DefaultIfEmpty(today.Year + 1).Select(y => $"{y}年"));
+            notBuilt.Add($"演示数据未创建公示中的推荐名单和异议：{missing}工作日历未配置，无法推算今天仍在公示期内的公示（A8.3）。" +
+                "请在“规则设置 → 工作日历”录入该年度节假日安排；兰州市推荐名单保留为未公示。");
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return notBuilt;
     }
 
     /// <summary>

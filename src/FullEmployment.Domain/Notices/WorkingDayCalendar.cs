@@ -96,4 +96,56 @@ public sealed class WorkingDayCalendar
 
     /// <summary>The instant such a notice closes: 24:00 China time of its last day.</summary>
     public DateTimeOffset NoticeClosesAt(DateOnly start, int workingDays) => ChinaTime.EndOf(NoticeLastDay(start, workingDays));
+
+    /// <summary>From this month on, next year's calendar is needed: a notice published in late December runs into January.</summary>
+    public const int NextYearNeededFromMonth = 11;
+
+    /// <summary>
+    /// A8.3: the years whose calendar is missing although notices published today may need them: this year, and from
+    /// 1 November next year too. Empty when nothing is missing.
+    /// </summary>
+    public IReadOnlyList<int> MissingYears(DateOnly today)
+    {
+        var needed = today.Month >= NextYearNeededFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        return [.. needed.Where(year => !IsConfigured(year))];
+    }
+
+    /// <summary>
+    /// The latest start date, no later than <paramref name="today"/> and at most <paramref name="lookBackDays"/> days
+    /// before it, of a notice of <paramref name="workingDays"/> working days that is still open on <paramref name="today"/>
+    /// and whose period lies in configured years; null when the calendar allows none.
+    /// </summary>
+    public DateOnly? LatestStartOfNoticeOpenOn(DateOnly today, int workingDays, int lookBackDays)
+    {
+        for (var start = today; start >= today.AddDays(-lookBackDays); start = start.AddDays(-1))
+        {
+            // Walking back, the first period that ends in configured years ends latest; earlier starts end no later.
+            if (TryNoticeLastDay(start, workingDays, out var lastDay))
+            {
+                return lastDay >= today ? start : null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryNoticeLastDay(DateOnly start, int workingDays, out DateOnly lastDay)
+    {
+        lastDay = start.AddDays(-1);
+        for (var counted = 0; counted < workingDays;)
+        {
+            lastDay = lastDay.AddDays(1);
+            if (!IsConfigured(lastDay.Year))
+            {
+                return false;
+            }
+
+            if (IsWorkingDay(lastDay))
+            {
+                counted++;
+            }
+        }
+
+        return true;
+    }
 }

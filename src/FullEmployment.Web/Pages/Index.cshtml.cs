@@ -1,5 +1,6 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
+using FullEmployment.Application.Notices;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,9 @@ namespace FullEmployment.Web.Pages;
 public sealed class IndexModel(TodoList todos, CommunityRegistry registry, ICurrentActor actor) : PageModel
 {
     public IReadOnlyList<TodoItem> Todos { get; private set; } = [];
+
+    /// <summary>A8.3: the to-do items about a missing calendar year, also shown as a warning above the workbench.</summary>
+    public IReadOnlyList<TodoItem> CalendarWarnings => [.. Todos.Where(t => t.Category == WorkingCalendar.TodoCategory)];
     public int CommunityCount { get; private set; }
     public Dictionary<TitleLevel, int> TitledCounts { get; } = [];
     public bool IsOfficer => actor.Role is not null && Roles.Officers.Contains(actor.Role);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -44,8 +45,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["Demo__Ledgers"] = "false",
     };
 
-    /// <summary>The app's clock: the real time plus <see cref="ShiftedClock.Offset"/>, so a test can let a notice period pass.</summary>
-    public ShiftedClock Clock { get; } = new();
+    /// <summary>
+    /// The app's clock: <see cref="FixedStartClock.Start"/> plus the time the run has taken plus <see cref="FixedStartClock.Offset"/>,
+    /// so every run sees the same dates whatever the real date is, and a test can still let a notice period pass.
+    /// </summary>
+    public FixedStartClock Clock { get; } = new();
 
     /// <summary>The password of every seeded demo account in end-to-end runs.</summary>
     public const string DemoPassword = "Demo@Pass2025";
@@ -128,10 +132,19 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The real clock moved forward by <see cref="Offset"/> (zero unless a test shifts it; reset it when done).</summary>
-public sealed class ShiftedClock : TimeProvider
+/// <summary>
+/// A clock that starts at a fixed instant and then runs at real speed (sign-in tickets, audit order and import progress
+/// see time pass), moved forward by <see cref="Offset"/> (zero unless a test shifts it; reset it when done).
+/// The date never depends on the day the suite runs.
+/// </summary>
+public sealed class FixedStartClock : TimeProvider
 {
+    /// <summary>Monday 2026-06-15 10:00 China time: a working day in a configured calendar year, with the rest of the year configured.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+
     public TimeSpan Offset { get; set; }
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+    public override DateTimeOffset GetUtcNow() => Start.ToUniversalTime() + Stopwatch.GetElapsedTime(_startedAt) + Offset;
 }

@@ -3,6 +3,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Notices;
 using FullEmployment.Application.Seeding;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
@@ -152,5 +153,53 @@ public sealed class CampaignFlowTests
         list.Candidates.Select(c => c.CommunityName).ShouldBe(["雁南社区", "胜利社区"]);
         var todo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(Roles.ProvinceOfficer, Province, t => t.ForCurrentUserAsync());
         todo.ShouldContain(t => t.Url == $"/Campaigns/National/{round.Id}" && t.Title.Contains("待报送人社部"));
+    }
+
+    [Theory]
+    [InlineData(2026, 12, 20)]
+    [InlineData(2026, 12, 30)]
+    [InlineData(2026, 12, 31)]
+    public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(int year, int month, int day)
+    {
+        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
+        var notBuilt = await SeedDemoAsync(factory);
+
+        notBuilt.ShouldBeEmpty();
+        var notice = (await factory.As<PublicSite, IReadOnlyList<PublicNoticeView>>(Roles.CommunityStaff, "x", p => p.OpenNoticesAsync())).Single();
+        notice.Candidates.Single().CommunityName.ShouldBe("东岗社区");
+        var today = new DateOnly(year, month, day);
+        notice.StartDate.ShouldBeLessThanOrEqualTo(today);
+        notice.LastDay.ShouldBeGreaterThanOrEqualTo(today);
+        notice.LastDay.Year.ShouldBe(2026);
+    }
+
+    [Theory]
+    [InlineData(2027, 3, 1)]
+    [InlineData(2027, 12, 30)]
+    public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(int year, int month, int day)
+    {
+        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
+        var notBuilt = await SeedDemoAsync(factory);
+
+        notBuilt.Single().ShouldContain($"{year}年");
+        notBuilt.Single().ShouldContain("工作日历未配置");
+        (await factory.As<PublicSite, IReadOnlyList<PublicNoticeView>>(Roles.CommunityStaff, "x", p => p.OpenNoticesAsync())).ShouldBeEmpty();
+        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+            w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
+        rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
+            ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);
+        var lists = await factory.As<AppDbContext, List<CandidateListState>>(Roles.ProvinceOfficer, Province,
+            db => db.Set<RecommendationList>().AsNoTracking().Select(l => l.State).ToListAsync());
+        lists.ShouldBe([CandidateListState.Draft]);
+    }
+
+    private static async Task<IReadOnlyList<string>> SeedDemoAsync(CampaignFactory factory)
+    {
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync("Demo#Passw0rd1", mustChangePassword: false);
+        return await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
     }
 }

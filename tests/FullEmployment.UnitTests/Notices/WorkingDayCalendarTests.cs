@@ -132,6 +132,42 @@ public class WorkingDayCalendarTests
     {
         Should.Throw<DomainException>(() => new WorkingDayCalendar([new CalendarYear(2027, [], []), new CalendarYear(2027, [], [])]));
     }
+
+    [Theory]
+    [InlineData(2026, 6, 15, 2026, 6, 15)]
+    [InlineData(2026, 12, 20, 2026, 12, 20)]
+    [InlineData(2026, 12, 30, 2026, 12, 25)]
+    [InlineData(2026, 12, 31, 2026, 12, 25)]
+    public void A8_3_A_notice_open_today_starts_as_late_as_the_configured_years_allow(int y, int m, int d, int sy, int sm, int sd)
+    {
+        var today = D(y, m, d);
+        var start = Calendar.LatestStartOfNoticeOpenOn(today, PublicNotice.MinimumWorkingDays, 14);
+
+        start.ShouldBe(D(sy, sm, sd));
+        var lastDay = Calendar.NoticeLastDay(start!.Value, PublicNotice.MinimumWorkingDays);
+        lastDay.ShouldBeGreaterThanOrEqualTo(today);
+        lastDay.Year.ShouldBe(2026);
+    }
+
+    [Theory]
+    [InlineData(2027, 3, 1)]
+    [InlineData(2027, 12, 30)]
+    [InlineData(2019, 12, 31)]
+    public void A8_3_No_notice_can_be_open_on_a_day_whose_year_has_no_calendar(int y, int m, int d)
+    {
+        Calendar.LatestStartOfNoticeOpenOn(D(y, m, d), PublicNotice.MinimumWorkingDays, 14).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A8_3_Next_years_calendar_is_missing_from_1_November_on()
+    {
+        Calendar.MissingYears(D(2026, 10, 31)).ShouldBeEmpty();
+        Calendar.MissingYears(D(2026, 11, 1)).ShouldBe([2027]);
+        Calendar.MissingYears(D(2026, 12, 31)).ShouldBe([2027]);
+        Calendar.MissingYears(D(2027, 3, 1)).ShouldBe([2027]);
+        Calendar.MissingYears(D(2027, 12, 30)).ShouldBe([2027, 2028]);
+        Calendar.MissingYears(D(2025, 11, 1)).ShouldBeEmpty();
+    }
 }
 
 public class CalendarYearTests

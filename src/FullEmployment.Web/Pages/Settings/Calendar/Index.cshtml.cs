@@ -13,10 +13,14 @@ public sealed class IndexModel(WorkingCalendar calendar, ICurrentActor actor, Ti
 
     public int NextYear { get; private set; }
 
+    /// <summary>A8.3: years that notices published today may need and that have no calendar yet.</summary>
+    public IReadOnlyList<int> MissingYears { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         actor.EnsureRole(Roles.ProvinceOfficer);
         Years = await calendar.ListYearsAsync(cancellationToken);
-        NextYear = Years.Count == 0 ? ChinaTime.Today(clock).Year : Years.Max(y => y.Year) + 1;
+        MissingYears = await calendar.MissingYearsAsync(cancellationToken);
+        NextYear = MissingYears.Count > 0 ? MissingYears[0] : Years.Count == 0 ? ChinaTime.Today(clock).Year : Years.Max(y => y.Year) + 1;
     }
 }
