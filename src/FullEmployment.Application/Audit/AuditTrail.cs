@@ -41,7 +41,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
             ClientIp = actor.ClientIp,
             Action = action,
             TargetType = targetType,
-            TargetId = targetId,
+            TargetId = AuditRedaction.Text(targetId),
             RegionCode = regionCode,
             Before = Serialize(before),
             After = Serialize(after),
@@ -63,7 +63,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
     private static string? Serialize(object? value) => value switch
     {
         null => null,
-        string s => s,
-        _ => JsonSerializer.Serialize(value, Json),
+        string s => AuditRedaction.Text(s),
+        _ => AuditRedaction.Node(JsonSerializer.SerializeToNode(value, Json))?.ToJsonString(Json),
     };
 }

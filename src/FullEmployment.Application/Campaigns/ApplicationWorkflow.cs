@@ -6,6 +6,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
@@ -75,6 +76,16 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         return await ToViewAsync(application, cancellationToken);
     }
 
+    /// <summary>The form's contact phone in full, for a reader in scope; the reveal is audited (the view shows it masked).</summary>
+    public async Task<string?> RevealContactPhoneAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(id, cancellationToken);
+        var phone = (await StoredFormAsync(id, cancellationToken)).ContactPhone;
+        audit.Record("application.reveal-phone", "application", id.ToString(), view.CountyCode ?? view.CityCode);
+        await db.SaveChangesAsync(cancellationToken);
+        return phone;
+    }
+
     /// <summary>Opens a stored file of an application (evidence, narrative, inspection photo) for a reader in scope.</summary>
     public async Task<(StoredFile File, Stream Content)> OpenFileAsync(Guid applicationId, Guid fileId, CancellationToken cancellationToken = default)
     {
@@ -128,7 +139,12 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             {
                 EnsureCommunityHolds(a);
                 var dossier = await DossierAsync(a.Id, cancellationToken);
-                dossier.FormJson = JsonSerializer.Serialize(input.Form, Json);
+                var stored = JsonSerializer.Deserialize<ApplicationForm>(dossier.FormJson, Json) ?? ApplicationForm.Empty;
+                // The form is shown with the phone masked: the mask sent back unchanged keeps the stored number.
+                var phone = PhoneMask.Resolve(input.Form.ContactPhone, stored.ContactPhone);
+                PhoneMask.EnsureNotMasked(phone);
+                var form = input.Form with { ContactPhone = phone };
+                dossier.FormJson = JsonSerializer.Serialize(form, Json);
                 if (input.NarrativeFile is { } narrative)
                 {
                     var file = await files.SaveAsync(narrative, "application", a.Id.ToString(), "narrative", Actor.UserName ?? "", cancellationToken);
@@ -458,6 +474,11 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         return (await snapshots.TakeAsync(community, campaign.AssessmentPeriod, ChinaTime.Today(clock), cancellationToken)).Input;
     }
 
+    private async Task<ApplicationForm> StoredFormAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        await db.Set<ApplicationDossier>().AsNoTracking().Where(d => d.ApplicationId == applicationId).Select(d => d.FormJson)
+            .FirstOrDefaultAsync(cancellationToken) is { } json ? JsonSerializer.Deserialize<ApplicationForm>(json, Json) ?? ApplicationForm.Empty
+            : ApplicationForm.Empty;
+
     private async Task<ApplicationDossier> DossierAsync(Guid applicationId, CancellationToken cancellationToken) =>
         await db.Set<ApplicationDossier>().FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken)
         ?? throw new NotFoundException("未找到申报表。");
@@ -489,13 +510,15 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         var today = ChinaTime.Today(clock);
         var frozen = dossier?.SnapshotJson is { } json ? JsonSerializer.Deserialize<IndicatorSnapshot>(json, Json) : null;
         var indicators = frozen ?? await snapshots.TakeAsync(community, campaign.AssessmentPeriod, today, cancellationToken);
+        var form = dossier is null ? ApplicationForm.Empty : JsonSerializer.Deserialize<ApplicationForm>(dossier.FormJson, Json) ?? ApplicationForm.Empty;
         var headline = new HeadlineFigures(community.HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(today),
             community.HighestTitleOn(today)?.Level.DisplayName(), frozen is not null, indicators);
         var texts = template.Items.ToDictionary(i => i.Number, i => i.Text);
         return new ApplicationView(a.Id, a.CampaignId, campaign.Name, a.CampaignKind, a.CommunityId, a.CommunityCode, a.CommunityName, a.CityCode,
             a.CountyCode, a.State, CampaignApplication.StateName(a.State), a.CorrectionDueDate, a.RejectionReasons, a.CertificationDocumentNumber,
             a.PlaqueNumber, a.CertifiedOn, a.DisqualificationReason,
-            dossier is null ? ApplicationForm.Empty : JsonSerializer.Deserialize<ApplicationForm>(dossier.FormJson, Json) ?? ApplicationForm.Empty,
+            // DESIGN.md "Personal data": pages and the API show the phone masked; RevealContactPhoneAsync shows it, audited.
+            form with { ContactPhone = PhoneMask.Mask(form.ContactPhone) is { Length: > 0 } masked ? masked : null },
             stored.Where(f => f.Id == dossier?.NarrativeFileId).Select(ToFileView).FirstOrDefault(), headline,
             a.ScoreSheets.OrderBy(s => s.Level).Select(s => new ScoreSheetView(s.Level, CampaignAccess.LevelName(s.Level), s.Total, s.IsComplete,
                 s.GatesMet, s.Passes(campaign.PassMark), s.IsLocked, s.Lines.Select(l => new ScoreLineView(l.Number, texts.GetValueOrDefault(l.Number, ""),

@@ -19,11 +19,22 @@ public enum LedgerSort
 }
 
 /// <summary>
-/// List filter: <see cref="Search"/> matches an ID number (whole or leading digits), a person's
-/// name, a family number, a complaint subject or a staff name; dates filter the kind's own date.
+/// List filter: <see cref="Search"/> matches a whole ID number, a person's name, a family number, a complaint
+/// subject or a staff name; dates filter the kind's own date.
 /// </summary>
 public sealed record LedgerFilter(string? Search = null, DateOnly? From = null, DateOnly? To = null, LedgerSort Sort = LedgerSort.Date,
-    bool Descending = true);
+    bool Descending = true)
+{
+    /// <summary>
+    /// The searched ID number, only when all 18 characters are given: matching leading digits would let a few dozen
+    /// searches read the masked digits (the birth date) of any row. Such a search is audited.
+    /// </summary>
+    public string? IdNumber => Search is { } s && Domain.Ledgers.IdNumber.IsValid(s.Trim()) ? Domain.Ledgers.IdNumber.Normalize(s.Trim()) : null;
+
+    /// <summary>Digits that look like part of an ID number: they match no ID, the page says so.</summary>
+    public bool IsPartialIdNumber => IdNumber is null && Search is { } s && s.Trim().Length >= 6
+        && s.Trim().All(c => char.IsAsciiDigit(c) || c is 'x' or 'X');
+}
 
 /// <summary>A ledger row for lists and forms; <see cref="Values"/> follow the kind's columns, ID numbers and phones masked.</summary>
 public sealed record LedgerRowView(long Id, LedgerKind Kind, IReadOnlyList<string> Values, bool IsComplete, DateTimeOffset CreatedAt,
@@ -50,6 +61,13 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         var query = Filtered(community.Id, kind, filter);
         var total = await query.CountAsync(cancellationToken);
         var rows = await Sorted(query, kind, filter).Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
+        if (filter.IdNumber is { } idNumber && kind != LedgerKind.Complaint)
+        {
+            audit.Record("ledger.search", "community", community.Code, LedgerAccess.RegionOf(community),
+                after: new { kind = kind.SheetName(), idNumber = IdNumber.Mask(idNumber), rows = total });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new LedgerPageView(LedgerKinds.Get(kind), new PagedResult<LedgerRowView>(await ViewsAsync(community.Id, rows, cancellationToken),
             total, page.SafePage, page.SafePageSize), _access.MayWrite(community));
     }
@@ -112,8 +130,8 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         imports.ImportRowsAsync(communityCode, kind, [values], cancellationToken);
 
     /// <summary>
-    /// Corrects one record in place, validated like an import row. A masked ID number sent back
-    /// unchanged keeps the stored number; a natural key taken by another row is refused.
+    /// Corrects one record in place, validated like an import row. A masked cell (ID number, birth year, phone) sent
+    /// back unchanged keeps the stored value; a natural key taken by another row is refused.
     /// </summary>
     public async Task<LedgerImportOutcome> CorrectAsync(string communityCode, LedgerKind kind, long id, IReadOnlyDictionary<string, string?> values,
         CancellationToken cancellationToken = default)
@@ -122,9 +140,10 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         var community = await _access.WritableAsync(communityCode, cancellationToken);
         var stored = await FindAsync(community.Id, kind, id, tracked: false, cancellationToken);
         var storedCells = LedgerRecordFormat.Cells(stored);
+        var definition = LedgerKinds.Get(kind);
         var merged = values.ToDictionary(v => v.Key, v =>
-            v.Value is { } text && text.Contains('*', StringComparison.Ordinal) && storedCells.GetValueOrDefault(v.Key) is { } full
-                && IdNumber.Mask(full) == text ? full : v.Value, StringComparer.Ordinal);
+            v.Value is { } text && definition.Column(v.Key) is { } column && storedCells.GetValueOrDefault(v.Key) is { } full
+                && full != text && LedgerRecordFormat.Mask(column, full) == text ? full : v.Value, StringComparer.Ordinal);
 
         var persons = (await db.Set<LedgerPerson>().AsNoTracking().Where(p => p.CommunityId == community.Id)
             .Select(p => p.IdNumber).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -200,16 +219,22 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The full ID number of a record: an audited action of its own (DESIGN.md "Personal data").</summary>
-    public async Task<string> RevealIdNumberAsync(string communityCode, LedgerKind kind, long id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A record's cells in full (ID number, birth date, phone), aligned with the kind's columns: an audited action of
+    /// its own (DESIGN.md "Personal data"), naming the columns that were shown.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RevealAsync(string communityCode, LedgerKind kind, long id, CancellationToken cancellationToken = default)
     {
         var community = await _access.ReadableAsync(communityCode, cancellationToken);
         var record = await FindAsync(community.Id, kind, id, tracked: false, cancellationToken);
         var number = record.PersonIdNumber ?? throw new DomainException("该记录没有身份证号。");
+        var full = LedgerRecordFormat.Values(record, masked: false);
+        var masked = LedgerRecordFormat.Values(record, masked: true);
+        var columns = LedgerKinds.Get(kind).Columns.Where((_, i) => full[i] != masked[i]).Select(c => c.Name).ToList();
         audit.Record("ledger.reveal", "ledger." + kind.SheetName(), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            LedgerAccess.RegionOf(community), after: new { idNumber = IdNumber.Mask(number) });
+            LedgerAccess.RegionOf(community), after: new { idNumber = IdNumber.Mask(number), columns });
         await db.SaveChangesAsync(cancellationToken);
-        return number;
+        return full;
     }
 
     private async Task<LedgerRecord> FindAsync(int communityId, LedgerKind kind, long id, bool tracked, CancellationToken cancellationToken)
@@ -261,18 +286,26 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         }
 
         var term = filter.Search.Trim();
-        var upper = term.ToUpperInvariant();
         var named = db.Set<LedgerPerson>().Where(p => p.CommunityId == communityId && p.Name.Contains(term)).Select(p => p.IdNumber);
+        var property = kind switch
+        {
+            LedgerKind.Complaint => null,
+            LedgerKind.ZeroEmploymentFamily => nameof(ZeroEmploymentFamily.HeadIdNumber),
+            _ => nameof(LedgerPerson.IdNumber),
+        };
+        if (property is not null && filter.IdNumber is { } whole)
+        {
+            // Never a prefix of an ID number: the whole number matches, or no ID does.
+            return query.Where(r => EF.Property<string>(r, property) == whole);
+        }
+
         return kind switch
         {
             LedgerKind.Complaint => query.Where(r => EF.Property<string>(r, nameof(Complaint.Subject)).Contains(term)),
-            LedgerKind.Staff => query.Where(r => EF.Property<string>(r, nameof(StaffMember.Name)).Contains(term)
-                || EF.Property<string>(r, nameof(StaffMember.IdNumber)).StartsWith(upper)),
+            LedgerKind.Staff => query.Where(r => EF.Property<string>(r, nameof(StaffMember.Name)).Contains(term)),
             LedgerKind.ZeroEmploymentFamily => query.Where(r => EF.Property<string>(r, nameof(ZeroEmploymentFamily.FamilyNumber)).StartsWith(term)
-                || EF.Property<string>(r, nameof(ZeroEmploymentFamily.HeadIdNumber)).StartsWith(upper)
                 || named.Contains(EF.Property<string>(r, nameof(ZeroEmploymentFamily.HeadIdNumber)))),
-            _ => query.Where(r => EF.Property<string>(r, nameof(LedgerPerson.IdNumber)).StartsWith(upper)
-                || named.Contains(EF.Property<string>(r, nameof(LedgerPerson.IdNumber)))),
+            _ => query.Where(r => named.Contains(EF.Property<string>(r, nameof(LedgerPerson.IdNumber)))),
         };
     }
 

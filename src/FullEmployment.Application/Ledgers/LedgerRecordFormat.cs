@@ -19,7 +19,7 @@ public static class LedgerRecordFormat
         _ => null,
     };
 
-    /// <summary>Cells aligned with <see cref="LedgerKinds.Get"/>(kind).Columns; ID numbers and phones masked when asked (DESIGN.md "Personal data").</summary>
+    /// <summary>Cells aligned with <see cref="LedgerKinds.Get"/>(kind).Columns; ID numbers, birth dates and phones masked when asked (DESIGN.md "Personal data").</summary>
     public static IReadOnlyList<string> Values(LedgerRecord record, bool masked)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -28,11 +28,22 @@ public static class LedgerRecordFormat
         return [.. definition.Columns.Select(c =>
         {
             var value = cells.GetValueOrDefault(c.Name) ?? string.Empty;
-            return !masked ? value
-                : c.Type is LedgerValueType.IdNumber or LedgerValueType.PersonReference ? IdNumber.Mask(value)
-                : c.Name == LedgerKinds.Phone ? PhoneMask.Mask(value)
-                : value;
+            return masked ? Mask(c, value) : value;
         })];
+    }
+
+    /// <summary>
+    /// A cell as lists, exports and the API show it. The mask hides digits 7–14 of an ID number, which are the birth
+    /// date, so the birth date shows its year only: the full date would give the hidden digits back.
+    /// </summary>
+    public static string Mask(LedgerColumn column, string value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(value);
+        return column.Type is LedgerValueType.IdNumber or LedgerValueType.PersonReference ? IdNumber.Mask(value)
+            : column.Name == LedgerKinds.Phone ? PhoneMask.Mask(value)
+            : column.Name == LedgerKinds.BirthDate && value.Length >= 4 ? value[..4] + "年"
+            : value;
     }
 
     /// <summary>Column name → cell text of a record, unmasked.</summary>

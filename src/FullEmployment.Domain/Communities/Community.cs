@@ -203,6 +203,8 @@ public sealed class Community
             throw new DomainException("民政部门备案号与备案日期须同时填写。", "A2");
         }
 
+        Ledgers.PhoneMask.EnsureNotMasked(details.ContactPhone);
+
         Name = details.Name.Trim();
         Street = details.Street.Trim();
         Address = details.Address.Trim();

@@ -171,4 +171,20 @@ public static class PhoneMask
         var p = phone.Trim();
         return p.Length >= 7 ? string.Concat(p.AsSpan(0, 3), "****", p.AsSpan(p.Length - 4)) : new string('*', p.Length);
     }
+
+    /// <summary>
+    /// The phone to store from a form or API body that showed <paramref name="stored"/> masked: the mask sent back
+    /// unchanged keeps the stored number; anything else (a new number, or empty to remove it) replaces it.
+    /// </summary>
+    public static string? Resolve(string? submitted, string? stored) =>
+        submitted is { } s && !string.IsNullOrEmpty(stored) && s.Trim() == Mask(stored) ? stored : submitted;
+
+    /// <summary>A changed mask (stars left in a number) would store a number no one can call.</summary>
+    public static void EnsureNotMasked(string? phone)
+    {
+        if (phone is not null && phone.Contains('*', StringComparison.Ordinal))
+        {
+            throw new DomainException("联系电话含有“*”：请保留原脱敏号码不变，或填写完整的新号码。");
+        }
+    }
 }

@@ -59,7 +59,7 @@ public static class LedgersApi
             return new LedgerRowsPage([.. result.Rows.Items.Select(r => new LedgerRowDto(r.Id,
                 columns.Select((c, i) => (c.Name, r.Values[i])).ToDictionary(x => x.Name, x => x.Item2), r.IsComplete, r.UpdatedAt))],
                 result.Rows.Total);
-        }).WithName("ListLedger").WithSummary("台账列表（身份证号、电话已脱敏）");
+        }).WithName("ListLedger").WithSummary("台账列表（身份证号、电话已脱敏，出生日期只显示年份；q 为完整的18位身份证号（查询记入审计）或姓名）");
 
         group.MapPost("/{code}/ledger/{kind}", async (string code, string kind, [FromBody] List<Dictionary<string, JsonElement>> records,
             LedgerImports imports, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Communities;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Web.Pages.Communities;
 
@@ -60,6 +61,8 @@ public sealed class CommunityForm
     {
         Code = c.Code, Name = c.Name, RegionCode = c.RegionCode, Street = c.Street, Address = c.Address,
         ApprovalDocumentNumber = c.ApprovalDocumentNumber, CivilAffairsFilingNumber = c.CivilAffairsFilingNumber,
-        CivilAffairsFiledOn = c.CivilAffairsFiledOn, ContactName = c.ContactName, ContactPhone = c.ContactPhone, Version = c.Version,
+        CivilAffairsFiledOn = c.CivilAffairsFiledOn, ContactName = c.ContactName,
+        // Masked (DESIGN.md "Personal data"): saving the mask unchanged keeps the stored number.
+        ContactPhone = PhoneMask.Mask(c.ContactPhone), Version = c.Version,
     };
 }

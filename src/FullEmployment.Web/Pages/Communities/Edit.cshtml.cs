@@ -24,6 +24,19 @@ public sealed class EditModel(CommunityRegistry registry, RegionDirectory region
         return Page();
     }
 
+    /// <summary>Shows the stored phone in full in the form; the reveal is audited.</summary>
+    public async Task<IActionResult> OnPostRevealPhoneAsync(string code, CancellationToken cancellationToken)
+    {
+        var community = await registry.GetAsync(code, cancellationToken);
+        registry.EnsureMayMaintain(community.CityCode, community.CountyCode);
+        var phone = await registry.RevealContactPhoneAsync(code, cancellationToken);
+        ModelState.Clear();
+        Form = CommunityForm.From(community);
+        Form.ContactPhone = phone;
+        Regions = await regions.ListAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)

@@ -21,10 +21,10 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
 
     public LedgerPageView View { get; private set; } = null!;
 
-    /// <summary>The row whose full ID number was revealed by this request, and the number.</summary>
-    public (long Id, string Number)? Revealed { get; private set; }
+    /// <summary>The row revealed by this request, and its cells in full (ID number, birth date, phone).</summary>
+    public (long Id, IReadOnlyList<string> Values)? Revealed { get; private set; }
 
-    private LedgerFilter Filter => new(Q, From, To, Sort, Desc);
+    public LedgerFilter Filter => new(Q, From, To, Sort, Desc);
 
     public async Task OnGetAsync(string code, LedgerKind kind, CancellationToken cancellationToken) =>
         await LoadAsync(code, kind, cancellationToken);
@@ -37,9 +37,9 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
 
     public async Task<IActionResult> OnPostRevealAsync(string code, LedgerKind kind, long id, CancellationToken cancellationToken)
     {
-        var number = await queries.RevealIdNumberAsync(code, Known(kind), id, cancellationToken);
+        var values = await queries.RevealAsync(code, Known(kind), id, cancellationToken);
         await LoadAsync(code, kind, cancellationToken);
-        Revealed = (id, number);
+        Revealed = (id, values);
         return Page();
     }
 

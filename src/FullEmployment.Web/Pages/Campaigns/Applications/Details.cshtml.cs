@@ -98,6 +98,17 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         }
     }
 
+    /// <summary>The form's contact phone in full, after this request's audited reveal.</summary>
+    public string? RevealedPhone { get; private set; }
+
+    public async Task<IActionResult> OnPostRevealPhoneAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var phone = await workflow.RevealContactPhoneAsync(id, cancellationToken);
+        await OnGetAsync(id, cancellationToken);
+        RevealedPhone = phone;
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
     {
         var (file, content) = await workflow.OpenFileAsync(id, fileId, cancellationToken);
