@@ -47,13 +47,13 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
     /// <summary>401 naming what is wrong with the token on /api; elsewhere a token is refused outright (403, audited).</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
         if (!Request.Path.StartsWithSegments("/api"))
         {
             await AccessDenial.ForbidAsync(Context, OutsideApi);
             return;
         }
 
+        var result = await HandleAuthenticateOnceSafeAsync();
         AccessDenial.SetReason(Context, result.Failure?.Message ?? "请提供有效的接口令牌。");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";

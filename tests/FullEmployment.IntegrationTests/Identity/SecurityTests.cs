@@ -254,7 +254,7 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
     }
 
     [Fact]
-    public async Task Wrong_current_passwords_on_the_change_password_page_count_toward_lockout_and_the_fifth_ends_the_session()
+    public async Task Wrong_current_passwords_on_the_change_password_page_count_toward_lockout_and_the_lockout_ends_every_session()
     {
         if (Skipped)
         {
@@ -263,6 +263,7 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
 
         await AddAccountAsync("guessing-officer");
         using var client = Factory.ClientFor("guessing-officer");
+        using var otherSession = Factory.ClientFor("guessing-officer");
         for (var i = 1; i <= 4; i++)
         {
             var refused = await PostChangePasswordAsync(client, "Wrong#Passw0rd");
@@ -280,9 +281,11 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         next.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
         using var again = Factory.AnonymousClient();
         (await PageTextAsync(await FullEmploymentFactory.LoginAsync(again, "guessing-officer", FullEmploymentFactory.Password))).ShouldContain(LockedOutMessage);
+        // A session opened before the lockout cannot change the password either, even with the right one.
+        (await PageTextAsync(await PostChangePasswordAsync(otherSession, FullEmploymentFactory.Password))).ShouldContain("账号已锁定15分钟，已退出登录");
         var failures = await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents
             .CountAsync(e => e.Action == "user.change-password.failed" && e.TargetId == "guessing-officer"));
-        failures.ShouldBe(5);
+        failures.ShouldBe(6);
     }
 
     private static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string currentPassword)

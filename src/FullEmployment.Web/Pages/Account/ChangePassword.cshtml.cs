@@ -81,7 +81,13 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     /// </summary>
     private async Task<bool> CurrentPasswordAcceptedAsync(AppUser user)
     {
-        if (!await users.IsLockedOutAsync(user))
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Locked by failed sign-ins elsewhere: this session ends too, and is audited like the failures.
+            audit.Record("user.change-password.failed", "user", user.UserName, after: new { reason = "账号已锁定", lockedOut = true });
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        else
         {
             if (await users.CheckPasswordAsync(user, Input.CurrentPassword))
             {
@@ -100,7 +106,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         }
 
         await signIn.SignOutAsync();
-        ModelState.AddModelError("", "原密码连续错误5次，账号已锁定15分钟，已退出登录。请稍后再试或联系安全管理员解锁。");
+        ModelState.AddModelError("", "密码连续错误5次，账号已锁定15分钟，已退出登录。请稍后再试或联系安全管理员解锁。");
         return false;
     }
 }
