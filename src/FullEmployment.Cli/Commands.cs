@@ -128,23 +128,59 @@ internal static class Commands
     public static Command Token(CliContext cli)
     {
         var user = new Option<string>("--user") { Description = "令牌所属账号的用户名", Required = true };
-        var days = new Option<int>("--days") { Description = "有效天数", DefaultValueFactory = _ => 365 };
-        days.Validators.Add(r =>
+        var days = new Option<int?>("--days")
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 3650)
-            {
-                r.AddError("有效天数应在 1 到 3650 之间。");
-            }
-        });
-        var create = new Command("create", "为接口客户端签发令牌；标准输出只输出令牌本身，令牌只显示这一次。") { user, days };
+            Description = $"有效天数，缺省为设置 {ApiTokenLifetime.SettingKey}（缺省 {ApiTokenLifetime.DefaultMaxDays} 天），不能超过该设置",
+        };
+        var create = new Command("create", "为接口客户端签发令牌；标准输出只输出令牌本身，令牌只显示这一次。令牌只能用于 /api。") { user, days };
         create.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
         {
-            var token = await services.GetRequiredService<ApiTokenService>()
-                .CreateAsync(result.GetRequiredValue(user), TimeSpan.FromDays(result.GetValue(days)), ct);
+            var token = await services.GetRequiredService<ApiTokenService>().CreateAsync(result.GetRequiredValue(user), result.GetValue(days), ct);
             await cli.Output.WriteLineAsync(token);
             return CliApp.Success;
         }));
-        return new Command("token", "接口令牌。") { create };
+
+        var listUser = new Option<string?>("--user") { Description = "只列出该账号的令牌" };
+        var list = new Command("list", "列出已签发的令牌（编号、前缀、账号、签发、到期、最近使用、状态），从不显示令牌本身。") { listUser };
+        list.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var rows = await services.GetRequiredService<ApiTokenService>().ListAsync(result.GetValue(listUser), ct);
+            await cli.Output.WriteLineAsync("编号\t前缀\t账号\t签发时间\t到期时间\t最近使用\t状态");
+            foreach (var r in rows)
+            {
+                await cli.Output.WriteLineAsync(string.Join('\t', r.Id, r.Prefix + "…", r.UserName, ApiTokenService.Format(r.CreatedAt),
+                    r.ExpiresAt is { } e ? ApiTokenService.Format(e) : "-", r.LastUsedAt is { } u ? ApiTokenService.Format(u) : "从未使用", r.Status));
+            }
+
+            return CliApp.Success;
+        }));
+
+        var id = new Argument<int?>("id") { Description = "令牌编号（见 fe token list）", Arity = ArgumentArity.ZeroOrOne };
+        var revokeUser = new Option<string?>("--user") { Description = "吊销该账号的全部有效令牌" };
+        var revoke = new Command("revoke", "吊销令牌：按编号吊销一个，或用 --user 吊销某账号的全部有效令牌。") { id, revokeUser };
+        revoke.Validators.Add(r =>
+        {
+            if ((r.GetValue(id) is null) == (r.GetValue(revokeUser) is null))
+            {
+                r.AddError("请指定令牌编号或 --user 二者之一。");
+            }
+        });
+        revoke.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var tokens = services.GetRequiredService<ApiTokenService>();
+            if (result.GetValue(id) is { } tokenId)
+            {
+                var row = await tokens.RevokeAsync(tokenId, ct);
+                await cli.Output.WriteLineAsync($"已吊销令牌 #{row.Id}（{row.Prefix}…，账号 {row.UserName}）。");
+                return CliApp.Success;
+            }
+
+            var userName = result.GetValue(revokeUser)!;
+            var count = await tokens.RevokeAllAsync(userName, ct);
+            await cli.Output.WriteLineAsync($"已吊销账号 {userName} 的 {count} 个有效令牌。");
+            return CliApp.Success;
+        }));
+        return new Command("token", "接口令牌。") { create, list, revoke };
     }
 
     public static Command Audit(CliContext cli)

@@ -53,7 +53,9 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
     // Bare status codes from the framework (bad JSON, 401, 405 …) get a Chinese title too.
     var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
     context.ProblemDetails.Title = ErrorHandling.TitleOf(status);
-    context.ProblemDetails.Detail ??= ErrorHandling.TitleOf(status) + "。";
+    // A refusal says why (AccessDenial); a bare 403 at least says what kind of refusal it is.
+    context.ProblemDetails.Detail ??= AccessDenial.ReasonOf(context.HttpContext)
+        ?? (status == StatusCodes.Status403Forbidden ? AccessDenial.DefaultForbidden : ErrorHandling.TitleOf(status) + "。");
 });
 // Chinese text stays readable in the HTML source instead of &#x…; entities.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -7,6 +7,16 @@ namespace FullEmployment.Application.Audit;
 /// <summary>One appended, hash-chained audit record. Never updated or deleted.</summary>
 public sealed class AuditEvent
 {
+    // Column widths (AuditEventConfiguration); AuditTrail cuts longer values to fit, so an audit write never fails on them.
+    public const int UserNameLength = 100;
+    public const int RoleLength = 40;
+    public const int ScopeLength = 12;
+    public const int ClientIpLength = 64;
+    public const int ActionLength = 100;
+    public const int TargetTypeLength = 60;
+    public const int TargetIdLength = 100;
+    public const int RegionCodeLength = 6;
+
     public long Id { get; set; }
     public long Sequence { get; set; }
     public DateTimeOffset OccurredAt { get; set; }

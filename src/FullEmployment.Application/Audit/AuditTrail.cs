@@ -35,14 +35,16 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
         _pending.Add(new AuditEvent
         {
             OccurredAt = stored,
-            UserName = actor.UserName,
-            Role = actor.Role,
-            Scope = actor.ScopeCode,
-            ClientIp = actor.ClientIp,
-            Action = action,
-            TargetType = targetType,
-            TargetId = AuditRedaction.Text(targetId),
-            RegionCode = regionCode,
+            // Cut to the column widths here, the one place events are built: a 200-character path or user name
+            // typed by a visitor must not fail the write (PostgreSQL enforces varchar lengths, SQLite does not).
+            UserName = Fit(actor.UserName, AuditEvent.UserNameLength),
+            Role = Fit(actor.Role, AuditEvent.RoleLength),
+            Scope = Fit(actor.ScopeCode, AuditEvent.ScopeLength),
+            ClientIp = Fit(actor.ClientIp, AuditEvent.ClientIpLength),
+            Action = Fit(action, AuditEvent.ActionLength)!,
+            TargetType = Fit(targetType, AuditEvent.TargetTypeLength),
+            TargetId = Fit(AuditRedaction.Text(targetId), AuditEvent.TargetIdLength),
+            RegionCode = Fit(regionCode, AuditEvent.RegionCodeLength),
             Before = Serialize(before),
             After = Serialize(after),
         });
@@ -59,6 +61,26 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
 
     /// <summary>Drops the events of a change that was abandoned before saving.</summary>
     public void Discard() => _pending.Clear();
+
+    /// <summary>
+    /// <paramref name="value"/> cut to <paramref name="length"/> UTF-16 units with a trailing "…" when longer, never
+    /// splitting a surrogate pair (a CJK extension character or emoji stays whole or goes).
+    /// </summary>
+    internal static string? Fit(string? value, int length)
+    {
+        if (value is null || value.Length <= length)
+        {
+            return value;
+        }
+
+        var cut = length - 1;
+        if (char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(value.AsSpan(0, cut), "…");
+    }
 
     private static string? Serialize(object? value) => value switch
     {

@@ -85,14 +85,14 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(e => e.Sequence).IsUnique();
         b.HasIndex(e => e.OccurredAt);
         b.HasIndex(e => new { e.TargetType, e.TargetId });
-        b.Property(e => e.UserName).HasMaxLength(100);
-        b.Property(e => e.Role).HasMaxLength(40);
-        b.Property(e => e.Scope).HasMaxLength(12);
-        b.Property(e => e.ClientIp).HasMaxLength(64);
-        b.Property(e => e.Action).HasMaxLength(100);
-        b.Property(e => e.TargetType).HasMaxLength(60);
-        b.Property(e => e.TargetId).HasMaxLength(100);
-        b.Property(e => e.RegionCode).HasMaxLength(6);
+        b.Property(e => e.UserName).HasMaxLength(AuditEvent.UserNameLength);
+        b.Property(e => e.Role).HasMaxLength(AuditEvent.RoleLength);
+        b.Property(e => e.Scope).HasMaxLength(AuditEvent.ScopeLength);
+        b.Property(e => e.ClientIp).HasMaxLength(AuditEvent.ClientIpLength);
+        b.Property(e => e.Action).HasMaxLength(AuditEvent.ActionLength);
+        b.Property(e => e.TargetType).HasMaxLength(AuditEvent.TargetTypeLength);
+        b.Property(e => e.TargetId).HasMaxLength(AuditEvent.TargetIdLength);
+        b.Property(e => e.RegionCode).HasMaxLength(AuditEvent.RegionCodeLength);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
     }

@@ -42,7 +42,7 @@ public sealed record UserRow(string Id, string UserName, string DisplayName, str
 }
 
 /// <summary>Accounts, roles and scopes. Security administrators manage them and can do nothing else.</summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock, ApiTokenService tokens)
 {
     /// <summary>The CLI and seeding create accounts without an acting security admin.</summary>
     public async Task<AppUser> AddAsync(NewUser input, bool checkActor = true, CancellationToken cancellationToken = default)
@@ -185,6 +185,12 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         }
 
         audit.Record(disabled ? "user.disable" : "user.enable", "user", userName, RegionOf(user.ScopeCode));
+        if (disabled)
+        {
+            // Revoked, not just refused while disabled: enabling the account again must not bring old tokens back.
+            await tokens.RevokeLiveTokensAsync(user, "账号已停用", cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -217,6 +223,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         user.MustChangePassword = true;
         user.SecurityStamp = Guid.NewGuid().ToString();
         audit.Record("user.reset-password", "user", userName, RegionOf(user.ScopeCode));
+        // A reset answers a suspected compromise: the account's tokens go with the old password.
+        await tokens.RevokeLiveTokensAsync(user, "密码已重置", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -66,6 +66,7 @@ public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider c
         var list = await CandidateLists.Query(db.Set<CandidateList>()).FirstOrDefaultAsync(l => l.Notice!.Id == input.NoticeId, cancellationToken)
             ?? throw new NotFoundException("未找到该公示。");
         var clause = list.Subject == NoticeSubject.CityRecommendationList ? "A8.3" : "A8.4";
+        EnsureWithinLimits(input);
         if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Phone))
         {
             throw new DomainException("提出异议须填写真实姓名和联系电话，以便答复。", clause);
@@ -86,6 +87,31 @@ public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider c
             after: new { notice = input.NoticeId, candidate = input.CandidateId, objector = input.Name.Trim(), phone = FullEmployment.Domain.Ledgers.PhoneMask.Mask(input.Phone) });
         await db.SaveChangesAsync(cancellationToken);
         return new ObjectionReceipt(objection.Id, objection.SubmittedAt);
+    }
+
+    /// <summary>The page's form limits, for every caller (the API had none): each field too long is named, its value not echoed.</summary>
+    private static void EnsureWithinLimits(ObjectionSubmission input)
+    {
+        var errors = new List<InputError>();
+        if (input.Name?.Length > ObjectionLimits.NameLength)
+        {
+            errors.Add(new InputError(null, null, "name", null, ObjectionLimits.NameTooLong));
+        }
+
+        if (input.Phone?.Length > ObjectionLimits.PhoneLength)
+        {
+            errors.Add(new InputError(null, null, "phone", null, ObjectionLimits.PhoneTooLong));
+        }
+
+        if (input.Content?.Length > ObjectionLimits.ContentLength)
+        {
+            errors.Add(new InputError(null, null, "content", null, ObjectionLimits.ContentTooLong));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputRejectedException("异议未提交：" + string.Join("", errors.Select(e => e.Message)), errors);
+        }
     }
 
     public async Task<PagedResult<AnnouncementView>> AnnouncementsAsync(PageRequest page, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ public static class MustChangePassword
         {
             if (path.StartsWithSegments("/api"))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await AccessDenial.ForbidAsync(context, "账号须先修改初始密码才能调用接口：请登录网页修改密码；集成客户端请使用管理员签发的接口令牌。");
                 return;
             }
 

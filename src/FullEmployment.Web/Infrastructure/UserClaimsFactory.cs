@@ -13,6 +13,12 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
     {
         var identity = await base.GenerateClaimsAsync(user);
         AddClaims(identity, user);
+        // Only a password sign-in carries the flag; API tokens ignore it (ADR 0011).
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(FeClaims.MustChangePassword, "true"));
+        }
+
         return identity;
     }
 
@@ -21,9 +27,5 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
         identity.AddClaim(new Claim(FeClaims.Scope, user.ScopeCode));
         identity.AddClaim(new Claim(FeClaims.DisplayName, user.DisplayName));
-        if (user.MustChangePassword)
-        {
-            identity.AddClaim(new Claim(FeClaims.MustChangePassword, "true"));
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ErrorModel : PageModel
         Message = Status switch
         {
             404 => exception?.Message ?? "您访问的页面或记录不存在，或不在您的管辖范围内。",
-            403 => exception?.Message ?? "您的角色或管辖范围不允许此操作。",
+            403 => exception?.Message ?? AccessDenial.ReasonOf(HttpContext) ?? AccessDenial.DefaultForbidden,
             409 or 422 => exception?.Message ?? "操作未执行。",
             400 => "请求格式不正确，请返回重试。",
             413 => "上传的文件过大，请压缩后重新上传。",

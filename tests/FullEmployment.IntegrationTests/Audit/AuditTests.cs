@@ -123,6 +123,54 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
     }
 
     [Fact]
+    public async Task A_denied_request_with_a_200_character_path_is_audited_with_the_path_cut_to_the_column_and_answers_403()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        var path = "/Admin/Users/Details/" + new string('u', 200 - "/Admin/Users/Details/".Length);
+        var before = await CountAsync();
+
+        var response = await client.GetAsync(Url(path));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("无权执行此操作");
+        (await CountAsync()).ShouldBe(before + 1);
+        var e = await LastAsync();
+        e.Action.ShouldBe("access.denied");
+        e.TargetId!.Length.ShouldBe(AuditEvent.TargetIdLength);
+        e.TargetId.ShouldStartWith("GET /Admin/Users/Details/uuu");
+        e.TargetId.ShouldEndWith("…");
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_login_with_a_200_character_user_name_is_audited_and_answered_as_a_failed_login()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        var userName = new string('z', 200);
+        var before = await CountAsync();
+
+        var response = await FullEmploymentFactory.LoginAsync(client, userName, "Wrong#Passw0rd");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("用户名或密码错误");
+        (await CountAsync()).ShouldBe(before + 1);
+        var e = await LastAsync();
+        e.Action.ShouldBe("login.failed");
+        e.TargetId.ShouldBe(new string('z', AuditEvent.TargetIdLength - 1) + "…");
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_verifier_finds_the_chain_intact_and_then_the_first_tampered_event()
     {
         if (Skipped)

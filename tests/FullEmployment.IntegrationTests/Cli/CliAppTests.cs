@@ -28,6 +28,93 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_list_never_prints_the_secret_and_revoke_ends_one_token_or_all_of_an_account()
+    {
+        await MigrateAsync();
+        await AddIntegrationAccountAsync("ledger-sync");
+        await AddIntegrationAccountAsync("other-sync");
+        var first = (await _cli.RunAsync("token", "create", "--user", "ledger-sync")).Stdout.Trim();
+        var second = (await _cli.RunAsync("token", "create", "--user", "ledger-sync", "--days", "30")).Stdout.Trim();
+        var other = (await _cli.RunAsync("token", "create", "--user", "other-sync")).Stdout.Trim();
+
+        var all = await _cli.RunAsync("token", "list");
+        var mine = await _cli.RunAsync("token", "list", "--user", "ledger-sync");
+
+        all.ExitCode.ShouldBe(CliApp.Success, all.Stderr);
+        all.StdoutLines.Length.ShouldBe(4);
+        mine.StdoutLines.Length.ShouldBe(3);
+        mine.Stdout.ShouldNotContain("other-sync");
+        foreach (var token in new[] { first, second, other })
+        {
+            token.ShouldStartWith("fe_");
+            all.Stdout.ShouldNotContain(token);
+            all.Stdout.ShouldContain(token[..10] + "…");
+        }
+
+        mine.StdoutLines.Skip(1).ShouldAllBe(line => line.EndsWith("有效") && line.Contains("从未使用"));
+
+        var revokeOne = await _cli.RunAsync("token", "revoke", "1");
+        revokeOne.ExitCode.ShouldBe(CliApp.Success, revokeOne.Stderr);
+        revokeOne.Stdout.ShouldContain("已吊销令牌 #1");
+        var again = await _cli.RunAsync("token", "revoke", "1");
+        again.ExitCode.ShouldBe(CliApp.UserError);
+        again.Stderr.ShouldContain("已于");
+
+        var revokeAll = await _cli.RunAsync("token", "revoke", "--user", "ledger-sync");
+        revokeAll.ExitCode.ShouldBe(CliApp.Success, revokeAll.Stderr);
+        revokeAll.Stdout.ShouldContain("1 个有效令牌");
+        (await _cli.RunAsync("token", "list", "--user", "ledger-sync")).StdoutLines.Skip(1).ShouldAllBe(line => line.EndsWith("已吊销"));
+        (await _cli.RunAsync("token", "list", "--user", "other-sync")).StdoutLines[1].ShouldEndWith("有效");
+        (await _cli.RunAsync("audit", "verify")).ExitCode.ShouldBe(CliApp.Success);
+    }
+
+    [Fact]
+    public async Task Token_revoke_needs_a_number_or_a_user_and_an_unknown_one_is_a_user_error()
+    {
+        await MigrateAsync();
+
+        (await _cli.RunAsync("token", "revoke")).ExitCode.ShouldBe(CliApp.BadArguments);
+        (await _cli.RunAsync("token", "revoke", "1", "--user", "ledger-sync")).ExitCode.ShouldBe(CliApp.BadArguments);
+        var unknown = await _cli.RunAsync("token", "revoke", "42");
+        unknown.ExitCode.ShouldBe(CliApp.UserError);
+        unknown.Stderr.ShouldContain("未找到令牌 #42");
+        var nobody = await _cli.RunAsync("token", "list", "--user", "nobody");
+        nobody.ExitCode.ShouldBe(CliApp.UserError);
+        nobody.Stderr.ShouldContain("用户“nobody”不存在");
+    }
+
+    [Fact]
+    public async Task Token_create_refuses_more_days_than_the_configured_maximum_and_a_maximum_beyond_a_year()
+    {
+        await MigrateAsync();
+        await AddIntegrationAccountAsync("ledger-sync");
+        var halfYear = new Dictionary<string, string?> { ["ApiTokens:MaxLifetimeDays"] = "180" };
+        var twoYears = new Dictionary<string, string?> { ["ApiTokens:MaxLifetimeDays"] = "730" };
+
+        var defaultTooLong = await _cli.RunAsync("token", "create", "--user", "ledger-sync", "--days", "91");
+        var configured = await _cli.RunWithSettingsAsync(halfYear, "token", "create", "--user", "ledger-sync", "--days", "180");
+        var configuredTooLong = await _cli.RunWithSettingsAsync(halfYear, "token", "create", "--user", "ledger-sync", "--days", "181");
+        var beyondAYear = await _cli.RunWithSettingsAsync(twoYears, "token", "create", "--user", "ledger-sync");
+
+        defaultTooLong.ExitCode.ShouldBe(CliApp.UserError);
+        defaultTooLong.Stderr.ShouldContain("令牌有效期最长 90 天");
+        defaultTooLong.Stdout.ShouldBeEmpty();
+        configured.ExitCode.ShouldBe(CliApp.Success, configured.Stderr);
+        configuredTooLong.ExitCode.ShouldBe(CliApp.UserError);
+        configuredTooLong.Stderr.ShouldContain("令牌有效期最长 180 天");
+        beyondAYear.ExitCode.ShouldBe(CliApp.UserError);
+        beyondAYear.Stderr.ShouldContain("ApiTokens:MaxLifetimeDays 为 730 天");
+        (await _cli.RunAsync("token", "list")).StdoutLines.Length.ShouldBe(2);
+    }
+
+    private async Task AddIntegrationAccountAsync(string userName)
+    {
+        var add = await _cli.RunAsync("user", "add", "--username", userName, "--role", "province-officer", "--scope", "620000",
+            "--password", Password, "--display-name", "就业信息系统");
+        add.ExitCode.ShouldBe(CliApp.Success, add.Stderr);
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_a_user_error_in_chinese()
     {
         await MigrateAsync();

@@ -22,17 +22,20 @@ public sealed class CliRunner : IDisposable
 
     public string PathFor(string fileName) => Path.Combine(_folder, fileName);
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithSettingsAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with <paramref name="settings"/> added to the harness's own (e.g. ApiTokens:MaxLifetimeDays).</summary>
+    public async Task<CliResult> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Demo:Password"] = null,
-        }).Build();
+        }).AddInMemoryCollection(settings).Build();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, settings, stdout, stderr);
+        var exitCode = await CliApp.RunAsync(args, configuration, stdout, stderr);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,8 +1,12 @@
 using System.Net;
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
+using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -217,6 +221,92 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         (await bearer.GetAsync(Url("/api/v1/communities/620103001001"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await forged.GetAsync(Url("/api/v1/communities/620102001001"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task A_disabled_account_is_told_so_before_its_password_is_checked()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        await AddAccountAsync("disabled-officer");
+        await Factory.WithScopeAsync(new FixedActor("secadmin", Roles.SecurityAdmin, "620000"), async sp =>
+        {
+            await sp.GetRequiredService<UserAdministration>().SetDisabledAsync("disabled-officer", disabled: true);
+            return true;
+        });
+        using var client = Factory.AnonymousClient();
+
+        var wrong = await FullEmploymentFactory.LoginAsync(client, "disabled-officer", "Wrong#Passw0rd");
+        var right = await FullEmploymentFactory.LoginAsync(client, "disabled-officer", FullEmploymentFactory.Password);
+
+        foreach (var response in new[] { wrong, right })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var text = await PageTextAsync(response);
+            text.ShouldContain("该账号已停用，请联系安全管理员。");
+            text.ShouldNotContain("用户名或密码错误");
+        }
+
+        // The password was never tried: no failed attempt counts toward lockout.
+        (await FindAsync("disabled-officer")).AccessFailedCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_the_change_password_page_count_toward_lockout_and_the_lockout_ends_every_session()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        await AddAccountAsync("guessing-officer");
+        using var client = Factory.ClientFor("guessing-officer");
+        using var otherSession = Factory.ClientFor("guessing-officer");
+        for (var i = 1; i <= 4; i++)
+        {
+            var refused = await PostChangePasswordAsync(client, "Wrong#Passw0rd");
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await PageTextAsync(refused)).ShouldContain("原密码错误");
+            (await FindAsync("guessing-officer")).AccessFailedCount.ShouldBe(i);
+        }
+
+        var fifth = await PostChangePasswordAsync(client, "Wrong#Passw0rd");
+
+        (await PageTextAsync(fifth)).ShouldContain("账号已锁定15分钟，已退出登录");
+        (await FindAsync("guessing-officer")).LockoutEnd.ShouldNotBeNull();
+        var next = await client.GetAsync(Url("/"));
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        next.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+        using var again = Factory.AnonymousClient();
+        (await PageTextAsync(await FullEmploymentFactory.LoginAsync(again, "guessing-officer", FullEmploymentFactory.Password))).ShouldContain(LockedOutMessage);
+        // A session opened before the lockout cannot change the password either, even with the right one.
+        (await PageTextAsync(await PostChangePasswordAsync(otherSession, FullEmploymentFactory.Password))).ShouldContain("账号已锁定15分钟，已退出登录");
+        var failures = await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents
+            .CountAsync(e => e.Action == "user.change-password.failed" && e.TargetId == "guessing-officer"));
+        failures.ShouldBe(6);
+    }
+
+    private static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string currentPassword)
+    {
+        var form = await client.GetStringAsync(new Uri("/Account/ChangePassword", UriKind.Relative));
+        return await client.PostAsync(new Uri("/Account/ChangePassword", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(form),
+            ["Input.CurrentPassword"] = currentPassword,
+            ["Input.NewPassword"] = "Nq4#vTz8Hk2w",
+            ["Input.ConfirmPassword"] = "Nq4#vTz8Hk2w",
+        }));
+    }
+
+    /// <summary>An account of this test's own (a county officer), so locking or disabling it touches no other test.</summary>
+    private Task<AppUser> AddAccountAsync(string userName) => Factory.WithScopeAsync(sp =>
+        sp.GetRequiredService<UserAdministration>().AddAsync(
+            new NewUser(userName, "", Roles.CountyOfficer, "620102", FullEmploymentFactory.Password, MustChangePassword: false), checkActor: false));
+
+    private Task<AppUser> FindAsync(string userName) => Factory.WithScopeAsync(async sp =>
+        (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!);
 
     /// <summary>The page HTML with character references decoded (Razor encodes Chinese text).</summary>
     private static async Task<string> PageTextAsync(HttpResponseMessage response) =>

@@ -7,6 +7,7 @@ using FullEmployment.Application.Data;
 using FullEmployment.Application.Notices;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Notices;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,6 +109,33 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; 数据不实");
         html.ShouldNotContain("<script>alert");
         html.ShouldNotContain("13912345678");
+    }
+
+    [Fact]
+    [Trait("Clause", "A8.3")]
+    public async Task The_objection_API_applies_the_page_limits_and_answers_422_naming_each_field_too_long()
+    {
+        if (Skipped) return;
+        var client = Client("");
+        var id = await OpenNoticeIdAsync(client);
+        var candidate = await CandidateIdAsync(client, id);
+        var body = new
+        {
+            candidateId = candidate,
+            name = new string('张', ObjectionLimits.NameLength + 1),
+            phone = new string('1', ObjectionLimits.PhoneLength + 1),
+            content = new string('异', ObjectionLimits.ContentLength + 1),
+        };
+
+        var response = await client.PostAsJsonAsync($"/api/v1/public/notices/{id}/objections", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await ReadObjectAsync(response);
+        var errors = problem["errors"]!.AsArray().Select(e => (e!["column"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToList();
+        errors.ShouldBe([("name", ObjectionLimits.NameTooLong), ("phone", ObjectionLimits.PhoneTooLong), ("content", ObjectionLimits.ContentTooLong)]);
+        problem["detail"]!.GetValue<string>().ShouldContain("姓名不能超过50个字");
+        var stored = await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Objection>().CountAsync(o => o.Objector == body.name));
+        stored.ShouldBe(0);
     }
 
     [Fact]

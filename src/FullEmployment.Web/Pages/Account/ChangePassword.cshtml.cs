@@ -50,6 +50,11 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
+        if (!await CurrentPasswordAcceptedAsync(user))
+        {
+            return Page();
+        }
+
         user.MustChangePassword = false;
         audit.Record("user.change-password", "user", user.UserName);
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
@@ -68,5 +73,40 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         await signIn.RefreshSignInAsync(user);
         TempData["Success"] = "密码已修改。";
         return RedirectToPage("/Index");
+    }
+
+    /// <summary>
+    /// A wrong current password counts toward lockout as at sign-in, so a stolen session cannot try passwords without
+    /// limit; at the limit (or when already locked) the session ends. The failure is audited with the count it saves.
+    /// </summary>
+    private async Task<bool> CurrentPasswordAcceptedAsync(AppUser user)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Locked by failed sign-ins elsewhere: this session ends too, and is audited like the failures.
+            audit.Record("user.change-password.failed", "user", user.UserName, after: new { reason = "账号已锁定", lockedOut = true });
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        else
+        {
+            if (await users.CheckPasswordAsync(user, Input.CurrentPassword))
+            {
+                return true;
+            }
+
+            var locks = user.LockoutEnabled && user.AccessFailedCount + 1 >= users.Options.Lockout.MaxFailedAccessAttempts;
+            audit.Record("user.change-password.failed", "user", user.UserName, after: new { reason = "原密码错误", lockedOut = locks });
+            // Saves the count (and the lockout) together with the audit event above.
+            await users.AccessFailedAsync(user);
+            if (!locks)
+            {
+                ModelState.AddModelError("Input.CurrentPassword", "原密码错误。");
+                return false;
+            }
+        }
+
+        await signIn.SignOutAsync();
+        ModelState.AddModelError("", "密码连续错误5次，账号已锁定15分钟，已退出登录。请稍后再试或联系安全管理员解锁。");
+        return false;
     }
 }

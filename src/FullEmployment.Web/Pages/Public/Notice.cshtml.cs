@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Notices;
 using FullEmployment.Domain;
+using FullEmployment.Domain.Notices;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,17 +18,17 @@ public sealed class ObjectionForm
     public Guid? CandidateId { get; set; }
 
     [Required(ErrorMessage = "请填写真实姓名。")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+    [StringLength(ObjectionLimits.NameLength, ErrorMessage = ObjectionLimits.NameTooLong)]
     [Display(Name = "姓名")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "请填写联系电话，以便答复。")]
-    [StringLength(20, ErrorMessage = "联系电话不能超过20位。")]
+    [StringLength(ObjectionLimits.PhoneLength, ErrorMessage = ObjectionLimits.PhoneTooLong)]
     [Display(Name = "联系电话")]
     public string Phone { get; set; } = "";
 
     [Required(ErrorMessage = "请填写异议内容。")]
-    [StringLength(2000, ErrorMessage = "异议内容不能超过2000字。")]
+    [StringLength(ObjectionLimits.ContentLength, ErrorMessage = ObjectionLimits.ContentTooLong)]
     [Display(Name = "异议内容")]
     public string Content { get; set; } = "";
 
@@ -84,6 +85,13 @@ public sealed class NoticeModel(PublicSite site) : PageModel
         catch (DomainException ex)
         {
             ModelState.AddModelError("", ex.Message);
+        }
+        catch (InputRejectedException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError("", error.Message);
+            }
         }
 
         return Page();

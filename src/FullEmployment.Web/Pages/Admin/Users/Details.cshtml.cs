@@ -24,7 +24,7 @@ public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) 
     }
 
     public Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken cancellationToken) =>
-        ActAsync(userName, () => users.SetDisabledAsync(userName, disabled: true, cancellationToken), "账号已停用。", cancellationToken);
+        ActAsync(userName, () => users.SetDisabledAsync(userName, disabled: true, cancellationToken), "账号已停用，其接口令牌已全部吊销。", cancellationToken);
 
     public Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken cancellationToken) =>
         ActAsync(userName, () => users.SetDisabledAsync(userName, disabled: false, cancellationToken), "账号已启用。", cancellationToken);
@@ -40,7 +40,7 @@ public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) 
         }
 
         return ActAsync(userName, () => users.ResetPasswordAsync(userName, NewPassword!, cancellationToken),
-            "密码已重置。请将新密码告知本人，下次登录须修改密码。", cancellationToken);
+            "密码已重置，其接口令牌已全部吊销。请将新密码告知本人，下次登录须修改密码。", cancellationToken);
     }
 
     private async Task<IActionResult> ActAsync(string userName, Func<Task> action, string done, CancellationToken cancellationToken)
