@@ -1,7 +1,9 @@
+using System.IO.Compression;
 using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Application.Data;
+using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -87,11 +89,141 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
             .ShouldBeFalse();
     }
 
-    private Task<CommunityImportSummary> ImportAsync(byte[] file) => Factory.WithScopeAsync(Chengguan, async sp =>
+    [Fact]
+    [Trait("Clause", "A2")]
+    public async Task A2_A_row_for_another_citys_community_is_authorised_against_the_stored_record_not_the_region_typed_in_it()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        // The reported attack: 城关区 types its own region beside the code of 庆阳市's 西峰社区.
+        var before = await StoredAsync(Xifeng);
+        var file = Workbook([Xifeng, "被改名社区", "620102", "伪造街道", "", "伪造〔2025〕1号", null, null, null, null]);
+
+        var rejected = await Should.ThrowAsync<InputRejectedException>(() => ImportAsync(file));
+
+        var error = rejected.Errors.ShouldHaveSingleItem();
+        error.Row.ShouldBe(2);
+        error.Message.ShouldContain("只有社区所在县区人社局");
+        var after = await StoredAsync(Xifeng);
+        after.Name.ShouldBe("西峰社区");
+        after.Street.ShouldBe(before.Street);
+        after.ApprovalDocumentNumber.ShouldBe(before.ApprovalDocumentNumber);
+        after.CivilAffairsFilingNumber.ShouldNotBeNull();
+        after.CivilAffairsFilingNumber.ShouldBe(before.CivilAffairsFilingNumber);
+        after.Version.ShouldBe(before.Version);
+    }
+
+    [Fact]
+    [Trait("Clause", "A11")]
+    public async Task A11_A_row_that_changes_a_registered_communitys_region_is_a_row_error()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        var file = Workbook([Donggang, "东岗社区", "620103", "东岗街道", "", "城政发〔2012〕1号", "民备2012-001", new DateOnly(2012, 6, 1), null, null]);
+
+        var rejected = await Should.ThrowAsync<InputRejectedException>(() => ImportAsync(file));
+
+        var error = rejected.Errors.ShouldHaveSingleItem();
+        (error.Sheet, error.Row).ShouldBe((CommunityWorkbook.CommunitySheet, 2));
+        error.Message.ShouldContain("登记的所属区划为620102，不能改为620103");
+        (await StoredAsync(Donggang)).CountyCode.ShouldBe("620102");
+    }
+
+    [Theory]
+    [Trait("Clause", "A2")]
+    [InlineData(Roles.Auditor, "620000")]
+    [InlineData(Roles.SecurityAdmin, "620000")]
+    [InlineData(Roles.CountyFinance, "620102")]
+    [InlineData(Roles.CommunityStaff, Donggang)]
+    public async Task A2_Only_officers_may_import_and_the_role_is_checked_before_the_file_is_read(string role, string scope)
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        // Not even a workbook: a refusal by role must come before anything about the file.
+        var refused = await Should.ThrowAsync<ForbiddenException>(() => ImportAsync(new FixedActor("someone", role, scope), "这不是工作簿"u8.ToArray()));
+
+        refused.Message.ShouldContain("无权导入社区名录");
+    }
+
+    [Fact]
+    [Trait("Clause", "A2")]
+    public async Task A2_A_zip_bomb_is_refused_by_the_ledger_imports_guard_before_the_workbook_is_opened()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        var bomb = Zip(("xl/workbook.xml", new byte[100]), ("xl/worksheets/sheet1.xml", new byte[20 * 1024 * 1024]));
+        bomb.Length.ShouldBeLessThan(200 * 1024);
+
+        var rejected = await Should.ThrowAsync<InputRejectedException>(() => ImportAsync(bomb));
+
+        rejected.Message.ShouldContain("压缩炸弹");
+        rejected.Errors.ShouldHaveSingleItem().Message.ShouldContain("压缩炸弹");
+    }
+
+    [Fact]
+    [Trait("Clause", "A10")]
+    public async Task A10_A_title_row_is_authorised_against_the_stored_communitys_city()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        // 兰州市 may grant municipal titles, but only in its own area: 西峰社区 is 庆阳市's.
+        using var workbook = new XLWorkbook();
+        Xlsx.AddTable(workbook, CommunityWorkbook.TitleSheet, CommunityWorkbook.TitleColumns,
+            [[Xifeng, "市级", "兰州市人力资源和社会保障局", "兰人社发〔2025〕99号", new DateOnly(2025, 1, 2), "LZ-2025-099", null, null, null, null, null]]);
+        var titles = (await StoredAsync(Xifeng)).Titles.Count;
+
+        var rejected = await Should.ThrowAsync<InputRejectedException>(() =>
+            ImportAsync(new FixedActor("lanzhou", Roles.CityOfficer, "620100"), Xlsx.ToBytes(workbook)));
+
+        var error = rejected.Errors.ShouldHaveSingleItem();
+        (error.Sheet, error.Row).ShouldBe((CommunityWorkbook.TitleSheet, 2));
+        error.Message.ShouldContain("不在您的管辖范围内");
+        (await StoredAsync(Xifeng)).Titles.Count.ShouldBe(titles);
+    }
+
+    private const string Xifeng = "620902001001";
+    private const string Donggang = "620102001001";
+
+    private Task<Community> StoredAsync(string code) => Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Communities
+        .Include(c => c.Titles).AsNoTracking().SingleAsync(c => c.Code == code));
+
+    private Task<CommunityImportSummary> ImportAsync(byte[] file) => ImportAsync(Chengguan, file);
+
+    private Task<CommunityImportSummary> ImportAsync(FixedActor actor, byte[] file) => Factory.WithScopeAsync(actor, async sp =>
     {
         using var stream = new MemoryStream(file);
         return await sp.GetRequiredService<CommunityWorkbook>().ImportAsync(stream);
     });
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
 
     /// <summary>A workbook like <see cref="CommunityWorkbook.Template"/>: sheet 社区 with its header and these rows.</summary>
     private static byte[] Workbook(params object?[][] rows)
