@@ -50,7 +50,8 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
     {
         // Who may import is settled before anything of the file is read; each row is then checked against its target.
         registry.EnsureMayImport();
-        using var workbook = Open(Guarded(file));
+        using var guarded = Guarded(file);
+        using var workbook = Open(guarded);
         var errors = new List<InputError>();
         var communitySheet = workbook.Worksheets.FirstOrDefault(s => s.Name == CommunitySheet);
         var titleSheet = workbook.Worksheets.FirstOrDefault(s => s.Name == TitleSheet);
@@ -139,20 +140,14 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         return new CommunityImportSummary(added, updated, unchanged, titlesAdded, titlesUnchanged);
     }
 
-    /// <summary>The ledger import's guard (size, emptiness, zip bombs) before any xlsx reader sees the file.</summary>
-    private byte[] Guarded(Stream file)
+    private static XLWorkbook Open(Stream file)
     {
-        var options = limits with { MaxFileBytes = MaxBytes };
-        var bytes = LedgerFileGuard.ReadBounded(file, options, out var refusal);
-        refusal ??= LedgerFileGuard.CheckZip(bytes!, options);
-        return refusal is null ? bytes! : throw new InputRejectedException($"{refusal}。", [new InputError(null, null, null, null, $"{refusal}。")]);
-    }
-
-    private static XLWorkbook Open(byte[] bytes)
-    {
+        using var buffer = new MemoryStream();
+        file.CopyTo(buffer);
+        buffer.Position = 0;
         try
         {
-            return new XLWorkbook(new MemoryStream(bytes, writable: false));
+            return new XLWorkbook(buffer);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or InvalidOperationException
             or System.Xml.XmlException or FormatException)
@@ -288,5 +283,16 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
 
         public InputError Error(string? column, string message) =>
             new(Sheet, Number, column?.TrimEnd('*'), column is null ? null : Optional(column), message);
+    }
+
+    /// <summary>The ledger import's guard (size, emptiness, zip bombs) before any xlsx reader sees the file.</summary>
+    private MemoryStream Guarded(Stream file)
+    {
+        var options = limits with { MaxFileBytes = MaxBytes };
+        var bytes = LedgerFileGuard.ReadBounded(file, options, out var refusal);
+        refusal ??= LedgerFileGuard.CheckZip(bytes!, options);
+        return refusal is null
+            ? new MemoryStream(bytes!, writable: false)
+            : throw new InputRejectedException($"{refusal}。", [new InputError(null, null, null, null, $"{refusal}。")]);
     }
 }
