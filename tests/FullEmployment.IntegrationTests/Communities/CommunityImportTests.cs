@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
@@ -182,13 +181,12 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         }
 
         // 兰州市 may grant municipal titles, but only in its own area: 西峰社区 is 庆阳市's.
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, CommunityWorkbook.TitleSheet, CommunityWorkbook.TitleColumns,
-            [[Xifeng, "市级", "兰州市人力资源和社会保障局", "兰人社发〔2025〕99号", new DateOnly(2025, 1, 2), "LZ-2025-099", null, null, null, null, null]]);
+        var file = TitleWorkbook(
+            [Xifeng, "市级", "兰州市人力资源和社会保障局", "兰人社发〔2025〕99号", new DateOnly(2025, 1, 2), "LZ-2025-099", null, null, null, null, null]);
         var titles = (await StoredAsync(Xifeng)).Titles.Count;
 
         var rejected = await Should.ThrowAsync<InputRejectedException>(() =>
-            ImportAsync(new FixedActor("lanzhou", Roles.CityOfficer, "620100"), Xlsx.ToBytes(workbook)));
+            ImportAsync(new FixedActor("lanzhou", Roles.CityOfficer, "620100"), file));
 
         var error = rejected.Errors.ShouldHaveSingleItem();
         (error.Sheet, error.Row).ShouldBe((CommunityWorkbook.TitleSheet, 2));
@@ -210,14 +208,22 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         return await sp.GetRequiredService<CommunityWorkbook>().ImportAsync(stream);
     });
 
+    /// <summary>A workbook with only sheet 称号, its header and these rows.</summary>
+    private static byte[] TitleWorkbook(params object?[][] rows)
+    {
+        using var workbook = new XLWorkbook();
+        Xlsx.AddTable(workbook, CommunityWorkbook.TitleSheet, CommunityWorkbook.TitleColumns, rows);
+        return Xlsx.ToBytes(workbook);
+    }
+
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
             {
-                using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                using var entry = archive.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal).Open();
                 entry.Write(content);
             }
         }
