@@ -194,6 +194,53 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         (await StoredAsync(Xifeng)).Titles.Count.ShouldBe(titles);
     }
 
+    [Fact]
+    [Trait("Clause", "A2")]
+    public async Task A2_Uploading_on_the_import_page_cannot_rewrite_another_citys_community()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        // The report as it happened: 城关区 on 社区名录 → 批量导入.
+        using var client = Client("chengguan");
+        var page = await client.GetStringAsync(Url("/Communities/Import"));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(FullEmploymentFactory.AntiforgeryToken(page)), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(Workbook([Xifeng, "被改名社区", "620102", "伪造街道", "", "伪造〔2025〕1号", null, null, null, null])), "Upload", "社区.xlsx");
+
+        var response = await client.PostAsync(Url("/Communities/Import"), form);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("只有社区所在县区人社局");
+        var stored = await StoredAsync(Xifeng);
+        stored.Name.ShouldBe("西峰社区");
+        stored.CivilAffairsFilingNumber.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [Trait("Clause", "A2")]
+    [InlineData("auditor", 403)]
+    [InlineData("secadmin", 403)]
+    [InlineData("chengguan-finance", 403)]
+    [InlineData("community", 403)]
+    [InlineData("chengguan", 200)]
+    [InlineData("lanzhou", 200)]
+    [InlineData("province", 200)]
+    public async Task A2_The_import_page_and_its_template_are_for_the_officers_who_may_import(string user, int expected)
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Client(user);
+
+        ((int)(await client.GetAsync(Url("/Communities/Import"))).StatusCode).ShouldBe(expected);
+        ((int)(await client.GetAsync(Url("/Communities/Import?handler=Template"))).StatusCode).ShouldBe(expected);
+    }
+
     private const string Xifeng = "620902001001";
     private const string Donggang = "620102001001";
 
