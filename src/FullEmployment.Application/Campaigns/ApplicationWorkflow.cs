@@ -356,13 +356,17 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             }, cancellationToken);
     }
 
-    /// <summary>A16: falsification disqualifies; a listed candidate leaves its list in the same save.</summary>
+    /// <summary>
+    /// A16: falsification disqualifies; a listed candidate leaves its list in the same save. The officer of the stage the
+    /// application is at decides (<see cref="CampaignApplication.ReviewingLevel"/>), or the campaign's organiser; a county or
+    /// city does not reach into a stage it does not hold.
+    /// </summary>
     public Task<ApplicationResult> DisqualifyAsync(DisqualifyInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         return ActAsync(input.ApplicationId, input.Version, "application.disqualify",
-            (a, c) => Actor.IsTopOf(c) || Actor.IsCityOf(a.CityCode) || Actor.IsCountyOf(a), null,
-            "当前角色不能取消申报资格。", async (a, campaign) =>
+            (a, c) => Actor.IsTopOf(c) || (a.ReviewingLevel is { } level && IsLevelActor(level, a, c)), null,
+            "只有申报当前所在环节的审核部门（或组织创建的部门）可以取消申报资格。", async (a, campaign) =>
             {
                 CandidateList? list = a.State switch
                 {
@@ -418,7 +422,7 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
             throw new ForbiddenException("该申报不在您的管辖范围内。");
         }
 
-        Actor.EnsureStageActor(campaign, isStageActor(application, campaign), overrideReason, refusal);
+        Actor.EnsureStageActor(campaign, isStageActor(application, campaign), overrideReason, refusal, application.Deadline(campaign), Now);
         db.ExpectVersion(application, version);
         var from = application.State;
         var details = await act(application, campaign);
@@ -543,15 +547,5 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         a.ScoreSheets.OrderByDescending(s => s.Level).FirstOrDefault(s => s.IsComplete)?.Total;
 
     /// <summary>The date the current holder must act by (A8 stage deadlines; a returned application's correction date).</summary>
-    internal static DateOnly? DueOn(CampaignApplication a, Campaign c) => a.State switch
-    {
-        ApplicationState.Draft => c.Deadlines.Application,
-        ApplicationState.ReturnedToCommunity => a.CorrectionDueDate ?? c.Deadlines.County,
-        ApplicationState.Submitted or ApplicationState.ReturnedToCounty => c.Deadlines.County,
-        ApplicationState.ForwardedToCity => c.Deadlines.City,
-        // A4.3: a municipal candidate waits on the list for the city's certification, the campaign's last stage.
-        ApplicationState.Recommended => c.HasProvinceStep ? c.Deadlines.City : c.Deadlines.Province,
-        ApplicationState.ForwardedToProvince or ApplicationState.Proposed => c.Deadlines.Province,
-        _ => null,
-    };
+    internal static DateOnly? DueOn(CampaignApplication a, Campaign c) => a.Deadline(c)?.Date;
 }

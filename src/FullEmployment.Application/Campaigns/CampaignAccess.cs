@@ -34,9 +34,11 @@ internal static class CampaignAccess
     /// <summary>
     /// The stage's own officer acts; after a stage deadline only the campaign's organiser may act, with a recorded reason
     /// (A8): the province, or in a municipal campaign the organising city; the province does not act in a city's campaign
-    /// (A4.3, A10). Supplying a reason is itself the organiser's prerogative.
+    /// (A4.3, A10). Supplying a reason is itself the organiser's prerogative, and only once the stage's
+    /// <paramref name="deadline"/> has passed: before it the stage is still its own officer's.
     /// </summary>
-    public static void EnsureStageActor(this ICurrentActor actor, Campaign campaign, bool isStageActor, string? overrideReason, string refusal)
+    public static void EnsureStageActor(this ICurrentActor actor, Campaign campaign, bool isStageActor, string? overrideReason, string refusal,
+        StageDeadline? deadline, DateTimeOffset now)
     {
         if (!string.IsNullOrWhiteSpace(overrideReason))
         {
@@ -45,6 +47,11 @@ internal static class CampaignAccess
                 throw new ForbiddenException(campaign.HasProvinceStep
                     ? "超过阶段截止日期办理须由省人社厅填写延期理由，其他角色不能填写。"
                     : "市级创建超过阶段截止日期办理须由组织创建的市州人社局填写延期理由，其他角色（含省人社厅）不能填写。");
+            }
+
+            if (deadline?.OverrideRefusal(campaign, now) is { } early)
+            {
+                throw new ForbiddenException(early);
             }
 
             return;

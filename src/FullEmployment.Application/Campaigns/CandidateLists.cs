@@ -205,7 +205,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
         var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
         var owner = list is RecommendationList city ? Actor.IsCityOf(city.CityCode) : Actor.IsTopOf(campaign);
         Actor.EnsureStageActor(campaign, owner, overrideReason,
-            list is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。");
+            list is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。", list.Deadline(campaign), Now);
         db.ExpectVersion(list, version);
         return (list, campaign);
     }

@@ -45,8 +45,13 @@ public sealed class ScoreTemplates(AppDbContext db, AuditTrail audit, TimeProvid
         var items = input.Items;
         if (items.Count == 0 && !string.IsNullOrWhiteSpace(input.CopyFromVersion))
         {
-            var source = await db.Set<ScoreTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.TemplateVersion == input.CopyFromVersion, cancellationToken)
-                ?? throw new DomainException($"未找到评分表版本“{input.CopyFromVersion}”。", "A6");
+            // Only a template the actor may read is copied (another city's municipal sheet is not revealed).
+            var source = await db.Set<ScoreTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.TemplateVersion == input.CopyFromVersion, cancellationToken);
+            if (source is null || !Visible(source))
+            {
+                throw new DomainException($"未找到评分表版本“{input.CopyFromVersion}”，或该评分表不在您的管辖范围内。", "A6");
+            }
+
             items = source.Items.Select(i => new ScoreItemInput(i.Group, i.GroupName, i.Number, i.Text, i.MaxPoints, i.Rule, i.Mode, i.ClauseId,
                 i.GateMinimum)).ToList();
         }

@@ -80,3 +80,11 @@ public static class CommunityStatuses
         _ => null,
     };
 }
+
+/// <summary>What one 社区 row of a registry import did.</summary>
+public enum ImportedCommunity
+{
+    Added,
+    Updated,
+    Unchanged,
+}

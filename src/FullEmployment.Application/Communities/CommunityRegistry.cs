@@ -78,10 +78,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
     {
         var community = await LoadForWriteAsync(code, cancellationToken);
         EnsureMayMaintain(community.CityCode, community.CountyCode);
-        if (input.RegionCode != community.RegionCode)
-        {
-            throw new DomainException("社区所属区划不能在此修改；跨区划调整请按民政部门的撤销、合并办理。", "A11");
-        }
+        EnsureSameRegion(community, input);
 
         ExpectVersion(community, expectedVersion);
         if (input.ContactPhone is { } phone && phone == PhoneMask.Mask(community.ContactPhone))
@@ -142,6 +139,50 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Who may upload a registry workbook at all, checked before the file is read: the county step's officers keep the
+    /// 社区 sheet (A2), the province and the cities the titles they grant (A10). Rows are then checked one by one.
+    /// </summary>
+    public void EnsureMayImport()
+    {
+        if (!Actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer))
+        {
+            throw new ForbiddenException($"当前角色（{Roles.DisplayName(Actor.Role ?? "未登录")}）无权导入社区名录：社区由所在县区人社局（无县区的市由市人社局）导入，称号由授予机关导入。");
+        }
+    }
+
+    /// <summary>
+    /// One 社区 row of a registry import (A2). A registered community is authorised against its stored region, never the
+    /// region the row names, and the row may not move it; a new one against the region the row names.
+    /// </summary>
+    internal async Task<ImportedCommunity> ApplyImportRowAsync(CommunityInput input, Dictionary<string, Community> registered,
+        CancellationToken cancellationToken)
+    {
+        if (registered.TryGetValue(input.Code, out var community))
+        {
+            EnsureMayMaintain(community.CityCode, community.CountyCode);
+            EnsureSameRegion(community, input);
+            var before = Snapshot(community);
+            community.UpdateDetails(DetailsOf(input), ChinaTime.Today(clock));
+            db.ChangeTracker.DetectChanges();
+            if (db.Entry(community).State != EntityState.Modified && !community.NameHistory.Any(n => db.Entry(n).State == EntityState.Added))
+            {
+                return ImportedCommunity.Unchanged;
+            }
+
+            audit.Record("community.update", "community", community.Code, community.RegionCode, before, Snapshot(community));
+            return ImportedCommunity.Updated;
+        }
+
+        var (cityCode, countyCode) = await ResolveRegionAsync(input.RegionCode, cancellationToken);
+        EnsureMayMaintain(cityCode, countyCode);
+        community = new Community(input.Code, cityCode, countyCode, DetailsOf(input));
+        db.Communities.Add(community);
+        registered[input.Code] = community;
+        audit.Record("community.create", "community", community.Code, community.RegionCode, after: Snapshot(community));
+        return ImportedCommunity.Added;
+    }
+
     /// <summary>Whether the caller may edit the registry entry of a community in this region.</summary>
     public bool MayMaintain(string cityCode, string? countyCode) =>
         (Actor.IsInRole(Roles.CountyOfficer) && countyCode is not null && countyCode == Actor.ScopeCode)
@@ -193,6 +234,16 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         if (!Actor.Covers(community))
         {
             throw new ForbiddenException("该社区不在您的管辖范围内。");
+        }
+    }
+
+    // A11: a community changes region only through civil affairs' dissolution or merger, never by editing its entry.
+    private static void EnsureSameRegion(Community community, CommunityInput input)
+    {
+        if (input.RegionCode.Trim() != community.RegionCode)
+        {
+            throw new DomainException(
+                $"社区“{community.Code}”登记的所属区划为{community.RegionCode}，不能改为{input.RegionCode}；跨区划调整请按民政部门的撤销、合并办理。", "A11");
         }
     }
 

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record CommunityImportSummary(int CommunitiesAdded, int Communitie
 /// Registry import and export as xlsx: sheet 社区 (communities) and sheet 称号 (titles, including those held before the system).
 /// An import is all-or-nothing and lists every error by sheet, row and column.
 /// </summary>
-public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registry, AuditTrail audit, TimeProvider clock)
+public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registry, AuditTrail audit, LedgerImportOptions limits)
 {
     public const string CommunitySheet = "社区";
     public const string TitleSheet = "称号";
@@ -47,7 +48,10 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
 
     public async Task<CommunityImportSummary> ImportAsync(Stream file, CancellationToken cancellationToken = default)
     {
-        using var workbook = Open(file);
+        // Who may import is settled before anything of the file is read; each row is then checked against its target.
+        registry.EnsureMayImport();
+        using var guarded = Guarded(file);
+        using var workbook = Open(guarded);
         var errors = new List<InputError>();
         var communitySheet = workbook.Worksheets.FirstOrDefault(s => s.Name == CommunitySheet);
         var titleSheet = workbook.Worksheets.FirstOrDefault(s => s.Name == TitleSheet);
@@ -69,32 +73,18 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
                     continue;
                 }
 
-                var (cityCode, countyCode) = await registry.ResolveRegionAsync(input.RegionCode, cancellationToken);
-                registry.EnsureMayMaintain(cityCode, countyCode);
-                if (existing.TryGetValue(input.Code, out var community))
+                switch (await registry.ApplyImportRowAsync(input, existing, cancellationToken))
                 {
-                    var before = CommunityRegistry.Snapshot(community);
-                    community.UpdateDetails(CommunityRegistry.DetailsOf(input), ChinaTime.Today(clock));
-                    if (db.Entry(community).State == EntityState.Modified || community.NameHistory.Any(n => db.Entry(n).State == EntityState.Added))
-                    {
+                    case ImportedCommunity.Added:
+                        added++;
+                        break;
+                    case ImportedCommunity.Updated:
                         updated++;
-                        audit.Record("community.update", "community", community.Code, community.RegionCode, before, CommunityRegistry.Snapshot(community));
-                    }
-                    else
-                    {
+                        break;
+                    default:
                         unchanged++;
-                    }
+                        break;
                 }
-                else
-                {
-                    community = new Community(input.Code, cityCode, countyCode, CommunityRegistry.DetailsOf(input));
-                    db.Communities.Add(community);
-                    existing[input.Code] = community;
-                    added++;
-                    audit.Record("community.create", "community", community.Code, community.RegionCode, after: CommunityRegistry.Snapshot(community));
-                }
-
-                db.ChangeTracker.DetectChanges();
             }
             catch (Exception ex) when (ex is DomainException or ForbiddenException)
             {
@@ -154,23 +144,6 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
     {
         using var buffer = new MemoryStream();
         file.CopyTo(buffer);
-        if (buffer.Length == 0)
-        {
-            throw new InputRejectedException("文件为空。", [new InputError(null, null, null, null, "文件为空。")]);
-        }
-
-        if (buffer.Length > MaxBytes)
-        {
-            throw new InputRejectedException("文件过大。", [new InputError(null, null, null, null, $"文件超过 {MaxBytes / 1024 / 1024} MB 的上限。")]);
-        }
-
-        buffer.Position = 0;
-        Span<byte> magic = stackalloc byte[4];
-        if (buffer.Read(magic) < 4 || magic[0] != 'P' || magic[1] != 'K')
-        {
-            throw new InputRejectedException("文件不是 Excel 工作簿（.xlsx）。", [new InputError(null, null, null, null, "请上传 .xlsx 格式的工作簿。")]);
-        }
-
         buffer.Position = 0;
         try
         {
@@ -310,5 +283,16 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
 
         public InputError Error(string? column, string message) =>
             new(Sheet, Number, column?.TrimEnd('*'), column is null ? null : Optional(column), message);
+    }
+
+    /// <summary>The ledger import's guard (size, emptiness, zip bombs) before any xlsx reader sees the file.</summary>
+    private MemoryStream Guarded(Stream file)
+    {
+        var options = limits with { MaxFileBytes = MaxBytes };
+        var bytes = LedgerFileGuard.ReadBounded(file, options, out var refusal);
+        refusal ??= LedgerFileGuard.CheckZip(bytes!, options);
+        return refusal is null
+            ? new MemoryStream(bytes!, writable: false)
+            : throw new InputRejectedException($"{refusal}。", [new InputError(null, null, null, null, $"{refusal}。")]);
     }
 }

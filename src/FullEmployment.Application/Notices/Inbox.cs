@@ -1,6 +1,8 @@
 using FullEmployment.Application.Audit;
+using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Notices;
@@ -28,12 +30,23 @@ public sealed class Inbox(AppDbContext db, AuditTrail audit, FileStore files)
         return (file, files.Open(file));
     }
 
+    /// <summary>
+    /// Messages go to the officers of a region (A7: the cities; certification: the city and county) or a community's staff,
+    /// so only those roles read them, and only their own region's; finance, audit and security accounts share the region
+    /// code but are not addressed.
+    /// </summary>
     private IQueryable<Message> Mine()
     {
-        var scope = audit.Actor.ScopeCode;
-        if (audit.Actor.Role is null || scope is null)
+        var actor = audit.Actor;
+        var scope = actor.ScopeCode;
+        if (actor.Role is null || scope is null)
         {
             throw new ForbiddenException("请先登录。");
+        }
+
+        if (!actor.IsInRole(CampaignAccess.Readers))
+        {
+            throw new ForbiddenException($"当前角色（{Roles.DisplayName(actor.Role)}）不是通知的接收对象，无权查看通知及其附件。");
         }
 
         return db.Set<Message>().AsNoTracking().Where(m => m.Recipients.Any(r => r.RecipientCode == scope));

@@ -126,6 +126,19 @@ public sealed class Application
 
     public bool IsFinished => !Open.Contains(State);
 
+    /// <summary>
+    /// The review level whose stage an open application is at (A8.2–A8.4): the county until it forwards, the community's own
+    /// drafts and corrections included (the community applies to the county, A8.1); then the city; then the province. Null once finished.
+    /// </summary>
+    public ReviewLevel? ReviewingLevel => State switch
+    {
+        ApplicationState.Draft or ApplicationState.Submitted or ApplicationState.ReturnedToCommunity or ApplicationState.ReturnedToCounty
+            => ReviewLevel.County,
+        ApplicationState.ForwardedToCity or ApplicationState.Recommended => ReviewLevel.City,
+        ApplicationState.ForwardedToProvince or ApplicationState.Proposed => ReviewLevel.Province,
+        _ => null,
+    };
+
     public bool Can(ApplicationAction action) => TransitionsFor(CampaignKind).ContainsKey((State, action));
 
     public static IReadOnlyDictionary<(ApplicationState From, ApplicationAction Action), ApplicationState> TransitionsFor(CampaignKind kind) =>
@@ -161,6 +174,28 @@ public sealed class Application
         {
             throw new DomainException("该社区在本批次中因弄虚作假已被取消申报资格。", "A16");
         }
+    }
+
+    /// <summary>
+    /// A8: the deadline of the stage the application is at, which every move from it is judged by; null once finished. A
+    /// returned application waits for the community until its correction date (A8.2); a municipal candidate on the city's list
+    /// waits for the city's certification, the campaign's last stage (A4.3).
+    /// </summary>
+    public StageDeadline? Deadline(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var d = campaign.Deadlines;
+        return State switch
+        {
+            ApplicationState.Draft => new StageDeadline("社区申报", d.Application),
+            ApplicationState.ReturnedToCommunity => new StageDeadline("退回修改", CorrectionDueDate ?? d.County),
+            ApplicationState.Submitted or ApplicationState.ReturnedToCounty => new StageDeadline("县区初审", d.County),
+            ApplicationState.ForwardedToCity => new StageDeadline("市州评定", d.City),
+            ApplicationState.Recommended when campaign.HasProvinceStep => new StageDeadline("市州评定", d.City),
+            ApplicationState.Recommended or ApplicationState.ForwardedToProvince or ApplicationState.Proposed
+                => new StageDeadline(campaign.FinalStageName, d.Province),
+            _ => null,
+        };
     }
 
     public ScoreSheet? SheetFor(ReviewLevel level) => _scoreSheets.Find(s => s.Level == level);
@@ -234,7 +269,7 @@ public sealed class Application
 
         EnsureEligible(CampaignKind, eligibility);
         var sheet = RequireCompleteSheet(ReviewLevel.Self, "A8.1");
-        EnsureInTime(campaign, campaign.Deadlines.Application, "社区申报", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         sheet.Lock();
         Move(next, ApplicationAction.Submit, actor, now, null, overrideReason);
     }
@@ -258,11 +293,11 @@ public sealed class Application
             throw new DomainException("修改期限不能早于今天。", "A8.2");
         }
 
-        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         if (dueDate > campaign.Deadlines.County && string.IsNullOrWhiteSpace(overrideReason))
         {
             throw new DomainException(
-                $"修改期限不能晚于县区初审截止日期{ChinaTime.Format(campaign.Deadlines.County)}，如确需延后须由{OverriderName(campaign)}填写理由。", "A8.2");
+                $"修改期限不能晚于县区初审截止日期{ChinaTime.Format(campaign.Deadlines.County)}，如确需延后须由{campaign.OverriderName}填写理由。", "A8.2");
         }
 
         CorrectionDueDate = dueDate;
@@ -275,7 +310,7 @@ public sealed class Application
         var next = Next(ApplicationAction.Resubmit);
         EnsureCampaign(campaign);
         var sheet = RequireCompleteSheet(ReviewLevel.Self, "A8.1");
-        EnsureInTime(campaign, CorrectionDueDate ?? campaign.Deadlines.County, "退回修改", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         sheet.Lock();
         CorrectionDueDate = null;
         Move(next, ApplicationAction.Resubmit, actor, now, null, overrideReason);
@@ -303,7 +338,7 @@ public sealed class Application
             throw new DomainException("县区实地考察尚未通过，不能报送市州。", "A8.2");
         }
 
-        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         sheet.Lock();
         Move(next, ApplicationAction.CountyForward, actor, now, null, overrideReason);
     }
@@ -319,7 +354,7 @@ public sealed class Application
             throw new DomainException("县区不予推荐必须写明理由。", "A8.2");
         }
 
-        EnsureInTime(campaign, campaign.Deadlines.County, "县区初审", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         _rejectionReasons = list;
         SheetFor(ReviewLevel.County)?.Lock();
         Move(next, ApplicationAction.CountyReject, actor, now, string.Join("；", list), overrideReason);
@@ -332,7 +367,7 @@ public sealed class Application
         var next = Next(ApplicationAction.CityRecommend);
         EnsureCampaign(campaign);
         var sheet = RequirePassingSheet(ReviewLevel.City, campaign.PassMark, "A8.3");
-        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         list.Add(this, sheet.Total, campaign);
         sheet.Lock();
         Move(next, ApplicationAction.CityRecommend, actor, now, null, overrideReason);
@@ -343,7 +378,7 @@ public sealed class Application
         var next = Next(ApplicationAction.CityReturnToCounty);
         EnsureCampaign(campaign);
         RequireText(remark, "退回县区必须写明理由。", "A8.3");
-        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         SheetFor(ReviewLevel.County)?.Unlock();
         Move(next, ApplicationAction.CityReturnToCounty, actor, now, remark, overrideReason);
     }
@@ -353,7 +388,7 @@ public sealed class Application
         var next = Next(ApplicationAction.CityReject);
         EnsureCampaign(campaign);
         RequireText(reason, "市州不予推荐必须写明理由。", "A8.3");
-        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         _rejectionReasons = [reason.Trim()];
         SheetFor(ReviewLevel.City)?.Lock();
         Move(next, ApplicationAction.CityReject, actor, now, reason, overrideReason);
@@ -366,7 +401,7 @@ public sealed class Application
         EnsureProvinceStep(campaign);
         var next = Next(ApplicationAction.ForwardToProvince);
         EnsureOnSentUpList(list, "A8.3");
-        EnsureInTime(campaign, campaign.Deadlines.City, "市州评定", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         Move(next, ApplicationAction.ForwardToProvince, actor, now, null, overrideReason);
     }
 
@@ -383,7 +418,7 @@ public sealed class Application
             throw new DomainException("省级实地考评尚未通过，不能列入拟认定名单。", "A8.4");
         }
 
-        EnsureInTime(campaign, campaign.Deadlines.Province, "省级审核", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         list.Add(this, sheet.Total, campaign);
         sheet.Lock();
         Move(next, ApplicationAction.Propose, actor, now, null, overrideReason);
@@ -394,7 +429,7 @@ public sealed class Application
         EnsureProvinceStep(campaign);
         var next = Next(ApplicationAction.NotCertify);
         RequireText(reason, "不予认定必须写明理由。", "A8.4");
-        EnsureInTime(campaign, campaign.Deadlines.Province, "省级审核", now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         _rejectionReasons = [reason.Trim()];
         SheetFor(ReviewLevel.Province)?.Lock();
         Move(next, ApplicationAction.NotCertify, actor, now, reason, overrideReason);
@@ -419,7 +454,7 @@ public sealed class Application
         RequireText(documentNumber, "认定必须填写认定文号。", clause);
         RequireText(plaqueNumber, "认定必须填写标牌编号。", clause);
         EnsureOnSentUpList(list, clause);
-        EnsureInTime(campaign, campaign.Deadlines.Province, campaign.FinalStageName, now, overrideReason);
+        EnsureInTime(campaign, now, overrideReason);
         CertificationDocumentNumber = documentNumber.Trim();
         PlaqueNumber = plaqueNumber.Trim();
         CertifiedOn = ChinaDate(now);
@@ -586,16 +621,8 @@ public sealed class Application
     }
 
     // Acting after a stage deadline needs the organiser's recorded reason: the province's, or the city's in its municipal campaign.
-    private static void EnsureInTime(Campaign campaign, DateOnly deadline, string stage, DateTimeOffset now, string? overrideReason)
-    {
-        if (now >= ChinaTime.EndOf(deadline) && string.IsNullOrWhiteSpace(overrideReason))
-        {
-            throw new DomainException(
-                $"已超过{stage}截止日期（{ChinaTime.Format(deadline)}24时），须由{OverriderName(campaign)}填写延期理由后方可办理。", "A8");
-        }
-    }
-
-    private static string OverriderName(Campaign campaign) => campaign.HasProvinceStep ? "省人社厅" : "组织创建的市州人社局";
+    private void EnsureInTime(Campaign campaign, DateTimeOffset now, string? overrideReason) =>
+        Deadline(campaign)?.EnsureInTime(campaign, now, overrideReason);
 
     // A4.3: a municipal campaign has no province step; the province does not act in it (A10: cities manage municipal titles).
     private void EnsureProvinceStep(Campaign campaign)

@@ -181,6 +181,9 @@ public sealed class Campaign
     /// </summary>
     public string FinalStageName => Kind == CampaignKind.Municipal ? "市级认定" : "省级审核";
 
+    /// <summary>A8: who may act in a stage's place once its deadline has passed: the province, or the city organising a municipal campaign.</summary>
+    public string OverriderName => HasProvinceStep ? "省人社厅" : "组织创建的市州人社局";
+
     /// <summary>Whether the campaign has the province's review and proposed list (A8.4); a municipal one ends at the city (A4.3).</summary>
     public bool HasProvinceStep => Kind != CampaignKind.Municipal;
 

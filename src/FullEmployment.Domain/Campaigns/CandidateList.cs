@@ -185,6 +185,18 @@ public abstract class CandidateList
     public void DismissObjection(Guid objectionId, string reply, string actor, DateTimeOffset now) =>
         RequireNotice().FindObjection(objectionId).Answer(ObjectionStatus.Dismissed, reply, actor, now);
 
+    /// <summary>
+    /// A8: the deadline of the list's stage, for sending it up and certifying from it: a city's list in a provincial campaign
+    /// is the city's evaluation (A8.3); the campaign's final list is its last stage (A8.4; A4.3 in a municipal campaign).
+    /// </summary>
+    public StageDeadline Deadline(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return IsFinalFor(campaign)
+            ? new StageDeadline(campaign.FinalStageName, campaign.Deadlines.Province)
+            : new StageDeadline("市州评定", campaign.Deadlines.City);
+    }
+
     // A8.3, A8.4: only after the notice has closed and every objection is answered.
     public void SendUp(DateTimeOffset now)
     {

@@ -247,6 +247,49 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("community", Community, HttpStatusCode.OK)]
+    [InlineData("community", "620102001002", HttpStatusCode.NotFound)]
+    [InlineData("chengguan", Community, HttpStatusCode.OK)]
+    [InlineData("chengguan", "620902001001", HttpStatusCode.NotFound)]
+    [InlineData("lanzhou", Community, HttpStatusCode.Forbidden)]
+    [InlineData("province", Community, HttpStatusCode.Forbidden)]
+    [InlineData("auditor", Community, HttpStatusCode.Forbidden)]
+    [InlineData("chengguan-finance", Community, HttpStatusCode.Forbidden)]
+    public async Task Batch_upsert_scope_follows_the_stored_community(string user, string community, HttpStatusCode expected)
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var client = await _app.ClientAsync(user);
+        var response = await client.PostAsJsonAsync($"/api/v1/communities/{community}/ledger/人员",
+            new[] { new Dictionary<string, string> { ["身份证号"] = P1, ["姓名"] = "张伟" } });
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+        if (expected != HttpStatusCode.OK)
+        {
+            (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_for_a_community_outside_the_callers_scope_is_refused_before_it_is_read()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        // Role and the stored community's region first: a bad file for someone else's ledger tells nothing about the file.
+        var client = await _app.ClientAsync("chengguan");
+        var response = await client.PostAsync("/api/v1/communities/620902001001/ledger/imports",
+            LedgerFiles.Upload("这不是台账"u8.ToArray(), "台账.xlsx"));
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync());
+        var city = await _app.ClientAsync("lanzhou");
+        (await city.PostAsync(Imports, LedgerFiles.Upload("这不是台账"u8.ToArray(), "台账.xlsx"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task A_city_officer_keeps_the_ledgers_of_a_city_without_counties()
     {

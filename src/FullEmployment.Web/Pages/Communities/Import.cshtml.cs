@@ -7,7 +7,7 @@ namespace FullEmployment.Web.Pages.Communities;
 
 /// <summary>Bulk import of communities and their titles from xlsx: all or nothing, every error listed.</summary>
 [RequestSizeLimit(CommunityWorkbook.MaxBytes + 1024 * 1024)]
-public sealed class ImportModel(CommunityWorkbook workbook) : PageModel
+public sealed class ImportModel(CommunityWorkbook workbook, CommunityRegistry registry) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -15,11 +15,14 @@ public sealed class ImportModel(CommunityWorkbook workbook) : PageModel
     public string? ErrorMessage { get; private set; }
     public IReadOnlyList<InputError> Errors { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    // The page itself is for those who may import (the POST checks again before reading the file).
+    public void OnGet() => registry.EnsureMayImport();
 
-    public IActionResult OnGetTemplate() => File(CommunityWorkbook.Template(), Xlsx.ContentType, "社区名录导入模板.xlsx");
+    public IActionResult OnGetTemplate()
+    {
+        registry.EnsureMayImport();
+        return File(CommunityWorkbook.Template(), Xlsx.ContentType, "社区名录导入模板.xlsx");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
