@@ -39,6 +39,8 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
     public const string Yuanjiu = "620102001005";
     public const string Xizhan = "620103001001";
 
+    private const int TokenDays = 365;
+
     private static readonly AsyncLocal<ICurrentActor?> CurrentActor = new();
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "fe-campaigns-" + Guid.NewGuid().ToString("N"));
@@ -88,6 +90,8 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Scenarios move the clock through a campaign's months: their tokens live the longest lifetime allowed.
+        builder.UseSetting("ApiTokens:MaxLifetimeDays", TokenDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
         builder.ConfigureServices(services =>
         {
@@ -179,7 +183,7 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
                 .AddAsync(new NewUser(userName, userName, role, scope, "Test#Passw0rd!", false), checkActor: false);
         }
 
-        token = await As(Roles.SecurityAdmin, Province, sp => sp.GetRequiredService<ApiTokenService>().CreateAsync(userName));
+        token = await As(Roles.SecurityAdmin, Province, sp => sp.GetRequiredService<ApiTokenService>().CreateAsync(userName, TokenDays));
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
