@@ -66,10 +66,19 @@ public sealed class XlsxReader : IDisposable
 
     public IReadOnlyList<string> SheetNames => [.. _sheets.Select(s => s.Name)];
 
-    /// <summary>Opens a workbook from a seekable stream; a file that is no readable workbook throws <see cref="InvalidDataException"/>.</summary>
+    /// <summary>Opens a workbook; a file that is no readable workbook throws <see cref="InvalidDataException"/>.</summary>
     public static XlsxReader Open(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            // A zip's directory is at its end: a response or upload stream is buffered first.
+            var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            buffer.Position = 0;
+            stream = buffer;
+        }
+
         SpreadsheetDocument? document = null;
         try
         {

@@ -150,7 +150,8 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
 
     private static XlsxReader Open(Stream file)
     {
-        using var buffer = new MemoryStream();
+        // Not disposed here: the reader reads its sheets from the buffer while the import runs (a MemoryStream holds no handle).
+        var buffer = new MemoryStream();
         file.CopyTo(buffer);
         if (buffer.Length == 0)
         {
