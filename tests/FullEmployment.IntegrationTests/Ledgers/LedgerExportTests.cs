@@ -39,7 +39,7 @@ public abstract class LedgerExportTests(FullEmploymentFactory factory) : Integra
         var zhang = rows.Skip(1).Single(r => r[1].Text == "张伟");
         zhang[0].Kind.ShouldBe(XlsxValueKind.Text);
         zhang[0].Text.ShouldBe(IdNumber.Mask(P1));
-        rows.Skip(1).Select(r => r[1].Text).ShouldBe(["张伟", "李娜"], ignoreOrder: true);
+        rows.Skip(1).ShouldContain(r => r[1].Text == "李娜");
         zhang.Cells.ShouldContain(c => c.Text == "兰州市城关区东岗西路1号");
     }
 }

@@ -116,8 +116,7 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
         }
 
         Region = string.IsNullOrWhiteSpace(Region) ? actor.ScopeCode : Region.Trim();
-        ApplicationDate = On ?? indicators.Today;
-        (Period, PeriodError) = PeriodQuery.Resolve(From, To, ApplicationDate);
+        (Period, ApplicationDate, PeriodError) = PeriodQuery.Resolve(From, To, On, indicators.Today);
         var rows = new List<CommunityIndicatorRow>();
         await foreach (var row in indicators.RollUpAsync(Region, Period, ApplicationDate, cancellationToken))
         {
