@@ -278,7 +278,7 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         var expected = new IndicatorCalculator().Calculate(parsed.Ledger, period, new DateOnly(2025, 3, 10));
 
         var city = await _app.ClientAsync("lanzhou");
-        var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28");
+        var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28&on=2025-03-10");
 
         body.GetProperty("from").GetString().ShouldBe("2024-03-01");
         body.GetProperty("to").GetString().ShouldBe("2025-02-28");

@@ -330,6 +330,24 @@ public class LedgerImportTests
         sheet.VmlDrawingParts.ShouldHaveSingleItem(); // Excel draws notes from the VML part
     }
 
+    [Fact]
+    public void Error_report_of_records_from_no_file_puts_them_below_the_header()
+    {
+        var result = new LedgerFileParser().ParseRows(LedgerKind.Person, ["身份证号", "姓名"], [["123", ""]], new LedgerImportContext
+        {
+            CommunityId = 5,
+            Today = D("2025-03-10"),
+            PersonExists = _ => false,
+        });
+        result.IsValid.ShouldBeFalse();
+
+        using var report = XlsxReader.Open(new MemoryStream(LedgerErrorReport.Build(result)));
+        var rows = report.ReadRows("人员").ToList();
+        rows[0].Cells.Select(c => c.Text).ShouldBe(["身份证号", "姓名"]);
+        rows[1].Number.ShouldBe(2);
+        rows[1][0].Text.ShouldBe("123");
+    }
+
     private static WorksheetPart Part(SpreadsheetDocument document, string sheetName)
     {
         var workbook = document.WorkbookPart!;

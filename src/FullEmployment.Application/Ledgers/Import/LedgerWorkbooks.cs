@@ -31,7 +31,9 @@ public static class LedgerErrorReport
                     .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(e => e.Message)));
                 var lastNoted = notes.Keys.GroupBy(k => k.Row).ToDictionary(g => g.Key, g => g.Max(k => k.Column));
 
-                // Rows keep their numbers from the file, so "第 N 行" means the same row in both.
+                // Rows keep their numbers from the file, so "第 N 行" means the same row in both. Records that came
+                // from no file (API, form) are numbered from 1: they go below the header instead of over it.
+                var offset = sheet.Rows.Count > 0 && sheet.Rows[0].RowNumber <= 1 ? 1 : 0;
                 var rows = sheet.Rows.Select(row =>
                 {
                     var width = Math.Max(row.Values.Count, lastNoted.TryGetValue(row.RowNumber, out var last) ? last + 1 : 0);
@@ -44,7 +46,7 @@ public static class LedgerErrorReport
                             : new XlsxCell(value, XlsxStyle.Text);
                     }
 
-                    return new XlsxRow(row.RowNumber, cells);
+                    return new XlsxRow(row.RowNumber + offset, cells);
                 });
                 workbook.AddSheet(sheet.SheetName, [], freezeHeader: false,
                     rows.Prepend(new XlsxRow(1, [.. sheet.Headers.Select(h => new XlsxCell(h, XlsxStyle.Bold))])));
