@@ -193,24 +193,21 @@ public sealed class XlsxReader : IDisposable
         string? v = null;
         string? inline = null;
         var depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            if (xml.LocalName == "v")
+            // Reading an element's content moves past it: no Read after, or a sibling right behind it is skipped.
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "v")
             {
                 v = xml.ReadElementContentAsString();
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
             }
-            else if (xml.LocalName == "is")
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "is")
             {
                 inline = ReadRichText(xml);
+            }
+            else
+            {
+                xml.Read();
             }
         }
 
@@ -245,29 +242,26 @@ public sealed class XlsxReader : IDisposable
 
     private static XlsxValue Text(string? text) => string.IsNullOrEmpty(text) ? XlsxValue.Empty : new XlsxValue(XlsxValueKind.Text, text);
 
-    /// <summary>The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; runs, without phonetic guides (&lt;rPh&gt;).</summary>
+    /// <summary>The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; runs, without phonetic guides (&lt;rPh&gt;); leaves the reader past it.</summary>
     private static string ReadRichText(XmlReader xml)
     {
         if (xml.IsEmptyElement)
         {
+            xml.Read();
             return string.Empty;
         }
 
         var depth = xml.Depth;
         string? single = null;
         System.Text.StringBuilder? many = null;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
             {
                 xml.Skip();
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
             }
-
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
             {
                 var text = xml.ReadElementContentAsString();
                 if (single is null)
@@ -278,14 +272,14 @@ public sealed class XlsxReader : IDisposable
                 {
                     (many ??= new System.Text.StringBuilder(single)).Append(text);
                 }
-
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
+            }
+            else
+            {
+                xml.Read();
             }
         }
 
+        xml.Read();
         return many?.ToString() ?? single ?? string.Empty;
     }
 
@@ -293,11 +287,16 @@ public sealed class XlsxReader : IDisposable
     {
         using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         var strings = new List<string>();
-        while (xml.Read())
+        xml.MoveToContent();
+        while (!xml.EOF)
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
                 strings.Add(ReadRichText(xml));
+            }
+            else
+            {
+                xml.Read();
             }
         }
 

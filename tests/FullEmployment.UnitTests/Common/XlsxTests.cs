@@ -77,6 +77,17 @@ public class XlsxTests
         rows[2][1].Typed.ShouldBe("0.25");
     }
 
+    [Fact]
+    public void Phonetic_guides_are_not_part_of_the_text_and_no_shared_string_is_skipped()
+    {
+        var bytes = Replace(ExcelFile.Build(file => file.Sheet("社区", ["东岗", "西峰"])), "xl/shared",
+            "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>东岗</t><rPh sb=\"0\" eb=\"2\"><t>dōnggǎng</t></rPh>"
+            + "<phoneticPr fontId=\"1\"/></si><si><r><t>西</t></r><r><rPr><b/></rPr><t>峰</t></r></si></sst>");
+
+        using var workbook = XlsxReader.Open(new MemoryStream(bytes));
+        workbook.ReadRows("社区").Single().Cells.Select(c => c.Text).ShouldBe(["东岗", "西峰"]);
+    }
+
     [Theory]
     [InlineData("yyyy-mm-dd", true)]
     [InlineData("yyyy年m月d日", true)]
