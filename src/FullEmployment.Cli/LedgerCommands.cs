@@ -84,7 +84,7 @@ internal static class LedgerCommands
         var community = new Option<string>("--community") { Description = "社区代码（12位）", Required = true };
         var from = new Option<DateOnly?>("--from") { Description = "考核期开始日期 YYYY-MM-DD" };
         var to = new Option<DateOnly?>("--to") { Description = "考核期结束日期 YYYY-MM-DD" };
-        var on = new Option<DateOnly?>("--on") { Description = "申报日期（缺省为今天）" };
+        var on = new Option<DateOnly?>("--on") { Description = "申报日期（缺省：给出 --from/--to 时为 --to 的次日，否则为今天）" };
         var json = new Option<bool>("--json") { Description = "输出与 API 相同的 JSON" };
         var asUser = new Option<string?>("--as") { Description = "以该用户的身份和管辖范围查询" };
         var command = new Command("indicators", "计算社区 A5 指标（from/to 缺省为申报日前十二个整月）") { community, from, to, on, json, asUser };
@@ -93,8 +93,7 @@ internal static class LedgerCommands
             var code = parse.GetValue(community)!;
             actor.Identity = await ActorAsync(services, parse.GetValue(asUser), code, ct);
             var queries = services.GetRequiredService<IndicatorQueries>();
-            var applicationDate = parse.GetValue(on) ?? queries.Today;
-            var period = parse.GetValue(from) is { } f && parse.GetValue(to) is { } t ? new AssessmentPeriod(f, t) : AssessmentPeriod.DefaultFor(applicationDate);
+            var (period, applicationDate) = AssessmentPeriod.ForRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(on), queries.Today);
             var report = await queries.ComputeAsync(code, period, applicationDate, ct);
             if (parse.GetValue(json))
             {

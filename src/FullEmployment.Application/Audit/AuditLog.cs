@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Identity;
@@ -34,11 +33,9 @@ public sealed class AuditLog(AppDbContext db, AuditTrail audit)
     /// <summary>The exported sheet; times in China time, long before/after values cut to what an Excel cell holds.</summary>
     public static byte[] ToXlsx(IEnumerable<AuditEvent> events)
     {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, "审计日志", ["序号", "时间", "用户", "角色", "辖区", "IP", "操作", "对象类型", "对象", "区划", "变更前", "变更后"],
+        return Xlsx.Table("审计日志", ["序号", "时间", "用户", "角色", "辖区", "IP", "操作", "对象类型", "对象", "区划", "变更前", "变更后"],
             events.Select(e => (IReadOnlyList<object?>)[e.Sequence, FormatTime(e.OccurredAt), e.UserName, e.Role is null ? null : Roles.DisplayName(e.Role),
                 e.Scope, e.ClientIp, e.Action, e.TargetType, e.TargetId, e.RegionCode, CellText(e.Before), CellText(e.After)]));
-        return Xlsx.ToBytes(workbook);
     }
 
     /// <summary>An audit instant as auditors read it: China time, to the second.</summary>

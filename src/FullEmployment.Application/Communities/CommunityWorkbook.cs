@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -29,21 +28,20 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
 
     public static byte[] Template()
     {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, CommunitySheet, CommunityColumns,
-            [["620102001001", "示例社区", "620102", "示例街道", "兰州市城关区示例路1号", "城政发〔2020〕1号", "民备2020-001", new DateOnly(2020, 5, 1), "张三", "0931-1234567"]]);
-        Xlsx.AddTable(workbook, TitleSheet, TitleColumns,
-            [["620102001001", "市级", "兰州市人力资源和社会保障局", "兰人社发〔2021〕10号", new DateOnly(2021, 6, 1), "LZ-2021-001", "甘人社备〔2021〕3号", new DateOnly(2021, 7, 1), null, null, null]]);
-        return Xlsx.ToBytes(workbook);
+        return XlsxWriter.Build(workbook =>
+        {
+            workbook.AddTable(CommunitySheet, CommunityColumns,
+                [["620102001001", "示例社区", "620102", "示例街道", "兰州市城关区示例路1号", "城政发〔2020〕1号", "民备2020-001", new DateOnly(2020, 5, 1), "张三", "0931-1234567"]]);
+            workbook.AddTable(TitleSheet, TitleColumns,
+                [["620102001001", "市级", "兰州市人力资源和社会保障局", "兰人社发〔2021〕10号", new DateOnly(2021, 6, 1), "LZ-2021-001", "甘人社备〔2021〕3号", new DateOnly(2021, 7, 1), null, null, null]]);
+        });
     }
 
     public static byte[] Export(IEnumerable<CommunityRow> rows)
     {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, "社区名录", ["社区代码", "社区名称", "市州", "县区", "街道（乡镇）", "状态", "现有最高称号", "民政备案"],
+        return Xlsx.Table("社区名录", ["社区代码", "社区名称", "市州", "县区", "街道（乡镇）", "状态", "现有最高称号", "民政备案"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, r.CityName, r.CountyName ?? "（市直属）", r.Street, r.Status.DisplayName(),
                 r.HighestTitle?.DisplayName() ?? "无", r.HasCivilAffairsFiling ? "已备案" : "未备案"]));
-        return Xlsx.ToBytes(workbook);
     }
 
     public async Task<CommunityImportSummary> ImportAsync(Stream file, CancellationToken cancellationToken = default)
@@ -53,8 +51,8 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         using var guarded = Guarded(file);
         using var workbook = Open(guarded);
         var errors = new List<InputError>();
-        var communitySheet = workbook.Worksheets.FirstOrDefault(s => s.Name == CommunitySheet);
-        var titleSheet = workbook.Worksheets.FirstOrDefault(s => s.Name == TitleSheet);
+        var communitySheet = workbook.SheetNames.Contains(CommunitySheet) ? CommunitySheet : null;
+        var titleSheet = workbook.SheetNames.Contains(TitleSheet) ? TitleSheet : null;
         if (communitySheet is null && titleSheet is null)
         {
             throw new InputRejectedException("文件中没有“社区”或“称号”工作表。", [new InputError(null, null, null, null, "请使用系统提供的导入模板。")]);
@@ -63,7 +61,7 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         var existing = await db.Communities.Include(c => c.Titles).AsSplitQuery().ToDictionaryAsync(c => c.Code, cancellationToken);
         int added = 0, updated = 0, unchanged = 0, titlesAdded = 0, titlesUnchanged = 0;
 
-        foreach (var row in Rows(communitySheet, CommunityColumns, errors))
+        foreach (var row in Rows(workbook, communitySheet, CommunityColumns, errors))
         {
             try
             {
@@ -92,7 +90,7 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
             }
         }
 
-        foreach (var row in Rows(titleSheet, TitleColumns, errors))
+        foreach (var row in Rows(workbook, titleSheet, TitleColumns, errors))
         {
             try
             {
@@ -140,34 +138,44 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         return new CommunityImportSummary(added, updated, unchanged, titlesAdded, titlesUnchanged);
     }
 
-    private static XLWorkbook Open(Stream file)
+    private static XlsxReader Open(Stream file)
     {
-        using var buffer = new MemoryStream();
+        // Not disposed here: the reader reads its sheets from the buffer while the import runs (a MemoryStream holds no handle).
+        var buffer = new MemoryStream();
         file.CopyTo(buffer);
         buffer.Position = 0;
         try
         {
-            return new XLWorkbook(buffer);
+            return XlsxReader.Open(buffer);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or InvalidOperationException
-            or System.Xml.XmlException or FormatException)
+        catch (InvalidDataException)
         {
-            throw new InputRejectedException("无法读取该工作簿。", [new InputError(null, null, null, null, "工作簿已损坏或不是有效的 .xlsx 文件。")]);
+            throw Damaged();
         }
     }
 
-    private static IEnumerable<SheetRow> Rows(IXLWorksheet? sheet, string[] columns, List<InputError> errors)
+    private static IEnumerable<SheetRow> Rows(XlsxReader workbook, string? sheet, string[] columns, List<InputError> errors)
     {
         if (sheet is null)
         {
             yield break;
         }
 
-        var header = new Dictionary<string, int>();
-        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (var c = 1; c <= lastColumn; c++)
+        List<XlsxSheetRow> rows;
+        try
         {
-            var name = Xlsx.ReadText(sheet.Cell(1, c)).TrimEnd('*').Trim();
+            rows = [.. workbook.ReadRows(sheet)];
+        }
+        catch (InvalidDataException)
+        {
+            throw Damaged();
+        }
+
+        var header = new Dictionary<string, int>();
+        var titles = rows.FirstOrDefault(r => r.Number == 1)?.Cells ?? [];
+        for (var c = 0; c < titles.Length; c++)
+        {
+            var name = titles[c].Typed.TrimEnd('*').Trim();
             if (name.Length > 0)
             {
                 header[name] = c;
@@ -177,7 +185,7 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         var missing = columns.Where(c => c.EndsWith('*') && !header.ContainsKey(c.TrimEnd('*'))).ToList();
         foreach (var column in missing)
         {
-            errors.Add(new InputError(sheet.Name, 1, column.TrimEnd('*'), null, $"缺少必填列“{column.TrimEnd('*')}”。"));
+            errors.Add(new InputError(sheet, 1, column.TrimEnd('*'), null, $"缺少必填列“{column.TrimEnd('*')}”。"));
         }
 
         if (missing.Count > 0)
@@ -185,18 +193,20 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
             yield break;
         }
 
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        for (var r = 2; r <= lastRow; r++)
+        foreach (var row in rows.Where(r => r.Number > 1))
         {
-            var values = header.ToDictionary(h => h.Key, h => Xlsx.ReadText(sheet.Cell(r, h.Value)));
+            var values = header.ToDictionary(h => h.Key, h => row[h.Value].Typed);
             if (values.Values.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            yield return new SheetRow(sheet.Name, r, values);
+            yield return new SheetRow(sheet, row.Number, values);
         }
     }
+
+    private static InputRejectedException Damaged() =>
+        new("无法读取该工作簿。", [new InputError(null, null, null, null, "工作簿已损坏或不是有效的 .xlsx 文件。")]);
 
     private static CommunityInput? ReadCommunity(SheetRow row, List<InputError> errors)
     {

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -137,10 +136,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
     public static byte[] ToXlsx(IEnumerable<UserRow> rows)
     {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, "用户", ["用户名", "姓名或单位", "角色", "辖区代码", "辖区名称", "状态"],
+        return Xlsx.Table("用户", ["用户名", "姓名或单位", "角色", "辖区代码", "辖区名称", "状态"],
             rows.Select(r => (IReadOnlyList<object?>)[r.UserName, r.DisplayName, Roles.DisplayName(r.Role), r.ScopeCode, r.ScopeName, r.StatusText]));
-        return Xlsx.ToBytes(workbook);
     }
 
     private async Task<List<UserRow>> VisibleAsync(string? search, CancellationToken cancellationToken)

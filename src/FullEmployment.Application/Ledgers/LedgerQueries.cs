@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -79,26 +78,13 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         var community = await _access.ReadableAsync(communityCode, cancellationToken);
         var rows = await Sorted(Filtered(community.Id, kind, filter), kind, filter).ToListAsync(cancellationToken);
         var definition = LedgerKinds.Get(kind);
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet(definition.SheetName);
-        for (var c = 0; c < definition.Columns.Count; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(definition.Columns[c].Name);
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var values = LedgerRecordFormat.Values(rows[r], masked: true);
-            for (var c = 0; c < values.Count; c++)
-            {
-                Xlsx.SetText(sheet.Cell(r + 2, c + 1), values[c]);
-            }
-        }
-
+        // Every value as text: the export is in the import layout, and ID numbers and codes must not turn into numbers.
+        var workbook = Xlsx.Table(definition.SheetName, [.. definition.Columns.Select(c => c.Name)],
+            rows.Select(r => (IReadOnlyList<object?>)LedgerRecordFormat.Values(r, masked: true)));
         audit.Record("ledger.export", "community", community.Code, LedgerAccess.RegionOf(community),
             after: new { kind = definition.SheetName, filter.Search, filter.From, filter.To, rows = rows.Count });
         await db.SaveChangesAsync(cancellationToken);
-        return Xlsx.ToBytes(workbook);
+        return workbook;
     }
 
     public async Task<LedgerRowView> GetAsync(string communityCode, LedgerKind kind, long id, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
@@ -139,10 +138,8 @@ public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider c
     public async Task<byte[]> ExportDirectoryAsync(DirectoryFilter filter, CancellationToken cancellationToken = default)
     {
         var rows = await DirectoryRowsAsync(filter, cancellationToken);
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, "充分就业社区名录", ["社区名称", "市州", "县区", "称号级别", "认定日期", "认定文号", "标牌编号"],
+        return Xlsx.Table("充分就业社区名录", ["社区名称", "市州", "县区", "称号级别", "认定日期", "认定文号", "标牌编号"],
             rows.Select(r => (IReadOnlyList<object?>)[r.CommunityName, r.CityName, r.CountyName, r.Level, r.GrantedOn, r.DocumentNumber, r.PlaqueNumber]));
-        return Xlsx.ToBytes(workbook);
     }
 
     private async Task<List<DirectoryRow>> DirectoryRowsAsync(DirectoryFilter filter, CancellationToken cancellationToken)

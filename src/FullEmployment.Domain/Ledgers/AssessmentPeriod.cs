@@ -28,6 +28,23 @@ public sealed record AssessmentPeriod
         return new AssessmentPeriod(monthStart.AddMonths(-12), monthStart.AddDays(-1));
     }
 
+    /// <summary>
+    /// The period and application date of an indicator request (API, pages, CLI): a given period without an
+    /// application date is judged on the day after it ends, so a past period's figures (A5.1.4 stable staff, A5.5.2
+    /// complaint window) do not move as time passes; without a period, the default period of the application date,
+    /// which is <paramref name="today"/> unless given.
+    /// </summary>
+    public static (AssessmentPeriod Period, DateOnly ApplicationDate) ForRequest(DateOnly? from, DateOnly? to, DateOnly? on, DateOnly today)
+    {
+        if (from is { } start && to is { } end)
+        {
+            return (new AssessmentPeriod(start, end), on ?? end.AddDays(1));
+        }
+
+        var applicationDate = on ?? today;
+        return (DefaultFor(applicationDate), applicationDate);
+    }
+
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
     /// <summary>The calendar months overlapping the period, each clipped to it (A5.4.2).</summary>

@@ -72,13 +72,12 @@ public static class LedgersApi
         group.MapGet("/{code}/indicators", async (string code, DateOnly? from, DateOnly? to, DateOnly? on, IndicatorQueries indicators,
             CancellationToken ct) =>
         {
-            var applicationDate = on ?? indicators.Today;
-            var period = from is { } f && to is { } t ? new AssessmentPeriod(f, t) : AssessmentPeriod.DefaultFor(applicationDate);
+            var (period, applicationDate) = AssessmentPeriod.ForRequest(from, to, on, indicators.Today);
             var report = await indicators.ComputeAsync(code, period, applicationDate, ct);
             return new IndicatorsDto(Iso(report.Period.Start), Iso(report.Period.End), Iso(report.ApplicationDate),
                 [.. report.Indicators.Select(i => new IndicatorDto(i.Id, i.Name, i.Numerator, i.Denominator, i.Value, i.Threshold, StatusName(i.Status)))],
                 [.. report.StaleKinds.Select(k => k.SheetName())]);
-        }).WithName("GetIndicators").WithSummary("社区 A5 指标（由台账计算；from/to 缺省为申报日前十二个整月）");
+        }).WithName("GetIndicators").WithSummary("社区 A5 指标（由台账计算；from/to 缺省为申报日前十二个整月；给出 from/to 而未给 on 时，申报日期为 to 的次日）");
 
         group.MapGet("/{code}/integrity", async (string code, DateOnly? on, IntegrityQueries integrity, IndicatorQueries indicators,
             CancellationToken ct) =>

@@ -1,5 +1,5 @@
 using System.Text;
-using ClosedXML.Excel;
+using FullEmployment.Application.Common;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
@@ -180,33 +180,12 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
 
     private static string Id(string first17) => first17 + IdNumber.CheckCharacter(first17);
 
-    private static byte[] Workbook()
+    private static byte[] Workbook() => XlsxWriter.Build(workbook =>
     {
-        using var workbook = new XLWorkbook();
-        Sheet(workbook, "人员", ["身份证号", "姓名", "联系电话", "家庭编号", "劳动能力", "就业意愿"],
+        workbook.AddTable("人员", ["身份证号", "姓名", "联系电话", "家庭编号", "劳动能力", "就业意愿"],
             [[Zhang, "张建国", "13912345678", "F001", "有", "有"], [Li, "李秀英", "13987654321", "F002", "有", "有"]]);
-        Sheet(workbook, "失业登记", ["身份证号", "登记日期"], [[Zhang, "2026-01-10"]]);
-        Sheet(workbook, "援助记录", ["身份证号", "援助日期", "援助方式", "经办人"], [[Zhang, "2026-02-01", "岗位推荐", "王专干"]]);
-        Sheet(workbook, "就业记录", ["身份证号", "就业日期", "就业形式", "就业单位"], [[Zhang, "2026-03-01", "单位就业", "兰州某公司"]]);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Sheet(XLWorkbook workbook, string name, string[] headers, string[][] rows)
-    {
-        var sheet = workbook.AddWorksheet(name);
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(headers[c]);
-        }
-
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
-            }
-        }
-    }
+        workbook.AddTable("失业登记", ["身份证号", "登记日期"], [[Zhang, "2026-01-10"]]);
+        workbook.AddTable("援助记录", ["身份证号", "援助日期", "援助方式", "经办人"], [[Zhang, "2026-02-01", "岗位推荐", "王专干"]]);
+        workbook.AddTable("就业记录", ["身份证号", "就业日期", "就业形式", "就业单位"], [[Zhang, "2026-03-01", "单位就业", "兰州某公司"]]);
+    });
 }

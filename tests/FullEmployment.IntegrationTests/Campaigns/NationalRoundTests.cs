@@ -157,8 +157,15 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         var export = await pages.GetAsync(Url($"/Campaigns/National/{id}?handler=Export"));
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        using var workbook = new ClosedXML.Excel.XLWorkbook(await export.Content.ReadAsStreamAsync());
-        workbook.Worksheet(1).Cell(2, 3).GetString().ShouldBe("培黎社区");
+        using (var workbook = XlsxReader.Open(await export.Content.ReadAsStreamAsync()))
+        {
+            workbook.SheetNames.ShouldBe(["国家级推荐名单"]);
+            var rows = workbook.ReadRows("国家级推荐名单").ToList();
+            rows[0][2].Text.ShouldBe("社区名称");
+            rows[1][0].Kind.ShouldBe(XlsxValueKind.Number); // 序号 is a number, not text
+            rows[1][2].Text.ShouldBe("培黎社区");
+        }
+
         (await pages.GetStringAsync(Url("/Campaigns?Kind=NationalRecommendation"))).ShouldContain("名单编制中");
 
         // The list's page posts too: submitting through the form freezes it.

@@ -179,6 +179,20 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    [Trait("Clause", "A5.5.2")]
+    public async Task Indicators_of_a_given_period_without_on_are_judged_the_day_after_it_ends()
+    {
+        (await _cli.RunAsync("seed")).ExitCode.ShouldBe(CliApp.Success);
+
+        var result = await _cli.RunAsync("indicators", "--community", "620102001001", "--from", "2024-01-01", "--to", "2024-12-31", "--json");
+
+        result.ExitCode.ShouldBe(CliApp.Success, result.Stderr);
+        result.Stdout.ShouldContain("\"applicationDate\": \"2025-01-01\"");
+        var on = await _cli.RunAsync("indicators", "--community", "620102001001", "--from", "2024-01-01", "--to", "2024-12-31", "--on", "2025-03-10", "--json");
+        on.Stdout.ShouldContain("\"applicationDate\": \"2025-03-10\"");
+    }
+
+    [Fact]
     public async Task Communities_round_trip_as_a_named_account_within_its_scope()
     {
         (await _cli.RunAsync("seed")).ExitCode.ShouldBe(CliApp.Success);

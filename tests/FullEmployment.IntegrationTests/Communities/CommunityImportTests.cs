@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Application.Data;
@@ -279,12 +278,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     }
 
     /// <summary>A workbook like <see cref="CommunityWorkbook.Template"/>: sheet 社区 with its header and these rows.</summary>
-    private static byte[] Workbook(params object?[][] rows)
-    {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, CommunityWorkbook.CommunitySheet, CommunityWorkbook.CommunityColumns, rows);
-        return Xlsx.ToBytes(workbook);
-    }
+    private static byte[] Workbook(params object?[][] rows) => Xlsx.Table(CommunityWorkbook.CommunitySheet, CommunityWorkbook.CommunityColumns, rows);
 }
 
 public sealed class CommunityImportTestsSqlite(SqliteFactory factory) : CommunityImportTests(factory), IClassFixture<SqliteFactory>;

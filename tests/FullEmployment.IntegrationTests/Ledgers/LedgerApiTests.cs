@@ -321,7 +321,7 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         var expected = new IndicatorCalculator().Calculate(parsed.Ledger, period, new DateOnly(2025, 3, 10));
 
         var city = await _app.ClientAsync("lanzhou");
-        var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28");
+        var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28&on=2025-03-10");
 
         body.GetProperty("from").GetString().ShouldBe("2024-03-01");
         body.GetProperty("to").GetString().ShouldBe("2025-02-28");
@@ -337,6 +337,37 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
 
         expected[IndicatorCalculator.Reemployment].Denominator.ShouldBe(2);
         expected[IndicatorCalculator.DifficultyEmployment].Status.ShouldBe(IndicatorStatus.Met);
+    }
+
+    [Fact]
+    [Trait("Clause", "A5.1.4")]
+    [Trait("Clause", "A5.5.2")]
+    public async Task A_past_periods_indicators_are_the_same_when_the_clock_moves_a_year_on()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        // Staff in post since 2024-06 and a valid complaint of 2022: both counts depend on the application date.
+        var file = LedgerFiles.Workbook(
+            ("工作人员", ["姓名", "文化程度", "是否专职", "到岗日期"], [["王芳", "大专", "是", "2024-06-01"]]),
+            ("投诉", ["投诉日期", "投诉事项", "是否有效"], [["2022-06-01", "服务态度", "是"]]));
+        var import = await (await _app.ClientAsync("community")).PostAsync(Imports, LedgerFiles.Upload(file, "台账.xlsx"));
+        import.StatusCode.ShouldBe(HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+        const string url = $"/api/v1/communities/{Community}/indicators?from=2024-01-01&to=2024-12-31";
+
+        var before = await (await _app.ClientAsync("lanzhou")).GetFromJsonAsync<JsonElement>(url);
+        _app.Clock.Advance(TimeSpan.FromDays(365));
+        var after = await (await _app.ClientAsync("lanzhou")).GetFromJsonAsync<JsonElement>(url);
+
+        before.GetProperty("applicationDate").GetString().ShouldBe("2025-01-01");
+        after.GetProperty("applicationDate").GetString().ShouldBe("2025-01-01");
+        after.GetProperty("indicators").GetRawText().ShouldBe(before.GetProperty("indicators").GetRawText());
+        var figures = before.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        figures[IndicatorCalculator.ValidComplaints].GetProperty("numerator").GetInt32().ShouldBe(1);
+        figures[IndicatorCalculator.QualifiedStaff].GetProperty("numerator").GetInt32().ShouldBe(0);
+        figures[IndicatorCalculator.QualifiedStaff].GetProperty("denominator").GetInt32().ShouldBe(1);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ClosedXML.Excel;
+using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
 using FullEmployment.Domain.Ledgers;
@@ -196,29 +196,13 @@ public static class LedgerFiles
 
     public static byte[] Workbook(params (string Sheet, string[] Headers, string[][] Rows)[] sheets)
     {
-        using var workbook = new XLWorkbook();
-        foreach (var (name, headers, rows) in sheets)
+        return XlsxWriter.Build(workbook =>
         {
-            var sheet = workbook.AddWorksheet(name);
-            for (var c = 0; c < headers.Length; c++)
+            foreach (var (name, headers, rows) in sheets)
             {
-                sheet.Cell(1, c + 1).SetValue(headers[c]);
+                workbook.AddTable(name, headers, rows);
             }
-
-            for (var r = 0; r < rows.Length; r++)
-            {
-                for (var c = 0; c < rows[r].Length; c++)
-                {
-                    var cell = sheet.Cell(r + 2, c + 1);
-                    cell.SetValue(rows[r][c]);
-                    cell.DataType = XLDataType.Text;
-                }
-            }
-        }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        });
     }
 
     public static string Csv(string[] headers, string[][] rows) =>

@@ -83,6 +83,18 @@ public class AssessmentPeriodTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.5.2")]
+    public void A_given_period_without_an_application_date_is_judged_the_day_after_it_ends_whatever_today_is()
+    {
+        AssessmentPeriod.ForRequest(D("2024-01-01"), D("2024-12-31"), null, D("2025-03-10"))
+            .ShouldBe((new AssessmentPeriod(D("2024-01-01"), D("2024-12-31")), D("2025-01-01")));
+        AssessmentPeriod.ForRequest(D("2024-01-01"), D("2024-12-31"), null, D("2026-03-10")).ApplicationDate.ShouldBe(D("2025-01-01"));
+        AssessmentPeriod.ForRequest(D("2024-01-01"), D("2024-12-31"), D("2025-03-10"), D("2026-03-10")).ApplicationDate.ShouldBe(D("2025-03-10"));
+        AssessmentPeriod.ForRequest(null, null, null, D("2025-03-10")).ShouldBe((AssessmentPeriod.DefaultFor(D("2025-03-10")), D("2025-03-10")));
+        AssessmentPeriod.ForRequest(D("2024-01-01"), null, D("2025-01-02"), D("2025-03-10")).Period.ShouldBe(AssessmentPeriod.DefaultFor(D("2025-01-02")));
+    }
+
+    [Fact]
     public void End_before_start_is_refused() =>
         Should.Throw<DomainException>(() => new AssessmentPeriod(D("2024-02-01"), D("2024-01-31")));
 

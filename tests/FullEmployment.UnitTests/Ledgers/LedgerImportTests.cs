@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using FullEmployment.Application.Common;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Domain.Ledgers;
 using static FullEmployment.UnitTests.Ledgers.LedgerBuilder;
@@ -24,30 +26,9 @@ public class LedgerImportTests
             PersonExists = exists ?? (_ => false),
         });
 
-    private static byte[] Workbook(Action<XLWorkbook> build)
-    {
-        using var workbook = new XLWorkbook();
-        build(workbook);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Workbook(Action<ExcelFile> build) => ExcelFile.Build(build);
 
-    private static IXLWorksheet Sheet(XLWorkbook workbook, string name, params string[][] rows)
-    {
-        var sheet = workbook.Worksheets.Add(name);
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                var cell = sheet.Cell(r + 1, c + 1);
-                cell.SetValue(rows[r][c]);
-                cell.DataType = XLDataType.Text;
-            }
-        }
-
-        return sheet;
-    }
+    private static ExcelFile.ExcelSheet Sheet(ExcelFile workbook, string name, params string[][] rows) => workbook.Sheet(name, rows);
 
     // ---- CSV encodings ----
 
@@ -110,8 +91,7 @@ public class LedgerImportTests
         {
             Sheet(wb, "人员", ["身份证号", "姓名"], [A, "张三"]);
             var sheet = Sheet(wb, "失业登记", ["身份证号", "登记日期"], [A, ""]);
-            sheet.Cell(2, 2).SetValue(new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Unspecified));
-            sheet.Cell(2, 2).Style.NumberFormat.Format = "yyyy年m月d日";
+            sheet.Date(2, 2, new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Unspecified), "yyyy年m月d日");
         });
         var result = Parse(bytes);
         result.Errors.ShouldBeEmpty();
@@ -139,7 +119,7 @@ public class LedgerImportTests
         var bytes = Workbook(wb =>
         {
             var sheet = Sheet(wb, "人员", ["身份证号", "姓名"], ["", "张三"]);
-            sheet.Cell(2, 1).Value = 620102199001010011d;
+            sheet.Number(2, 1, 620102199001010011d);
         });
         var error = Parse(bytes).Errors.ShouldHaveSingleItem();
         error.Column.ShouldBe("身份证号");
@@ -298,13 +278,19 @@ public class LedgerImportTests
     public void Template_has_every_sheet_and_its_example_rows_import_cleanly()
     {
         var template = LedgerTemplate.Build();
-        using (var workbook = new XLWorkbook(new MemoryStream(template)))
+        using (var workbook = XlsxReader.Open(new MemoryStream(template)))
         {
-            workbook.Worksheets.Select(w => w.Name).ShouldBe(LedgerKinds.All.Select(k => k.SheetName));
-            var idCell = workbook.Worksheet("人员").Cell(2, 1);
-            idCell.DataType.ShouldBe(XLDataType.Text);
-            idCell.GetString().ShouldBe(LedgerKinds.ExampleIdNumber);
-            workbook.Worksheet("人员").Cell(1, 1).Comment.Text.ShouldContain("必填");
+            workbook.SheetNames.ShouldBe(LedgerKinds.All.Select(k => k.SheetName));
+            var idCell = workbook.ReadRows("人员").Single(r => r.Number == 2)[0];
+            idCell.Kind.ShouldBe(XlsxValueKind.Text);
+            idCell.Text.ShouldBe(LedgerKinds.ExampleIdNumber);
+        }
+
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            var persons = Part(document, "人员");
+            Note(persons, "A1")!.ShouldContain("必填");
+            CellFormat(document, persons, "A2").NumberFormatId!.Value.ShouldBe(49u); // "@": stays text when edited
         }
 
         var result = Parse(template);
@@ -323,17 +309,57 @@ public class LedgerImportTests
         var result = Parse(bytes);
         result.Errors.Count.ShouldBe(2);
 
-        using var report = new XLWorkbook(new MemoryStream(LedgerErrorReport.Build(result)));
-        var sheet = report.Worksheet("人员");
-        var bad = sheet.Cell(2, 2);
-        bad.GetString().ShouldBe("110105194912310021");
-        bad.Style.Fill.BackgroundColor.ShouldBe(XLColor.Red);
-        bad.Comment.Text.ShouldContain("身份证号校验码错误");
-        sheet.Cell(3, 1).Comment.Text.ShouldContain("必填项不能为空");
-        sheet.Cell(2, 1).HasComment.ShouldBeFalse();
+        var reportFile = LedgerErrorReport.Build(result);
+        using (var report = XlsxReader.Open(new MemoryStream(reportFile)))
+        {
+            report.ReadRows("人员").Single(r => r.Number == 2)[1].Text.ShouldBe("110105194912310021");
+            var list = report.ReadRows(LedgerErrorReport.ErrorListSheet).ToList();
+            list[^1].Number.ShouldBe(3);
+            list[1][1].Kind.ShouldBe(XlsxValueKind.Number);
+            list[1][4].Text.ShouldBe("身份证号校验码错误");
+        }
 
-        var list = report.Worksheet(LedgerErrorReport.ErrorListSheet);
-        list.LastRowUsed().RowNumber().ShouldBe(3);
-        list.Cell(2, 5).GetString().ShouldBe("身份证号校验码错误");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(reportFile), false);
+        var sheet = Part(document, "人员");
+        var fill = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.Fills!.Elements<Fill>()
+            .ElementAt((int)CellFormat(document, sheet, "B2").FillId!.Value);
+        fill.PatternFill!.ForegroundColor!.Rgb!.Value.ShouldBe("FFFF0000");
+        Note(sheet, "B2")!.ShouldContain("身份证号校验码错误");
+        Note(sheet, "A3")!.ShouldContain("必填项不能为空");
+        Note(sheet, "A2").ShouldBeNull();
+        sheet.VmlDrawingParts.ShouldHaveSingleItem(); // Excel draws notes from the VML part
+    }
+
+    [Fact]
+    public void Error_report_of_records_from_no_file_puts_them_below_the_header()
+    {
+        var result = new LedgerFileParser().ParseRows(LedgerKind.Person, ["身份证号", "姓名"], [["123", ""]], new LedgerImportContext
+        {
+            CommunityId = 5,
+            Today = D("2025-03-10"),
+            PersonExists = _ => false,
+        });
+        result.IsValid.ShouldBeFalse();
+
+        using var report = XlsxReader.Open(new MemoryStream(LedgerErrorReport.Build(result)));
+        var rows = report.ReadRows("人员").ToList();
+        rows[0].Cells.Select(c => c.Text).ShouldBe(["身份证号", "姓名"]);
+        rows[1].Number.ShouldBe(2);
+        rows[1][0].Text.ShouldBe("123");
+    }
+
+    private static WorksheetPart Part(SpreadsheetDocument document, string sheetName)
+    {
+        var workbook = document.WorkbookPart!;
+        return (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName).Id!.Value!);
+    }
+
+    private static string? Note(WorksheetPart sheet, string reference) =>
+        sheet.WorksheetCommentsPart?.Comments.CommentList!.Elements<Comment>().SingleOrDefault(c => c.Reference == reference)?.InnerText;
+
+    private static CellFormat CellFormat(SpreadsheetDocument document, WorksheetPart sheet, string reference)
+    {
+        var cell = sheet.Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+        return document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
     }
 }

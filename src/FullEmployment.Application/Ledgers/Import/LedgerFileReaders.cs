@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
-using ClosedXML.Excel;
 using CsvHelper;
+using FullEmployment.Application.Common;
 using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Application.Ledgers.Import;
@@ -150,30 +150,25 @@ internal static class XlsxLedgerReader
     public static List<RawSheet> Read(byte[] bytes, string fileName, List<ImportIssue> errors, List<ImportIssue> warnings)
     {
         var sheets = new List<RawSheet>();
-        XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // ClosedXML and the OpenXML SDK throw many exception types for a damaged workbook; each means "not readable".
-            errors.Add(new ImportIssue(fileName, 0, string.Empty, string.Empty, "文件不是有效的 Excel 工作簿，无法读取"));
-            return sheets;
-        }
-
-        using (workbook)
-        {
-            foreach (var worksheet in workbook.Worksheets)
+            using var workbook = XlsxReader.Open(new MemoryStream(bytes, writable: false));
+            foreach (var name in workbook.SheetNames)
             {
-                if (!LedgerKinds.TryGetBySheetName(worksheet.Name, out var definition))
+                if (!LedgerKinds.TryGetBySheetName(name, out var definition))
                 {
-                    warnings.Add(new ImportIssue(worksheet.Name, 0, string.Empty, string.Empty, "未识别的工作表，已忽略"));
+                    warnings.Add(new ImportIssue(name, 0, string.Empty, string.Empty, "未识别的工作表，已忽略"));
                     continue;
                 }
 
-                sheets.Add(ReadSheet(worksheet, definition!));
+                sheets.Add(ReadSheet(workbook, name, definition!));
             }
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(new ImportIssue(fileName, 0, string.Empty, string.Empty, "文件不是有效的 Excel 工作簿，无法读取"));
+            sheets.Clear();
+            return sheets;
         }
 
         if (sheets.Count == 0 && errors.Count == 0)
@@ -185,49 +180,38 @@ internal static class XlsxLedgerReader
         return sheets;
     }
 
-    private static RawSheet ReadSheet(IXLWorksheet worksheet, LedgerKindDefinition definition)
+    /// <summary>Row 1 holds the headers; every later row with a value is a data row, numbered as in Excel.</summary>
+    private static RawSheet ReadSheet(XlsxReader workbook, string name, LedgerKindDefinition definition)
     {
-        var lastColumn = worksheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-        var lastRow = worksheet.LastRowUsed()?.RowNumber() ?? 0;
-        var headers = new List<string>(lastColumn);
-        for (var c = 1; c <= lastColumn; c++)
+        var headers = new List<string>();
+        var rows = new List<RawRow>();
+        foreach (var row in workbook.ReadRows(name))
         {
-            headers.Add(worksheet.Cell(1, c).GetString());
-        }
-
-        var rows = new List<RawRow>(Math.Max(lastRow - 1, 0));
-        for (var r = 2; r <= lastRow; r++)
-        {
-            var cells = new RawCell[lastColumn];
-            for (var c = 1; c <= lastColumn; c++)
+            if (row.Number == 1)
             {
-                cells[c - 1] = ReadCell(worksheet.Cell(r, c));
+                headers.AddRange(row.Cells.Select(c => c.Kind == XlsxValueKind.Text ? c.Text : c.Typed));
+                continue;
             }
 
-            rows.Add(new RawRow(r, cells));
+            rows.Add(new RawRow(row.Number, Array.ConvertAll(row.Cells, ReadCell)));
         }
 
-        return new RawSheet(definition.Kind, worksheet.Name, headers, rows);
+        return new RawSheet(definition.Kind, name, headers, rows);
     }
 
-    private static RawCell ReadCell(IXLCell cell)
+    private static RawCell ReadCell(XlsxValue cell)
     {
-        if (cell.IsEmpty())
+        switch (cell.Kind)
         {
-            return RawCell.Empty;
-        }
-
-        switch (cell.DataType)
-        {
-            case XLDataType.DateTime:
-                var date = DateOnly.FromDateTime(cell.GetDateTime());
+            case XlsxValueKind.Empty:
+                return RawCell.Empty;
+            case XlsxValueKind.Date:
+                var date = DateOnly.FromDateTime(cell.Date);
                 return new RawCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
-            case XLDataType.Number:
-                return new RawCell(cell.GetDouble().ToString(CultureInfo.InvariantCulture), IsNumber: true);
-            case XLDataType.Text:
-                return new RawCell(cell.GetString());
+            case XlsxValueKind.Number:
+                return new RawCell(cell.Number.ToString(CultureInfo.InvariantCulture), IsNumber: true);
             default:
-                return new RawCell(cell.GetFormattedString());
+                return new RawCell(cell.Text);
         }
     }
 }

@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using ClosedXML.Excel;
 using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Application.Ledgers.Import;
@@ -15,119 +14,74 @@ public static class LedgerErrorReport
     public static byte[] Build(LedgerImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var workbook = new XLWorkbook();
-        foreach (var sheet in result.Sheets)
+        return XlsxWriter.Build(workbook =>
         {
-            var worksheet = workbook.Worksheets.Add(sheet.SheetName);
-            for (var c = 0; c < sheet.Headers.Count; c++)
+            foreach (var sheet in result.Sheets)
             {
-                Xlsx.SetText(worksheet.Cell(1, c + 1), sheet.Headers[c]);
-            }
-
-            worksheet.Row(1).Style.Font.Bold = true;
-
-            // Rows keep their numbers from the file, so "第 N 行" means the same row in both.
-            foreach (var row in sheet.Rows)
-            {
-                for (var c = 0; c < row.Values.Count; c++)
+                var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var c = 0; c < sheet.Headers.Count; c++)
                 {
-                    Xlsx.SetText(worksheet.Cell(row.RowNumber, c + 1), row.Values[c]);
+                    columns.TryAdd(LedgerRowValidator.CleanHeader(sheet.Headers[c]), c);
                 }
-            }
 
-            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var c = 0; c < sheet.Headers.Count; c++)
-            {
-                columns.TryAdd(LedgerRowValidator.CleanHeader(sheet.Headers[c]), c + 1);
-            }
+                // The messages of each bad cell, known before its row is written: rows stream out in file order.
+                var notes = result.Errors
+                    .Where(e => e.Sheet == sheet.SheetName && e.Row > 0 && columns.ContainsKey(e.Column))
+                    .GroupBy(e => (e.Row, Column: columns[e.Column]))
+                    .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(e => e.Message)));
+                var lastNoted = notes.Keys.GroupBy(k => k.Row).ToDictionary(g => g.Key, g => g.Max(k => k.Column));
 
-            foreach (var error in result.Errors.Where(e => e.Sheet == sheet.SheetName && e.Row > 0))
-            {
-                if (columns.TryGetValue(error.Column, out var column))
+                // Rows keep their numbers from the file, so "第 N 行" means the same row in both. Records that came
+                // from no file (API, form) are numbered from 1: they go below the header instead of over it.
+                var offset = sheet.Rows.Count > 0 && sheet.Rows[0].RowNumber <= 1 ? 1 : 0;
+                var rows = sheet.Rows.Select(row =>
                 {
-                    var cell = worksheet.Cell(error.Row, column);
-                    cell.Style.Fill.BackgroundColor = XLColor.Red;
-                    cell.Comment.AddText(error.Message);
-                    cell.Comment.AddNewLine();
-                }
+                    var width = Math.Max(row.Values.Count, lastNoted.TryGetValue(row.RowNumber, out var last) ? last + 1 : 0);
+                    var cells = new XlsxCell[width];
+                    for (var c = 0; c < width; c++)
+                    {
+                        var value = c < row.Values.Count && row.Values[c] is { Length: > 0 } text ? text : null;
+                        cells[c] = notes.TryGetValue((row.RowNumber, c), out var note)
+                            ? new XlsxCell(value, XlsxStyle.Error, note)
+                            : new XlsxCell(value, XlsxStyle.Text);
+                    }
+
+                    return new XlsxRow(row.RowNumber + offset, cells);
+                });
+                workbook.AddSheet(sheet.SheetName, [], freezeHeader: false,
+                    rows.Prepend(new XlsxRow(1, [.. sheet.Headers.Select(h => new XlsxCell(h, XlsxStyle.Bold))])));
             }
-        }
 
-        var list = workbook.Worksheets.Add(ErrorListSheet);
-        string[] headers = ["工作表", "行", "列", "值", "错误"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            Xlsx.SetText(list.Cell(1, c + 1), headers[c]);
-        }
-
-        list.Row(1).Style.Font.Bold = true;
-        var r = 2;
-        foreach (var error in result.Errors)
-        {
-            Xlsx.SetText(list.Cell(r, 1), error.Sheet);
-            list.Cell(r, 2).SetValue(error.Row);
-            Xlsx.SetText(list.Cell(r, 3), error.Column);
-            Xlsx.SetText(list.Cell(r, 4), error.Value);
-            Xlsx.SetText(list.Cell(r, 5), error.Message);
-            r++;
-        }
-
-        return Xlsx.ToBytes(workbook);
+            workbook.AddSheet(ErrorListSheet, [], freezeHeader: false, result.Errors
+                .Select((e, i) => new XlsxRow(i + 2, [new(e.Sheet, XlsxStyle.Text), new(e.Row), new(e.Column, XlsxStyle.Text),
+                    new(e.Value, XlsxStyle.Text), new(e.Message, XlsxStyle.Text)]))
+                .Prepend(new XlsxRow(1, [.. new[] { "工作表", "行", "列", "值", "错误" }.Select(h => new XlsxCell(h, XlsxStyle.Bold))])));
+        });
     }
 }
 
 /// <summary>The downloadable import template: every kind's sheet, its headers and one valid example row.</summary>
 public static class LedgerTemplate
 {
-    public static byte[] Build()
+    public static byte[] Build() => XlsxWriter.Build(workbook =>
     {
-        using var workbook = new XLWorkbook();
         foreach (var definition in LedgerKinds.All)
         {
-            var worksheet = workbook.Worksheets.Add(definition.SheetName);
-            for (var c = 0; c < definition.Columns.Count; c++)
+            // Columns other than dates are text throughout, so ID numbers typed later are not turned into numbers.
+            var columns = definition.Columns.Select(column => new XlsxColumn(
+                column.Type is LedgerValueType.IdNumber or LedgerValueType.PersonReference ? 22 : 14,
+                column.Type == LedgerValueType.Date ? XlsxStyle.Auto : XlsxStyle.Text)).ToList();
+            var header = definition.Columns.Select(column =>
             {
-                var column = definition.Columns[c];
-                var header = worksheet.Cell(1, c + 1);
-                Xlsx.SetText(header, column.Name);
-                header.Style.Font.Bold = true;
-                if (column.Required)
-                {
-                    // Required columns: red header and a note; the name itself stays as the importer expects it.
-                    header.Style.Font.FontColor = XLColor.Red;
-                    header.Comment.AddText("*必填");
-                }
-                else if (column.Choices is { } choices)
-                {
-                    header.Comment.AddText("可选值：" + string.Join("/", choices));
-                }
-
-                if (column.Required && column.Choices is { } requiredChoices)
-                {
-                    header.Comment.AddNewLine();
-                    header.Comment.AddText("可选值：" + string.Join("/", requiredChoices));
-                }
-
-                var example = worksheet.Cell(2, c + 1);
-                if (column.Type == LedgerValueType.Date)
-                {
-                    if (DateOnly.TryParse(column.Example, System.Globalization.CultureInfo.InvariantCulture, out var date))
-                    {
-                        example.SetValue(date.ToDateTime(TimeOnly.MinValue));
-                        example.Style.NumberFormat.Format = "yyyy-mm-dd";
-                    }
-                }
-                else
-                {
-                    // Whole column as text, so ID numbers typed later are not turned into numbers.
-                    worksheet.Column(c + 1).Style.NumberFormat.Format = "@";
-                    Xlsx.SetText(example, column.Example);
-                }
-
-                worksheet.Column(c + 1).Width = column.Type is LedgerValueType.IdNumber or LedgerValueType.PersonReference ? 22 : 14;
-            }
+                // Required columns: red header and a note; the name itself stays as the importer expects it.
+                var choices = column.Choices is { } c ? "可选值：" + string.Join("/", c) : null;
+                var note = column.Required ? (choices is null ? "*必填" : "*必填\n" + choices) : choices;
+                return new XlsxCell(column.Name, column.Required ? XlsxStyle.RequiredHeader : XlsxStyle.Bold, note);
+            });
+            var example = definition.Columns.Select(column => column.Type == LedgerValueType.Date
+                ? new XlsxCell(DateOnly.TryParse(column.Example, System.Globalization.CultureInfo.InvariantCulture, out var date) ? date : null)
+                : new XlsxCell(column.Example, XlsxStyle.Text));
+            workbook.AddSheet(definition.SheetName, columns, freezeHeader: false, [new XlsxRow(1, [.. header]), new XlsxRow(2, [.. example])]);
         }
-
-        return Xlsx.ToBytes(workbook);
-    }
+    });
 }

@@ -33,11 +33,10 @@ public sealed class IndexModel(CampaignAdministration campaigns, ICurrentActor a
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = Filtered(await campaigns.ListAsync(cancellationToken));
-        using var workbook = new ClosedXML.Excel.XLWorkbook();
-        Xlsx.AddTable(workbook, "创建批次", ["批次名称", "类别", "组织单位代码", "创建年度", "状态", "申报截止", "名额"],
+        var workbook = Xlsx.Table("创建批次", ["批次名称", "类别", "组织单位代码", "创建年度", "状态", "申报截止", "名额"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.KindName, r.OrganizerRegionCode, r.CreationYear, r.StateName,
                 r.Kind == CampaignKind.NationalRecommendation ? null : r.ApplicationDeadline, r.TotalQuota]));
-        return File(Xlsx.ToBytes(workbook), Xlsx.ContentType, $"创建批次-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return File(workbook, Xlsx.ContentType, $"创建批次-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     private List<CampaignRow> Filtered(IEnumerable<CampaignRow> rows) => rows

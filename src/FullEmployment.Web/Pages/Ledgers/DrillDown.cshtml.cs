@@ -22,8 +22,7 @@ public sealed class DrillDownModel(IndicatorQueries indicators, AppDbContext db,
     public async Task OnGetAsync(string code, CancellationToken cancellationToken)
     {
         await LoadCommunityAsync(code, cancellationToken);
-        var applicationDate = On ?? indicators.Today;
-        var (period, _) = PeriodQuery.Resolve(From, To, applicationDate);
+        var (period, applicationDate, _) = PeriodQuery.Resolve(From, To, On, indicators.Today);
         Drill = await indicators.DrillDownAsync(code, period, Id ?? "", applicationDate, cancellationToken);
         Period = period.ToString();
         BackLink = Url.Page("Indicators", new { code, from = LedgerDisplay.Iso(period.Start), to = LedgerDisplay.Iso(period.End), on = LedgerDisplay.Iso(applicationDate) })!;

@@ -20,8 +20,7 @@ public sealed class IndicatorsModel(IndicatorQueries indicators, AppDbContext db
     public async Task OnGetAsync(string code, CancellationToken cancellationToken)
     {
         await LoadCommunityAsync(code, cancellationToken);
-        var applicationDate = On ?? indicators.Today;
-        (var period, PeriodError) = PeriodQuery.Resolve(From, To, applicationDate);
+        (var period, var applicationDate, PeriodError) = PeriodQuery.Resolve(From, To, On, indicators.Today);
         Report = await indicators.ComputeAsync(code, period, applicationDate, cancellationToken);
     }
 

@@ -4,25 +4,22 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>
-/// The period picker's values: both dates given → that period; otherwise the default twelve full months
-/// before the application date (AssessmentPeriod.DefaultFor). An end before the start is an error to show.
+/// The period picker's values, resolved by <see cref="AssessmentPeriod.ForRequest"/>. An end before the start is an
+/// error to show, and the default period of the application date is used instead.
 /// </summary>
 public static class PeriodQuery
 {
-    public static (AssessmentPeriod Period, string? Error) Resolve(DateOnly? from, DateOnly? to, DateOnly applicationDate)
+    public static (AssessmentPeriod Period, DateOnly ApplicationDate, string? Error) Resolve(DateOnly? from, DateOnly? to, DateOnly? on, DateOnly today)
     {
-        if (from is not { } start || to is not { } end)
-        {
-            return (AssessmentPeriod.DefaultFor(applicationDate), null);
-        }
-
         try
         {
-            return (new AssessmentPeriod(start, end), null);
+            var (period, applicationDate) = AssessmentPeriod.ForRequest(from, to, on, today);
+            return (period, applicationDate, null);
         }
         catch (DomainException ex)
         {
-            return (AssessmentPeriod.DefaultFor(applicationDate), ex.Message + "，已改用默认考核期。");
+            var (period, applicationDate) = AssessmentPeriod.ForRequest(null, null, on, today);
+            return (period, applicationDate, ex.Message + "，已改用默认考核期。");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ClosedXML.Excel;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Regions;
@@ -61,14 +60,13 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await LoadAsync(cancellationToken);
-        using var workbook = new XLWorkbook();
         var headers = new List<string> { "社区代码", "社区名称", "全部达标" };
         foreach (var (id, name) in Columns)
         {
             headers.AddRange([$"{id} {name}", $"{id} 分子", $"{id} 分母", $"{id} 状态"]);
         }
 
-        Xlsx.AddTable(workbook, "指标汇总", headers, rows.Select(r =>
+        var workbook = Xlsx.Table("指标汇总", headers, rows.Select(r =>
         {
             var cells = new List<object?> { r.Code, r.Name, r.MeetsAll ? "是" : "否" };
             foreach (var (id, _) in Columns)
@@ -80,7 +78,7 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
 
             return (IReadOnlyList<object?>)cells;
         }));
-        return File(Xlsx.ToBytes(workbook), Xlsx.ContentType,
+        return File(workbook, Xlsx.ContentType,
             $"指标汇总-{Region ?? actor.ScopeCode}-{LedgerDisplay.Iso(Period.Start)}至{LedgerDisplay.Iso(Period.End)}.xlsx");
     }
 
@@ -118,8 +116,7 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
         }
 
         Region = string.IsNullOrWhiteSpace(Region) ? actor.ScopeCode : Region.Trim();
-        ApplicationDate = On ?? indicators.Today;
-        (Period, PeriodError) = PeriodQuery.Resolve(From, To, ApplicationDate);
+        (Period, ApplicationDate, PeriodError) = PeriodQuery.Resolve(From, To, On, indicators.Today);
         var rows = new List<CommunityIndicatorRow>();
         await foreach (var row in indicators.RollUpAsync(Region, Period, ApplicationDate, cancellationToken))
         {

@@ -31,11 +31,10 @@ public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministrat
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await workflow.ListAsync(Filter, new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
-        using var workbook = new ClosedXML.Excel.XLWorkbook();
-        Xlsx.AddTable(workbook, "申报", ["批次", "社区代码", "社区名称", "市州", "县区", "状态", "最新得分", "办理期限"],
+        var workbook = Xlsx.Table("申报", ["批次", "社区代码", "社区名称", "市州", "县区", "状态", "最新得分", "办理期限"],
             rows.Items.Select(r => (IReadOnlyList<object?>)[r.CampaignName, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.StateName,
                 r.LatestScore, r.DueOn]));
-        return File(Xlsx.ToBytes(workbook), Xlsx.ContentType, $"申报-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return File(workbook, Xlsx.ContentType, $"申报-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     public string PageLink(int page) => Url.Page("Index", new { CampaignId, State, Region, Size, p = page })!;

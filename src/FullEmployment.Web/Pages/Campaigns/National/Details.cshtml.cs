@@ -41,11 +41,10 @@ public sealed class DetailsModel(NationalRounds rounds, TimeProvider clock) : Ca
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken cancellationToken)
     {
         var view = await rounds.GetAsync(id, cancellationToken);
-        using var workbook = new ClosedXML.Excel.XLWorkbook();
-        Xlsx.AddTable(workbook, "国家级推荐名单", ["序号", "社区代码", "社区名称", "所在地区", "部里结果", "命名文号", "结果日期", "备注"],
+        var workbook = Xlsx.Table("国家级推荐名单", ["序号", "社区代码", "社区名称", "所在地区", "部里结果", "命名文号", "结果日期", "备注"],
             view.Candidates.Select(c => (IReadOnlyList<object?>)[c.Rank, c.CommunityCode, c.CommunityName, c.RegionName, c.OutcomeName, c.DocumentNumber,
                 c.DecidedOn, c.Remark]));
-        return File(Xlsx.ToBytes(workbook), Xlsx.ContentType, $"国家级推荐名单-{view.CreationYear}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return File(workbook, Xlsx.ContentType, $"国家级推荐名单-{view.CreationYear}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     public Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken cancellationToken) =>
