@@ -138,15 +138,11 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
         return new CommunityImportSummary(added, updated, unchanged, titlesAdded, titlesUnchanged);
     }
 
-    private static XlsxReader Open(Stream file)
+    private static XlsxReader Open(MemoryStream guarded)
     {
-        // Not disposed here: the reader reads its sheets from the buffer while the import runs (a MemoryStream holds no handle).
-        var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        buffer.Position = 0;
         try
         {
-            return XlsxReader.Open(buffer);
+            return XlsxReader.Open(guarded);
         }
         catch (InvalidDataException)
         {

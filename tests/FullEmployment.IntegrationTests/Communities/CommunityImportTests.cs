@@ -255,12 +255,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     });
 
     /// <summary>A workbook with only sheet 称号, its header and these rows.</summary>
-    private static byte[] TitleWorkbook(params object?[][] rows)
-    {
-        using var workbook = new XLWorkbook();
-        Xlsx.AddTable(workbook, CommunityWorkbook.TitleSheet, CommunityWorkbook.TitleColumns, rows);
-        return Xlsx.ToBytes(workbook);
-    }
+    private static byte[] TitleWorkbook(params object?[][] rows) => Xlsx.Table(CommunityWorkbook.TitleSheet, CommunityWorkbook.TitleColumns, rows);
 
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
