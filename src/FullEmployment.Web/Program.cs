@@ -91,6 +91,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();
+app.UseApiBodyValidation();
 
 app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
     await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
