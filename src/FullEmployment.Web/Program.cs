@@ -65,8 +65,11 @@ services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1");
 services.AddHealthChecks();
 services.AddObjectionRateLimit();
+services.AddProxyHeaders(builder.Configuration);
 
 var app = builder.Build();
+
+app.UseProxyHeaders();
 
 var chinese = new CultureInfo("zh-CN");
 app.UseRequestLocalization(new RequestLocalizationOptions
