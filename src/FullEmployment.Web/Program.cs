@@ -62,7 +62,7 @@ services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.AddExceptionHandler<ErrorHandling>();
-services.AddOpenApi("v1");
+services.AddOpenApi("v1", options => options.AddSchemaTransformer(ApiBodyValidation.DescribeRequiredFields));
 services.AddHealthChecks();
 services.AddObjectionRateLimit();
 services.AddProxyHeaders(builder.Configuration);

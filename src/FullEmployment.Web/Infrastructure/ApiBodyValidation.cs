@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FullEmployment.Application.Common;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace FullEmployment.Web.Infrastructure;
@@ -144,6 +146,20 @@ public static class ApiBodyValidation
             var name = path.Length == 0 ? missing.Name : $"{path}.{missing.Name}";
             errors.Add(new InputError(null, null, name, null, $"缺少必填字段“{name}”。"));
         }
+    }
+
+    /// <summary>
+    /// The OpenAPI document lists as required exactly the fields checked here (by default it lists every record parameter,
+    /// nullable ones included).
+    /// </summary>
+    public static Task DescribeRequiredFields(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 })
+        {
+            schema.Required = context.JsonTypeInfo.Properties.Where(IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>A record parameter that is neither nullable nor defaulted (or a <c>required</c> member).</summary>

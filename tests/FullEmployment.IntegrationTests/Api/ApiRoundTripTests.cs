@@ -176,6 +176,29 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         var errors = (await ReadObjectAsync(response))["errors"]!.AsArray().Select(e => e!["column"]!.GetValue<string>()).ToList();
         errors.OrderBy(c => c, StringComparer.Ordinal).ShouldBe(["items[1].maxPoints", "items[1].points"]);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_community_body_as_the_API_takes_it()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.AnonymousClient();
+        var document = await ReadObjectAsync(await client.GetAsync(Url("/openapi/v1.json")));
+
+        var body = document["components"]!["schemas"]!["CommunityBody"]!.AsObject();
+        var properties = body["properties"]!.AsObject().Select(p => p.Key).ToList();
+        properties.ShouldContain("cityCode");
+        properties.ShouldContain("countyCode");
+        properties.ShouldNotContain("regionCode");
+        body["required"]!.AsArray().Select(r => r!.GetValue<string>()).OrderBy(r => r, StringComparer.Ordinal)
+            .ShouldBe(["approvalDocumentNumber", "cityCode", "name", "street"]);
+        var put = document["paths"]!["/api/v1/communities/{code}"]!["put"]!;
+        put["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/CommunityBody");
+        put["description"]!.GetValue<string>().ShouldContain("GET 返回的对象");
+    }
 }
 
 public sealed class ApiRoundTripTestsSqlite(SqliteFactory factory) : ApiRoundTripTests(factory), IClassFixture<SqliteFactory>;
