@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FullEmployment.IntegrationTests.Api;
 
@@ -178,6 +182,53 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    public async Task A5_A_ledger_record_as_GET_lists_it_with_one_cell_changed_is_accepted_by_PUT_and_its_masked_ID_is_kept()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        const string Records = "/api/v1/communities/620102001002/ledger/援助记录";
+        var row = (await ReadObjectAsync(await client.GetAsync(Url(Records))))["items"]![0]!.AsObject();
+        var id = row["id"]!.GetValue<long>();
+        var storedId = await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber);
+        row["fields"]!["经办人"] = "往返测试";
+
+        var saved = await client.PutAsJsonAsync(Url($"{Records}/{id}"), row);
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var now = (await ReadObjectAsync(await client.GetAsync(Url(Records))))["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == id)!;
+        now["fields"]!["经办人"]!.GetValue<string>().ShouldBe("往返测试");
+        (await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber)).ShouldBe(storedId);
+    }
+
+    [Fact]
+    public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_and_phone()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        const string Persons = "/api/v1/communities/620102001002/ledger/人员";
+        var items = (await ReadObjectAsync(await client.GetAsync(Url($"{Persons}?pageSize=100"))))["items"]!.AsArray();
+        var row = items.First(r => !string.IsNullOrEmpty(r!["fields"]!["联系电话"]?.GetValue<string>()))!.AsObject();
+        var id = row["id"]!.GetValue<long>();
+        var before = await StoredAsync(db => db.Set<LedgerPerson>().SingleAsync(r => r.Id == id), r => (r.IdNumber, r.Phone));
+        row["fields"]!["联系电话"]!.GetValue<string>().ShouldContain("*");
+        row["fields"]!["姓名"] = "往返人员";
+
+        var saved = await client.PutAsJsonAsync(Url($"{Persons}/{id}"), row);
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var after = await StoredAsync(db => db.Set<LedgerPerson>().SingleAsync(r => r.Id == id), r => (r.IdNumber, r.Phone, r.Name));
+        after.ShouldBe((before.IdNumber, before.Phone, "往返人员"));
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_community_body_as_the_API_takes_it()
     {
         if (Skipped)
@@ -199,6 +250,10 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         put["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/CommunityBody");
         put["description"]!.GetValue<string>().ShouldContain("GET 返回的对象");
     }
+
+    /// <summary>A value of a stored record, read straight from the database.</summary>
+    private Task<TValue> StoredAsync<TRecord, TValue>(Func<AppDbContext, Task<TRecord>> load, Func<TRecord, TValue> value) =>
+        Factory.WithScopeAsync(async sp => value(await load(sp.GetRequiredService<AppDbContext>())));
 }
 
 public sealed class ApiRoundTripTestsSqlite(SqliteFactory factory) : ApiRoundTripTests(factory), IClassFixture<SqliteFactory>;
