@@ -84,8 +84,9 @@ public static class ApiBodyValidation
                 catch (JsonException ex)
                 {
                     // Present and known, but not of its type (a word where a number belongs, a bad date).
-                    var field = ex.Path is { Length: > 2 } path ? path[2..] : "";
-                    errors.Add(new InputError(null, null, field, null, $"字段“{field}”的值格式不正确。"));
+                    errors.Add(ex.Path is { Length: > 2 } path
+                        ? new InputError(null, null, path[2..], null, $"字段“{path[2..]}”的值格式不正确。")
+                        : new InputError(null, null, null, null, "请求体应为 JSON 对象。"));
                 }
             }
 

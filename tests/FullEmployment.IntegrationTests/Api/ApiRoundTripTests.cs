@@ -115,6 +115,22 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    public async Task A2_A_body_that_is_not_an_object_is_422_saying_so()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var client = Factory.ClientFor("chengguan");
+        using var content = new StringContent("[]", Encoding.UTF8, "application/json");
+        var response = await client.PostAsync(Url("/api/v1/communities"), content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await ReadObjectAsync(response))["detail"]!.GetValue<string>().ShouldBe("请求体应为 JSON 对象。");
+    }
+
+    [Fact]
     public async Task A8_3_A_calendar_year_as_GET_returns_it_with_one_more_off_day_is_accepted_by_PUT()
     {
         if (Skipped)
