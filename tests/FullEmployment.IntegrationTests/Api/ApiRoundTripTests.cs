@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.IntegrationTests.Infrastructure;
+using FullEmployment.IntegrationTests.Ledgers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -206,22 +207,24 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         }
 
         using var client = Factory.ClientFor("chengguan");
-        const string Records = "/api/v1/communities/620102001002/ledger/援助记录";
-        var row = (await ReadObjectAsync(await client.GetAsync(Url(Records))))["items"]![0]!.AsObject();
+        var idNumber = LedgerFiles.Id(new DateOnly(1981, 4, 5), 911);
+        await UpsertAsync(client, "人员", new() { ["身份证号"] = idNumber, ["姓名"] = "往返援助", ["出生日期"] = "1981-04-05" });
+        await UpsertAsync(client, "援助记录", new() { ["身份证号"] = idNumber, ["援助日期"] = "2025-03-15", ["援助方式"] = "岗位推荐", ["经办人"] = "李四" });
+        var row = await RowAsync(client, "援助记录", idNumber, r => r["fields"]!["经办人"]!.GetValue<string>() == "李四"
+            && r["fields"]!["援助日期"]!.GetValue<string>() == "2025-03-15");
         var id = row["id"]!.GetValue<long>();
-        var storedId = await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber);
+        row["fields"]!["身份证号"]!.GetValue<string>().ShouldNotBe(idNumber);
         row["fields"]!["经办人"] = "往返测试";
 
-        var saved = await client.PutAsJsonAsync(Url($"{Records}/{id}"), row);
+        var saved = await client.PutAsJsonAsync(Url($"{Ledger}/援助记录/{id}"), row);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        var now = (await ReadObjectAsync(await client.GetAsync(Url(Records))))["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == id)!;
-        now["fields"]!["经办人"]!.GetValue<string>().ShouldBe("往返测试");
-        (await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber)).ShouldBe(storedId);
+        (await RowAsync(client, "援助记录", idNumber, r => r["id"]!.GetValue<long>() == id))["fields"]!["经办人"]!.GetValue<string>().ShouldBe("往返测试");
+        (await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber)).ShouldBe(idNumber);
     }
 
     [Fact]
-    public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_and_phone()
+    public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_birth_date_and_phone()
     {
         if (Skipped)
         {
@@ -229,19 +232,18 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         }
 
         using var client = Factory.ClientFor("chengguan");
-        const string Persons = "/api/v1/communities/620102001002/ledger/人员";
-        var items = (await ReadObjectAsync(await client.GetAsync(Url($"{Persons}?pageSize=100"))))["items"]!.AsArray();
-        var row = items.First(r => !string.IsNullOrEmpty(r!["fields"]!["联系电话"]?.GetValue<string>()))!.AsObject();
+        var idNumber = LedgerFiles.Id(new DateOnly(1982, 7, 8), 913);
+        await UpsertAsync(client, "人员", new() { ["身份证号"] = idNumber, ["姓名"] = "往返人员", ["出生日期"] = "1982-07-08", ["联系电话"] = "13912345678" });
+        var row = await RowAsync(client, "人员", "往返人员", r => r["fields"]!["姓名"]!.GetValue<string>() == "往返人员");
         var id = row["id"]!.GetValue<long>();
-        var before = await StoredAsync(db => db.Set<LedgerPerson>().SingleAsync(r => r.Id == id), r => (r.IdNumber, r.Phone));
-        row["fields"]!["联系电话"]!.GetValue<string>().ShouldContain("*");
-        row["fields"]!["姓名"] = "往返人员";
+        row["fields"]!["联系电话"]!.GetValue<string>().ShouldNotBe("13912345678");
+        row["fields"]!["姓名"] = "往返人员二";
 
-        var saved = await client.PutAsJsonAsync(Url($"{Persons}/{id}"), row);
+        var saved = await client.PutAsJsonAsync(Url($"{Ledger}/人员/{id}"), row);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        var after = await StoredAsync(db => db.Set<LedgerPerson>().SingleAsync(r => r.Id == id), r => (r.IdNumber, r.Phone, r.Name));
-        after.ShouldBe((before.IdNumber, before.Phone, "往返人员"));
+        (await StoredAsync(db => db.Set<LedgerPerson>().SingleAsync(r => r.Id == id), r => (r.IdNumber, r.BirthDate, r.Phone, r.Name)))
+            .ShouldBe((idNumber, new DateOnly(1982, 7, 8), "13912345678", "往返人员二"));
     }
 
     [Fact]
@@ -265,6 +267,18 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         var put = document["paths"]!["/api/v1/communities/{code}"]!["put"]!;
         put["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/CommunityBody");
         put["description"]!.GetValue<string>().ShouldContain("GET 返回的对象");
+    }
+
+    private const string Ledger = "/api/v1/communities/620102001002/ledger";
+
+    private static async Task UpsertAsync(HttpClient client, string kind, Dictionary<string, string?> record) =>
+        (await client.PostAsJsonAsync(Url($"{Ledger}/{kind}"), new[] { record })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+    /// <summary>The listed row the predicate picks (this test's own rows: the demo ledger may be empty).</summary>
+    private static async Task<JsonObject> RowAsync(HttpClient client, string kind, string q, Func<JsonObject, bool> pick)
+    {
+        var page = await ReadObjectAsync(await client.GetAsync(Url($"{Ledger}/{kind}?pageSize=500&q={Uri.EscapeDataString(q)}")));
+        return page["items"]!.AsArray().Select(r => r!.AsObject()).Single(pick);
     }
 
     /// <summary>A value of a stored record, read straight from the database.</summary>
