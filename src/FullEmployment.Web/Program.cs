@@ -62,11 +62,14 @@ services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.AddExceptionHandler<ErrorHandling>();
-services.AddOpenApi("v1");
+services.AddOpenApi("v1", options => options.AddSchemaTransformer(ApiBodyValidation.DescribeRequiredFields));
 services.AddHealthChecks();
 services.AddObjectionRateLimit();
+services.AddProxyHeaders(builder.Configuration);
 
 var app = builder.Build();
+
+app.UseProxyHeaders();
 
 var chinese = new CultureInfo("zh-CN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -91,6 +94,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();
+app.UseApiBodyValidation();
 
 app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
     await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))

@@ -2,6 +2,7 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Web.Infrastructure;
 
 namespace FullEmployment.Web.Api;
 
@@ -44,7 +45,7 @@ public static class CampaignsApi
             return Results.Created($"/api/v1/campaigns/{view.Id}", view);
         }).WithName("CreateCampaign");
         campaigns.MapPost("/{id:guid}/quotas", (Guid id, QuotasBody b, CampaignAdministration c, CancellationToken ct) =>
-            c.SetQuotasAsync(id, b.Version, b.Quotas, ct)).WithName("SetCampaignQuotas");
+            c.SetQuotasAsync(id, b.Version, b.Quotas, ct)).WithName("SetCampaignQuotas").RoundTrips<CampaignView>();
         campaigns.MapPost("/{id:guid}/publish", (Guid id, CampaignActionBody b, CampaignAdministration c, CancellationToken ct) =>
             c.PublishAsync(new PublishCampaignInput(id, b.Version, b.NoticeBody ?? ""), ct)).WithName("PublishCampaign");
         campaigns.MapPost("/{id:guid}/close", (Guid id, CampaignActionBody b, CampaignAdministration c, CancellationToken ct) =>

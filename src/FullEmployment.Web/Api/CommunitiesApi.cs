@@ -1,6 +1,8 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 
 namespace FullEmployment.Web.Api;
 
@@ -22,12 +24,37 @@ public sealed record CommunityListItemDto(string Code, string Name, string CityC
 
 public sealed record CommunityPage(IReadOnlyList<CommunityListItemDto> Items, int Total);
 
-/// <summary>Body of POST and PUT; `regionCode` is the county (or, for a city without counties, the city).</summary>
-public sealed record CommunityBody(string? Code, string Name, string RegionCode, string Street, string? Address, string ApprovalDocumentNumber,
-    string? CivilAffairsFilingNumber, DateOnly? CivilAffairsFiledOn, string? ContactName, string? ContactPhone, int? Version)
+/// <summary>
+/// Body of POST and PUT, in the shape GET returns: <c>cityCode</c>, and <c>countyCode</c> (null only in a city without
+/// counties). On PUT, <c>code</c> may be left out (the path names the community); the fields GET adds (status, titles, …) are
+/// read-only and ignored.
+/// </summary>
+public sealed record CommunityBody(string? Code, string Name, string CityCode, string? CountyCode, string Street, string? Address,
+    string ApprovalDocumentNumber, string? CivilAffairsFilingNumber, DateOnly? CivilAffairsFiledOn, string? ContactName, string? ContactPhone,
+    int? Version)
 {
-    public CommunityInput ToInput(string code) => new(code, Name ?? "", RegionCode ?? "", Street ?? "", Address ?? "",
-        ApprovalDocumentNumber ?? "", CivilAffairsFilingNumber, CivilAffairsFiledOn, ContactName, ContactPhone);
+    public CommunityInput ToInput(string code) => new(code, Name, RegionCode(), Street, Address ?? "",
+        ApprovalDocumentNumber, CivilAffairsFilingNumber, CivilAffairsFiledOn, ContactName, ContactPhone);
+
+    /// <summary>The registry takes the lowest level (the county, or a city without counties); both levels must agree.</summary>
+    private string RegionCode()
+    {
+        var city = GansuRegions.All.FirstOrDefault(r => r.Level == RegionLevel.City && r.Code == CityCode)
+            ?? throw Field("cityCode", CityCode, $"市州代码“{CityCode}”不存在。");
+        if (CountyCode is null)
+        {
+            return GansuRegions.All.Any(r => r.ParentCode == city.Code)
+                ? throw Field("countyCode", null, $"“{city.Name}”下设县区，须填写县区代码 countyCode。")
+                : city.Code;
+        }
+
+        var county = GansuRegions.All.FirstOrDefault(r => r.Level == RegionLevel.County && r.Code == CountyCode)
+            ?? throw Field("countyCode", CountyCode, $"县区代码“{CountyCode}”不存在。");
+        return county.ParentCode == city.Code ? county.Code
+            : throw Field("countyCode", CountyCode, $"县区“{county.Name}”不属于“{city.Name}”。");
+    }
+
+    public static InputRejectedException Field(string field, string? value, string message) => new(message, [new InputError(null, null, field, value, message)]);
 }
 
 public sealed record TitleBody(string Level, string GrantingAuthority, string DocumentNumber, DateOnly GrantedOn, string? PlaqueNumber,
@@ -53,12 +80,20 @@ public static class CommunitiesApi
 
         group.MapPost("/", async (CommunityBody body, CommunityRegistry registry, CancellationToken ct) =>
         {
-            var community = await registry.CreateAsync(body.ToInput(body.Code ?? ""), ct);
+            var code = body.Code ?? throw CommunityBody.Field("code", null, "缺少必填字段“code”。");
+            var community = await registry.CreateAsync(body.ToInput(code), ct);
             return Results.Created($"/api/v1/communities/{community.Code}", CommunityDto.From(community));
-        }).WithName("CreateCommunity");
+        }).WithName("CreateCommunity").RoundTrips<CommunityDto>();
 
         group.MapPut("/{code}", async (string code, CommunityBody body, CommunityRegistry registry, CancellationToken ct) =>
-            CommunityDto.From(await registry.UpdateAsync(code, body.ToInput(code), body.Version, ct))).WithName("UpdateCommunity");
+        {
+            if (body.Code is { } bodyCode && bodyCode != code)
+            {
+                throw CommunityBody.Field("code", bodyCode, $"请求体的社区代码“{bodyCode}”与地址中的“{code}”不一致；社区代码不能修改。");
+            }
+
+            return CommunityDto.From(await registry.UpdateAsync(code, body.ToInput(code), body.Version, ct));
+        }).WithName("UpdateCommunity").RoundTrips<CommunityDto>();
 
         group.MapPost("/{code}/titles", async (string code, TitleBody body, CommunityRegistry registry, CancellationToken ct) =>
         {

@@ -28,6 +28,12 @@ public sealed record LedgerImportDto(int Added, int Updated, int Unchanged, IRea
 /// <summary>A ledger row: its cells by Chinese column name, ID numbers and phones masked.</summary>
 public sealed record LedgerRowDto(long Id, IReadOnlyDictionary<string, string> Fields, bool IsComplete, DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// PUT body of one record: a row as GET lists it, with its cells changed. A masked cell (ID number, birth year, phone) sent
+/// back unchanged keeps the stored value; <c>isComplete</c> and <c>updatedAt</c> are read-only.
+/// </summary>
+public sealed record LedgerRowBody(IReadOnlyDictionary<string, string?> Fields, long? Id);
+
 public sealed record LedgerRowsPage(IReadOnlyList<LedgerRowDto> Items, int Total);
 
 public sealed record IndicatorDto(string Id, string Name, int Numerator, int Denominator, decimal Value, decimal? Threshold, string Status);
@@ -68,6 +74,19 @@ public static class LedgersApi
             var outcome = await imports.ImportRowsAsync(code, LedgerAccess.ParseKind(kind), rows, ct);
             return outcome.Succeeded ? LedgerImportDto.From(outcome) : throw outcome.ToException();
         }).WithName("UpsertLedgerRecords").WithSummary("按自然键批量写入台账记录（与导入相同的校验，全部有效才写入）");
+
+        group.MapPut("/{code}/ledger/{kind}/{id:long}", async (string code, string kind, long id, LedgerRowBody body, LedgerQueries queries,
+            CancellationToken ct) =>
+        {
+            if (body.Id is { } bodyId && bodyId != id)
+            {
+                var message = $"请求体的记录号 {bodyId} 与地址中的 {id} 不一致。";
+                throw new InputRejectedException(message, [new InputError(null, null, "id", bodyId.ToString(CultureInfo.InvariantCulture), message)]);
+            }
+
+            var outcome = await queries.CorrectAsync(code, LedgerAccess.ParseKind(kind), id, body.Fields, ct);
+            return outcome.Succeeded ? LedgerImportDto.From(outcome) : throw outcome.ToException();
+        }).WithName("CorrectLedgerRecord").WithSummary("更正一条台账记录（与导入相同的校验）").RoundTrips<LedgerRowDto>();
 
         group.MapGet("/{code}/indicators", async (string code, DateOnly? from, DateOnly? to, DateOnly? on, IndicatorQueries indicators,
             CancellationToken ct) =>

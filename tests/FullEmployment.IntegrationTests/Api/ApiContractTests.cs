@@ -125,7 +125,8 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         {
             code = "620102001099",
             name = "新建社区",
-            regionCode = "620102",
+            cityCode = "620100",
+            countyCode = "620102",
             street = "东岗西路街道",
             address = "兰州市城关区东岗西路99号",
             approvalDocumentNumber = "城政发〔2025〕9号",
@@ -152,10 +153,10 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     [Theory]
     [InlineData("{ not json")]
     [InlineData("""{"code":"620102001098"}""")]
-    [InlineData("""{"code":"6201","name":"短码社区","regionCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
-    [InlineData("""{"code":"620103001098","name":"错区社区","regionCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
-    [InlineData("""{"code":"620102001098","name":"无区划社区","regionCode":"999999","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
-    [InlineData("""{"code":"620102001098","name":"备案不全","regionCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号","civilAffairsFilingNumber":"民备-1"}""")]
+    [InlineData("""{"code":"6201","name":"短码社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
+    [InlineData("""{"code":"620103001098","name":"错区社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
+    [InlineData("""{"code":"620102001098","name":"无区划社区","cityCode":"620100","countyCode":"999999","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
+    [InlineData("""{"code":"620102001098","name":"备案不全","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号","civilAffairsFilingNumber":"民备-1"}""")]
     public async Task A2_An_invalid_body_is_refused_with_ProblemDetails_not_500(string json)
     {
         if (Skipped)

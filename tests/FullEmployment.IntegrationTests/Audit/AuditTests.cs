@@ -55,7 +55,8 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         {
             code = "620102001088",
             name = "审计社区",
-            regionCode = "620102",
+            cityCode = "620100",
+            countyCode = "620102",
             street = "东岗西路街道",
             approvalDocumentNumber = "城政发〔2025〕88号",
         });

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
 using FullEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -53,6 +54,7 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
             services.AddScoped<ActingAs>();
             services.Replace(ServiceDescriptor.Scoped<ICurrentActor>(sp =>
                 sp.GetRequiredService<ActingAs>().Actor ?? ActivatorUtilities.CreateInstance<HttpCurrentActor>(sp)));
+            services.AddTransient<IStartupFilter, TestPeer>();
         });
     }
 
@@ -116,6 +118,29 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
 
     [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*value=""([^""]+)""")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>
+/// The test server has no TCP peer: a request's <see cref="Header"/> stands for the address it connects from (a proxy or a
+/// visitor), set before the app's own pipeline, whose forwarded-headers handling then runs as in production.
+/// </summary>
+public sealed class TestPeer : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var peer))
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The actor a test scope acts as; null for the request's user.</summary>

@@ -19,7 +19,7 @@ public abstract class IntegrationTest(FullEmploymentFactory factory)
     /// <summary>A signed-in client, or an anonymous one for an empty user name.</summary>
     protected HttpClient Client(string username) => username.Length == 0 ? Factory.AnonymousClient() : Factory.ClientFor(username);
 
-    /// <summary>The PUT body of a community as stored now (read straight from the database, whoever may see it).</summary>
+    /// <summary>The PUT body of a community as stored now, in GET's shape (read straight from the database, whoever may see it).</summary>
     protected Task<JsonObject> CurrentBodyAsync(string code) => Factory.WithScopeAsync(async sp =>
     {
         var c = await sp.GetRequiredService<AppDbContext>().Communities.AsNoTracking().SingleAsync(c => c.Code == code);
@@ -27,7 +27,8 @@ public abstract class IntegrationTest(FullEmploymentFactory factory)
         {
             ["code"] = c.Code,
             ["name"] = c.Name,
-            ["regionCode"] = c.RegionCode,
+            ["cityCode"] = c.CityCode,
+            ["countyCode"] = c.CountyCode,
             ["street"] = c.Street,
             ["address"] = c.Address,
             ["approvalDocumentNumber"] = c.ApprovalDocumentNumber,

@@ -200,7 +200,7 @@ public abstract partial class PersonalDataTests(FullEmploymentFactory factory) :
         {
             ["Form.Code"] = code,
             ["Form.Name"] = name ?? body["name"]!.GetValue<string>(),
-            ["Form.RegionCode"] = body["regionCode"]!.GetValue<string>(),
+            ["Form.RegionCode"] = (body["countyCode"] ?? body["cityCode"])!.GetValue<string>(),
             ["Form.Street"] = body["street"]!.GetValue<string>(),
             ["Form.Address"] = body["address"]?.GetValue<string>() ?? "",
             ["Form.ApprovalDocumentNumber"] = body["approvalDocumentNumber"]!.GetValue<string>(),
