@@ -1,6 +1,7 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Application.Regions;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Communities;
 
-public sealed class IndexModel(CommunityRegistry registry, RegionDirectory regions, ICurrentActor actor) : PageModel
+public sealed class IndexModel(CommunityRegistry registry, RegionDirectory regions, ICurrentActor actor, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public TitleLevel? Level { get; set; }
@@ -37,7 +38,7 @@ public sealed class IndexModel(CommunityRegistry registry, RegionDirectory regio
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await registry.ExportAsync(Filter, cancellationToken);
-        return File(CommunityWorkbook.Export(rows), Xlsx.ContentType, $"社区名录-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx");
+        return File(CommunityWorkbook.Export(rows), Xlsx.ContentType, $"社区名录-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     public string SortLink(CommunitySort sort) => Url.Page("Index", new

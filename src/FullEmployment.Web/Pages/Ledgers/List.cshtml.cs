@@ -1,13 +1,14 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>One kind of a community's ledger: masked values, search, date filter, sort, paging, export, audited reveal.</summary>
-public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentActor actor, TimeProvider clock) : LedgerPageBase(db, actor)
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -32,7 +33,7 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
     public async Task<IActionResult> OnGetExportAsync(string code, LedgerKind kind, CancellationToken cancellationToken)
     {
         var bytes = await queries.ExportAsync(code, Known(kind), Filter, cancellationToken);
-        return File(bytes, Xlsx.ContentType, $"{code}-{kind.SheetName()}-{LedgerDisplay.Iso(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)))}.xlsx");
+        return File(bytes, Xlsx.ContentType, $"{code}-{kind.SheetName()}-{LedgerDisplay.Iso(ChinaTime.Today(clock))}.xlsx");
     }
 
     public async Task<IActionResult> OnPostRevealAsync(string code, LedgerKind kind, long id, CancellationToken cancellationToken)
