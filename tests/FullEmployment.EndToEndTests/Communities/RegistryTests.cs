@@ -55,7 +55,7 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     [Trait("Clause", "A2")]
     public async Task A2_City_officer_of_a_city_without_counties_registers_a_community_then_renames_it_and_history_keeps_the_old_name()
     {
-        // 嘉峪关市 has no counties: its city officers do the county step (DESIGN.md).
+        // 嘉峪关市 has no counties: its city officers do the county step (docs/reference/regions.md).
         await LoginAsync("jiayuguan", Password);
         await Page.GotoAsync(BaseUrl + "/Communities/Create");
         await Page.FillAsync("#Form_Code", "620200009001");

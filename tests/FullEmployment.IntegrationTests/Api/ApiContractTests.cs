@@ -6,7 +6,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 
 namespace FullEmployment.IntegrationTests.Api;
 
-/// <summary>The stable contracts of DESIGN.md: /healthz, /openapi/v1.json, /api/v1/regions and the community JSON.</summary>
+/// <summary>The stable contracts of docs/reference/design.md: /healthz, /openapi/v1.json, /api/v1/regions and the community JSON.</summary>
 public abstract class ApiContractTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Fact]

@@ -5,7 +5,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 namespace FullEmployment.IntegrationTests.Communities;
 
 /// <summary>
-/// Who may read, edit and grant titles to which community (DESIGN.md "Who uses it"; A2 registry, A3.1 titles, A10 authority).
+/// Who may read, edit and grant titles to which community (docs/reference/design.md "Roles and scope"; A2 registry, A3.1 titles, A10 authority).
 /// Scope is the target's region: an unreadable community is 404 (its existence is not revealed), a forbidden write 403.
 /// Users: the demo accounts of <c>DemoData</c>; "" is anonymous.
 /// </summary>

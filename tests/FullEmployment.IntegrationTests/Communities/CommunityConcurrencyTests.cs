@@ -6,7 +6,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 
 namespace FullEmployment.IntegrationTests.Communities;
 
-/// <summary>Optimistic concurrency on the registry (DESIGN.md Data): a stale save is a 409, never a silent overwrite.</summary>
+/// <summary>Optimistic concurrency on the registry (docs/reference/design.md "Data"): a stale save is a 409, never a silent overwrite.</summary>
 public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Fact]
