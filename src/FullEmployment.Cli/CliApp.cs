@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace FullEmployment.Cli;
 
 /// <summary>
-/// The `fe` command tree. Exit codes are a stable contract (DESIGN.md): 0 success, 1 a user error with a Chinese
+/// The `fe` command tree. Exit codes are a stable contract (docs/reference/design.md): 0 success, 1 a user error with a Chinese
 /// message on stderr, 2 bad arguments. Runs in-process so integration tests can drive it against a temp database.
 /// </summary>
 public static class CliApp

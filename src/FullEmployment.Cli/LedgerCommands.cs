@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.Cli;
 
 /// <summary>
-/// `fe ledger import` and `fe indicators` (DESIGN.md "Stable contracts"); `fe seed --scale` is <see cref="Commands.Seed"/>.
+/// `fe ledger import` and `fe indicators` (docs/reference/design.md "Stable contracts"); `fe seed --scale` is <see cref="Commands.Seed"/>.
 /// Exit codes as every command: 0 success, 1 a user error (Chinese message on stderr), 2 bad arguments.
 /// </summary>
 internal static class LedgerCommands
@@ -112,7 +112,7 @@ internal static class LedgerCommands
             await cli.Output.WriteLineAsync($"{"指标",-9}{"名称",-22}{"分子",8}{"分母",8}{"值",10}{"标准",8}  结论");
             foreach (var i in report.Indicators)
             {
-                // Counts and breach counts are whole numbers; the rest are rates (DESIGN.md "Indicators").
+                // Counts and breach counts are whole numbers; the rest are rates (docs/reference/design.md "Stable contracts").
                 var value = i.Id is IndicatorCalculator.ValidComplaints or IndicatorCalculator.QualifiedStaff
                     or IndicatorCalculator.ZeroEmploymentFamilies or IndicatorCalculator.WillingWorkersAssisted
                     ? i.Value.ToString("0", CultureInfo.InvariantCulture) : i.Value.ToString("P1", CultureInfo.InvariantCulture);

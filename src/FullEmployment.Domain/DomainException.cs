@@ -13,6 +13,6 @@ public sealed class DomainException : Exception
 
     public DomainException(string message, Exception innerException) : base(message, innerException) { }
 
-    /// <summary>The clause ID (spec/clauses.md) behind the refusal, when there is one.</summary>
+    /// <summary>The clause ID (docs/reference/clauses.md) behind the refusal, when there is one.</summary>
     public string? Clause { get; }
 }

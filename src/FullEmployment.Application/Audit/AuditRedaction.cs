@@ -5,7 +5,7 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.Application.Audit;
 
 /// <summary>
-/// The one place that keeps plain ID numbers and phones out of the audit chain (DESIGN.md "Personal data"): every
+/// The one place that keeps plain ID numbers and phones out of the audit chain (docs/reference/design.md "Personal data"): every
 /// snapshot and target is masked as it is written, whatever the caller passed, because the chain keeps it forever
 /// and auditors read and export it. A property named for an ID number or a phone is masked whole; any other text is
 /// scanned for 18-character ID numbers and 11-digit mobile numbers.

@@ -521,7 +521,7 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         return new ApplicationView(a.Id, a.CampaignId, campaign.Name, a.CampaignKind, a.CommunityId, a.CommunityCode, a.CommunityName, a.CityCode,
             a.CountyCode, a.State, CampaignApplication.StateName(a.State), a.CorrectionDueDate, a.RejectionReasons, a.CertificationDocumentNumber,
             a.PlaqueNumber, a.CertifiedOn, a.DisqualificationReason,
-            // DESIGN.md "Personal data": pages and the API show the phone masked; RevealContactPhoneAsync shows it, audited.
+            // docs/reference/design.md "Personal data": pages and the API show the phone masked; RevealContactPhoneAsync shows it, audited.
             form with { ContactPhone = PhoneMask.Mask(form.ContactPhone) is { Length: > 0 } masked ? masked : null },
             stored.Where(f => f.Id == dossier?.NarrativeFileId).Select(ToFileView).FirstOrDefault(), headline,
             a.ScoreSheets.OrderBy(s => s.Level).Select(s => new ScoreSheetView(s.Level, CampaignAccess.LevelName(s.Level), s.Total, s.IsComplete,

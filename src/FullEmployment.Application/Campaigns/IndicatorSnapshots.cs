@@ -6,7 +6,7 @@ using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Application.Campaigns;
 
-/// <summary>Computes the A5 indicators and the auto-scoring input of the score sheet (spec/score-template.md) for a community.</summary>
+/// <summary>Computes the A5 indicators and the auto-scoring input of the score sheet (docs/reference/score-sheet.md) for a community.</summary>
 public sealed class IndicatorSnapshots(AppDbContext db)
 {
     public async Task<IndicatorSnapshot> TakeAsync(Community community, AssessmentPeriod period, DateOnly on, CancellationToken cancellationToken)

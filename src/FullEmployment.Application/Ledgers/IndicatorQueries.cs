@@ -35,7 +35,7 @@ public sealed record IndicatorSubjectRow(string Key, string? Name, string? Detai
 public sealed record IndicatorDrillDown(IndicatorResult Result, IReadOnlyList<IndicatorSubjectRow> Numerator, IReadOnlyList<IndicatorSubjectRow> Denominator);
 
 /// <summary>
-/// A5 indicators computed from the stored ledgers (spec/ledger.md "Indicators"), never typed in:
+/// A5 indicators computed from the stored ledgers (docs/reference/indicators.md), never typed in:
 /// one community, the people behind a figure, and region roll-ups streamed community by community.
 /// </summary>
 public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProvider clock, DbContextOptions<AppDbContext> options)
@@ -58,7 +58,7 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
         return Calculator.Calculate(ledger, period, applicationDate ?? Today);
     }
 
-    /// <summary>The lists behind one figure (spec/ledger.md: every figure links to its persons), ID numbers masked.</summary>
+    /// <summary>The lists behind one figure (docs/reference/indicators.md: every figure links to its persons), ID numbers masked.</summary>
     public async Task<IndicatorDrillDown> DrillDownAsync(string communityCode, AssessmentPeriod period, string indicatorId,
         DateOnly? applicationDate = null, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace FullEmployment.Application.Ledgers;
 /// <summary>An ID number active in the ledgers of several communities at once (A16 check 1), ID masked.</summary>
 public sealed record DuplicatePerson(string MaskedIdNumber, IReadOnlyList<string> CommunityCodes);
 
-/// <summary>The A16 checks of spec/ledger.md on stored ledgers; findings are flags for a reviewer, not verdicts.</summary>
+/// <summary>The A16 checks (docs/reference/indicators.md) on stored ledgers; findings are flags for a reviewer, not verdicts.</summary>
 public sealed class IntegrityQueries(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     private readonly LedgerAccess _access = new(db, audit.Actor);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FullEmployment.Application.Ledgers;
 
 /// <summary>
-/// Who may read and keep a community's ledger (DESIGN.md "Who uses it"): community staff of that
+/// Who may read and keep a community's ledger (docs/reference/design.md "Roles and scope"): community staff of that
 /// community and the county officer of its county (the city officer where the city has no counties)
 /// keep it; province and city officers read it. Other roles are refused (403); a community outside
 /// the reader's scope is not revealed (404), as in the registry.
@@ -75,7 +75,7 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
         };
     }
 
-    /// <summary>A kind from its Chinese name (spec/ledger.md: 人员, 援助记录, …).</summary>
+    /// <summary>A kind from its Chinese name (docs/reference/ledger.md: 人员, 援助记录, …).</summary>
     public static LedgerKind ParseKind(string? name) =>
         LedgerKinds.TryGetBySheetName(name, out var definition)
             ? definition!.Kind

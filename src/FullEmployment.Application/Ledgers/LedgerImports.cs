@@ -50,7 +50,7 @@ public sealed class LedgerImportOutcome
 
     public IReadOnlyList<ImportIssue> Warnings { get; init; } = [];
 
-    /// <summary>spec/ledger.md "Bad input": the xlsx with the bad cells marked, for download; null when nothing was rejected by row.</summary>
+    /// <summary>docs/reference/ledger.md "Validation": the xlsx with the bad cells marked, for download; null when nothing was rejected by row.</summary>
     public byte[]? ErrorReport { get; init; }
 
     public string Message => Rejection switch
@@ -66,8 +66,10 @@ public sealed class LedgerImportOutcome
 }
 
 /// <summary>
-/// Ledger import (spec/ledger.md): parse and validate the whole input, then upsert by natural key
-/// in one transaction with the audit event; any invalid row means nothing is written.
+/// Ledger import (docs/reference/ledger.md), one transaction per import (ADR 0010): the parser validates on its own
+/// thread and hands valid rows on in chunks, which are upserted by natural key as they arrive. After the first invalid
+/// row it hands nothing more on but keeps validating, so every error is reported; then an invalid import is rolled
+/// back (nothing stays written) and a valid one is committed with its audit event.
 /// </summary>
 public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvider clock, ILedgerBulkWriter writer, LedgerImportOptions options)
 {
@@ -94,7 +96,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
     }
 
     /// <summary>
-    /// Upserts records given as column name → value (the Chinese column names of spec/ledger.md),
+    /// Upserts records given as column name → value (the Chinese column names of docs/reference/ledger.md),
     /// validated exactly like the rows of an import: the API's batch sync and the pages' single-record form.
     /// </summary>
     public async Task<LedgerImportOutcome> ImportRowsAsync(string communityCode, LedgerKind kind,

@@ -207,7 +207,7 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
 
     /// <summary>
     /// A record's cells in full (ID number, birth date, phone), aligned with the kind's columns: an audited action of
-    /// its own (DESIGN.md "Personal data"), naming the columns that were shown.
+    /// its own (docs/reference/design.md "Personal data"), naming the columns that were shown.
     /// </summary>
     public async Task<IReadOnlyList<string>> RevealAsync(string communityCode, LedgerKind kind, long id, CancellationToken cancellationToken = default)
     {

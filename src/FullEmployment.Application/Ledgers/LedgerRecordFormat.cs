@@ -3,7 +3,7 @@ using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.Application.Ledgers;
 
-/// <summary>A record as the cells of its import sheet (spec/ledger.md columns, Chinese labels), full or masked.</summary>
+/// <summary>A record as the cells of its import sheet (docs/reference/ledger.md columns, Chinese labels), full or masked.</summary>
 public static class LedgerRecordFormat
 {
     /// <summary>The property holding each kind's own date, for sorting and date filters.</summary>
@@ -19,7 +19,7 @@ public static class LedgerRecordFormat
         _ => null,
     };
 
-    /// <summary>Cells aligned with <see cref="LedgerKinds.Get"/>(kind).Columns; ID numbers, birth dates and phones masked when asked (DESIGN.md "Personal data").</summary>
+    /// <summary>Cells aligned with <see cref="LedgerKinds.Get"/>(kind).Columns; ID numbers, birth dates and phones masked when asked (docs/reference/design.md "Personal data").</summary>
     public static IReadOnlyList<string> Values(LedgerRecord record, bool masked)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -14,7 +14,7 @@ public sealed record CalendarYearView(int Year, IReadOnlyList<DateOnly> OffDays,
 /// <summary>A year's State Council arrangement as entered by the province; <paramref name="Version"/> is null for a new year.</summary>
 public sealed record CalendarYearInput(int Year, IReadOnlyList<DateOnly> OffDays, IReadOnlyList<DateOnly> MakeUpWorkingDays, int? Version);
 
-/// <summary>The working-day calendar (spec/holidays.md): data the province edits one year at a time, audited.</summary>
+/// <summary>The working-day calendar (docs/reference/calendar.md): data the province edits one year at a time, audited.</summary>
 public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The to-do category of a missing calendar year; the workbench also shows these items as a warning.</summary>

@@ -224,7 +224,7 @@ internal sealed class CommunityLedgerBuilder
                 Employ(person.IdNumber, Date(_today.AddYears(-6), _today.AddDays(-1)));
             }
 
-            // ~5 assistance records per ordinary resident (DESIGN.md: ~5,000,000 for 1,000,000 persons).
+            // ~5 assistance records per ordinary resident (docs/reference/design.md "Tests and benchmarks": ~5,000,000 for 1,000,000 persons).
             var count = _random.Next(3, 10);
             for (var a = 0; a < count; a++)
             {

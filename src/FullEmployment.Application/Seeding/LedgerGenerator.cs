@@ -48,8 +48,8 @@ public sealed record GeneratedLedgers(
     IReadOnlyDictionary<string, string?> PlantedFailures);
 
 /// <summary>
-/// A deterministic, realistic ledger generator for demos, tests and benchmarks (DESIGN.md "Tests and
-/// benchmarks"). Each community's data comes from its own seeded Random, so the same seed gives the
+/// A deterministic, realistic ledger generator for demos, tests and benchmarks (docs/reference/design.md "Tests
+/// and benchmarks"). Each community's data comes from its own seeded Random, so the same seed gives the
 /// same rows. Every community meets every A5 condition for the default period before the application
 /// date, except the planted failures: community ordinal mod 20 = 0…6 fails exactly one condition each
 /// (see <see cref="FailureSlots"/>), i.e. 5 % of communities per condition and 65 % meeting all.

@@ -25,7 +25,7 @@ public sealed record AutoScoringInput(
 /// <summary>An auto item's computed score and, for a gate item, whether the A5 condition is met.</summary>
 public sealed record AutoItemScore(string Number, decimal Score, bool? GateMet);
 
-/// <summary>The auto scoring rules of template 2023-1 (spec/score-template.md) as pure functions.</summary>
+/// <summary>The auto scoring rules of template 2023-1 (docs/reference/score-sheet.md) as pure functions.</summary>
 public static class AutoScoring
 {
     // A5.3.2: difficulty-person employment rate ≥ 95%.

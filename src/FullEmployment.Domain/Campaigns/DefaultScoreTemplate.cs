@@ -1,6 +1,6 @@
 namespace FullEmployment.Domain.Campaigns;
 
-/// <summary>The default provincial score template, version 2023-1 (spec/score-template.md), following Article 5 group by group.</summary>
+/// <summary>The default provincial score template, version 2023-1 (docs/reference/score-sheet.md), following Article 5 group by group.</summary>
 public static class DefaultScoreTemplate
 {
     public const string Version = "2023-1";

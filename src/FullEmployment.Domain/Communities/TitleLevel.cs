@@ -20,7 +20,7 @@ public static class TitleLevels
         _ => level.ToString(),
     };
 
-    /// <summary>The API spelling (DESIGN.md): national|provincial|municipal|legacyProvincialStar.</summary>
+    /// <summary>The API spelling (docs/reference/design.md "Stable contracts"): national|provincial|municipal|legacyProvincialStar.</summary>
     public static string ApiName(this TitleLevel level) => level switch
     {
         TitleLevel.National => "national",

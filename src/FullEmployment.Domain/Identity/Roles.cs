@@ -1,6 +1,6 @@
 namespace FullEmployment.Domain.Identity;
 
-/// <summary>The stable role names (DESIGN.md) and what each may be bound to.</summary>
+/// <summary>The stable role names (docs/reference/design.md "Roles and scope") and what each may be bound to.</summary>
 public static class Roles
 {
     public const string ProvinceOfficer = "province-officer";

@@ -17,7 +17,7 @@ public enum IndicatorStatus
 public sealed record IndicatorSubject(string Key, string? Detail = null);
 
 /// <summary>
-/// One indicator of spec/ledger.md. <see cref="Value"/> is a fraction 0–1 for rates and a
+/// One indicator of docs/reference/indicators.md. <see cref="Value"/> is a fraction 0–1 for rates and a
 /// count otherwise; <see cref="Threshold"/> is null for indicators that are only scored.
 /// </summary>
 public sealed record IndicatorResult(
@@ -59,7 +59,7 @@ public sealed record IndicatorSettings
     public int StaleAfterDays { get; init; } = 90;
 }
 
-/// <summary>Computes the A5 indicators of spec/ledger.md from one community's ledger.</summary>
+/// <summary>Computes the A5 indicators of docs/reference/indicators.md from one community's ledger.</summary>
 public sealed class IndicatorCalculator(IndicatorSettings settings)
 {
     public const string Reemployment = "A5.3.3";

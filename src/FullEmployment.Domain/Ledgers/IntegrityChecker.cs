@@ -40,7 +40,7 @@ public sealed record IntegrityContext
     public Func<string, IReadOnlyCollection<int>>? ActiveElsewhere { get; init; }
 }
 
-/// <summary>The six A16 checks of spec/ledger.md over one community's ledger.</summary>
+/// <summary>The six A16 checks (docs/reference/indicators.md) over one community's ledger.</summary>
 public sealed class IntegrityChecker(IntegritySettings settings)
 {
     public const string DuplicateAcrossCommunities = "同一身份证号同时在两个社区的台账中有效";

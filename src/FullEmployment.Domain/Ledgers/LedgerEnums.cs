@@ -60,7 +60,7 @@ public enum EducationLevel
     JuniorHighOrBelow,
 }
 
-/// <summary>The Chinese label of every enum value in spec/ledger.md, both ways.</summary>
+/// <summary>The Chinese label of every enum value in docs/reference/ledger.md, both ways.</summary>
 public sealed class LabelMap<TEnum>
     where TEnum : struct, Enum
 {
@@ -154,7 +154,7 @@ public static class LedgerLabels
     public static string ToLabel(this EducationLevel value) => EducationLevels.Label(value);
 
     /// <summary>
-    /// "Left the labour force" (spec/ledger.md): 退休, 死亡, 迁出, 丧失劳动能力, 入学, 参军, 服刑.
+    /// "Left the labour force" (docs/reference/indicators.md, "Terms"): 退休, 死亡, 迁出, 丧失劳动能力, 入学, 参军, 服刑.
     /// </summary>
     public static bool LeavesLabourForce(this LeaveReason reason) =>
         reason is not (LeaveReason.Employed or LeaveReason.Other);

@@ -1,6 +1,6 @@
 namespace FullEmployment.Domain.Ledgers;
 
-/// <summary>The ledger kinds of spec/ledger.md; each is one sheet of an import workbook.</summary>
+/// <summary>The ledger kinds of docs/reference/ledger.md; each is one sheet of an import workbook.</summary>
 public enum LedgerKind
 {
     Person = 1,
@@ -40,7 +40,7 @@ public sealed record LedgerKindDefinition(LedgerKind Kind, string SheetName, IRe
     public LedgerColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }
 
-/// <summary>Column names and the definitions of every kind (spec/ledger.md, "File formats").</summary>
+/// <summary>Column names and the definitions of every kind (docs/reference/ledger.md, "The ten kinds").</summary>
 public static class LedgerKinds
 {
     public const string IdNumber = "身份证号";

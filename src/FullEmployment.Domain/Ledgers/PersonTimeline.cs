@@ -1,7 +1,7 @@
 namespace FullEmployment.Domain.Ledgers;
 
 /// <summary>
-/// One person's dated records, sorted once so the per-date questions of spec/ledger.md are
+/// One person's dated records, sorted once so the per-date questions of docs/reference/indicators.md are
 /// binary searches rather than scans (indicators run over ~1,000,000 persons).
 /// </summary>
 internal sealed class PersonTimeline

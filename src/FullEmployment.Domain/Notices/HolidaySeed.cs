@@ -1,7 +1,7 @@
 namespace FullEmployment.Domain.Notices;
 
 /// <summary>
-/// The State Council's holiday notices for 2020–2026 (spec/holidays.md): off spans and weekend make-up working days.
+/// The State Council's holiday notices for 2020–2026 (docs/reference/calendar.md): off spans and weekend make-up working days.
 /// The province edits these as <see cref="CalendarYear"/> data; this is the seed.
 /// </summary>
 public static class HolidaySeed

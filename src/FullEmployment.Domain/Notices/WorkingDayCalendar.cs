@@ -24,7 +24,7 @@ public sealed class WorkingDayCalendar
         _makeUpWorkingDays = [.. list.SelectMany(y => y.MakeUpWorkingDays)];
     }
 
-    /// <summary>The calendar seeded with 2020–2026 (spec/holidays.md).</summary>
+    /// <summary>The calendar seeded with 2020–2026 (docs/reference/calendar.md).</summary>
     public static WorkingDayCalendar FromSeed() => new(HolidaySeed.CreateYears());
 
     public IReadOnlyCollection<int> ConfiguredYears => _years;
@@ -90,7 +90,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// The last day of a notice of <paramref name="workingDays"/> working days published on <paramref name="start"/>:
-    /// the start counts as the first working day if it is one (spec/holidays.md).
+    /// the start counts as the first working day if it is one (docs/reference/calendar.md).
     /// </summary>
     public DateOnly NoticeLastDay(DateOnly start, int workingDays) => AddWorkingDays(start.AddDays(-1), workingDays);
 

@@ -8,7 +8,7 @@ public sealed record WorkingDayDto(string Date);
 
 public static class CalendarApi
 {
-    /// <summary>Stable contract (DESIGN.md): the N-th working day after `from`, `from` not counted; 422 when a needed year has no calendar.</summary>
+    /// <summary>Stable contract (docs/reference/calendar.md): the N-th working day after `from`, `from` not counted; 422 when a needed year has no calendar.</summary>
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/calendar/working-days", async (string? from, int? add, WorkingCalendar calendar, CancellationToken ct) =>
             {

@@ -16,7 +16,7 @@ public sealed record LedgerCountsDto(int Added, int Updated, int Unchanged)
 
 public sealed record LedgerIssueDto(string Sheet, int Row, string Column, string Value, string Message);
 
-/// <summary>DESIGN.md contract: {added, updated, unchanged}, plus the counts per kind (Chinese kind name) and warnings.</summary>
+/// <summary>docs/reference/design.md "Stable contracts": {added, updated, unchanged}, plus the counts per kind (Chinese kind name) and warnings.</summary>
 public sealed record LedgerImportDto(int Added, int Updated, int Unchanged, IReadOnlyDictionary<string, LedgerCountsDto> ByKind,
     IReadOnlyList<LedgerIssueDto> Warnings)
 {

@@ -15,6 +15,7 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
     private const string Community = "620102001001";
 
     [Fact]
+    [Trait("Clause", "A8")]
     public async Task A8_Provincial_campaign_runs_from_publishing_to_certification_and_the_community_shows_the_provincial_title()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();

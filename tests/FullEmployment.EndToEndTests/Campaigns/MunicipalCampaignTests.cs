@@ -21,6 +21,7 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
     private const string ApplicantCommunity = "620102001005";
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public async Task A4_3_Municipal_campaign_runs_from_the_citys_template_and_county_quotas_to_the_municipal_title()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();

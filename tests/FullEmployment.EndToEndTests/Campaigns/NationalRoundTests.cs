@@ -15,6 +15,7 @@ public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelpe
     private const string Xifeng = "620902001001";
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_Province_recommends_provincial_communities_submits_and_records_a_grant_that_becomes_a_national_title()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -32,6 +32,9 @@ public sealed class ReviewPathTests(EndToEndFixture fixture, ITestOutputHelper o
     private static readonly AutoScoringInput Good = new(true, 2, 0.98m, 0, 0, 0, 0, 0, 0.97m, 0.93m, 1m, 0.9m, 1m, 1m, 1m, 0);
 
     [Fact]
+    [Trait("Clause", "A8.2")]
+    [Trait("Clause", "A8.3")]
+    [Trait("Clause", "A16")]
     public async Task A8_2_A8_3_A16_Returned_resubmitted_sent_back_rejected_and_disqualified_applications_through_the_UI()
     {
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -35,6 +35,7 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_City_officer_sees_only_the_communities_of_the_city_filtered_by_county()
     {
         await LoginAsync("lanzhou", Password);
@@ -51,9 +52,10 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_City_officer_of_a_city_without_counties_registers_a_community_then_renames_it_and_history_keeps_the_old_name()
     {
-        // 嘉峪关市 has no counties: its city officers do the county step (DESIGN.md).
+        // 嘉峪关市 has no counties: its city officers do the county step (docs/reference/regions.md).
         await LoginAsync("jiayuguan", Password);
         await Page.GotoAsync(BaseUrl + "/Communities/Create");
         await Page.FillAsync("#Form_Code", "620200009001");
@@ -79,6 +81,7 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Missing_required_fields_keep_the_input_and_show_chinese_messages()
     {
         await LoginAsync("chengguan", Password);
@@ -94,6 +97,7 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Export_downloads_an_xlsx_of_the_filtered_list()
     {
         await LoginAsync("province", Password);
@@ -123,6 +127,7 @@ public sealed class RegistryTests(EndToEndFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Region_tree_lists_all_cities_with_community_counts_and_jiayuguan_without_counties()
     {
         await LoginAsync("province", Password);

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace FullEmployment.EndToEndTests.Health;
 
-/// <summary>The CSP forbids inline scripts and styles; pages must not need them (DESIGN.md, web security headers).</summary>
+/// <summary>The CSP forbids inline scripts and styles; pages must not need them (docs/reference/design.md "Web").</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class ContentSecurityPolicyTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {

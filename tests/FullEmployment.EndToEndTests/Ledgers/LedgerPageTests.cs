@@ -18,6 +18,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     private static readonly string Li = Id("62010219920101002");
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_Community_staff_imports_a_workbook_then_sees_masked_list_timeline_and_indicators()
     {
         await LoginAsync("community", Password);
@@ -80,6 +81,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_A_bad_csv_shows_every_error_with_sheet_row_column_and_offers_the_error_report()
     {
         await LoginAsync("community", Password);
@@ -103,6 +105,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_A_form_entry_with_a_bad_id_keeps_the_input_and_shows_the_message_next_to_the_field()
     {
         await LoginAsync("community", Password);
@@ -117,6 +120,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_A_record_entered_on_the_form_is_deleted_only_with_a_reason_after_confirmation()
     {
         var zhao = Id("62010219880808004");
@@ -138,6 +142,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_County_officer_sees_the_roll_up_of_the_county_and_links_from_community_details()
     {
         await LoginAsync("chengguan", Password);
@@ -158,6 +163,7 @@ public sealed class LedgerPageTests(EndToEndFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public async Task A16_Province_officer_reads_a_ledger_and_the_duplicates_but_may_not_edit_and_staff_see_only_their_community()
     {
         await LoginAsync("province", Password);

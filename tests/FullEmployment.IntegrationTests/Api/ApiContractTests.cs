@@ -6,7 +6,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 
 namespace FullEmployment.IntegrationTests.Api;
 
-/// <summary>The stable contracts of DESIGN.md: /healthz, /openapi/v1.json, /api/v1/regions and the community JSON.</summary>
+/// <summary>The stable contracts of docs/reference/design.md: /healthz, /openapi/v1.json, /api/v1/regions and the community JSON.</summary>
 public abstract class ApiContractTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Fact]
@@ -41,6 +41,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Regions_are_the_province_14_cities_and_86_counties_without_login()
     {
         if (Skipped)
@@ -67,6 +68,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Community_json_has_the_contract_fields_and_a_null_county_in_a_countyless_city()
     {
         if (Skipped)
@@ -97,6 +99,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_County_community_json_names_its_county()
     {
         if (Skipped)
@@ -113,6 +116,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Posting_a_new_community_creates_it_and_a_duplicate_is_422_in_Chinese()
     {
         if (Skipped)
@@ -151,6 +155,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     }
 
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("{ not json")]
     [InlineData("""{"code":"620102001098"}""")]
     [InlineData("""{"code":"6201","name":"短码社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]

@@ -18,6 +18,7 @@ namespace FullEmployment.IntegrationTests.Api;
 public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_community_as_GET_returns_it_with_one_field_changed_is_accepted_by_PUT()
     {
         if (Skipped)
@@ -39,6 +40,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_community_as_GET_returns_it_with_a_new_code_and_phone_is_accepted_by_POST()
     {
         if (Skipped)
@@ -64,6 +66,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_missing_required_field_and_an_unknown_field_are_422_naming_each_field()
     {
         if (Skipped)
@@ -92,6 +95,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("""{"name":"无码社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "code")]
     [InlineData("""{"code":"620102001097","name":"错市社区","cityCode":"620200","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "countyCode")]
     [InlineData("""{"code":"620102001097","name":"缺县社区","cityCode":"620100","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "countyCode")]
@@ -116,6 +120,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_body_that_is_not_an_object_is_422_saying_so()
     {
         if (Skipped)
@@ -132,6 +137,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public async Task A8_3_A_calendar_year_as_GET_returns_it_with_one_more_off_day_is_accepted_by_PUT()
     {
         if (Skipped)
@@ -152,6 +158,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public async Task A6_A_score_template_as_GET_returns_it_with_a_new_version_name_is_accepted_as_a_new_draft()
     {
         if (Skipped)
@@ -177,6 +184,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public async Task A6_An_unknown_field_inside_a_score_item_is_422_naming_its_path()
     {
         if (Skipped)
@@ -199,6 +207,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_A_ledger_record_as_GET_lists_it_with_one_cell_changed_is_accepted_by_PUT_and_its_masked_ID_is_kept()
     {
         if (Skipped)
@@ -224,6 +233,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_birth_date_and_phone()
     {
         if (Skipped)

@@ -12,7 +12,7 @@ using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
-/// <summary>PIPL (DESIGN.md "Personal data"): the application form's contact phone is masked on its page and in the API; revealing it is audited.</summary>
+/// <summary>PIPL (docs/reference/design.md "Personal data"): the application form's contact phone is masked on its page and in the API; revealing it is audited.</summary>
 public sealed class ApplicationPhoneTests
 {
     private const string Phone = "13912345678";

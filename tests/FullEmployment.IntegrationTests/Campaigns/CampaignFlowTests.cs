@@ -17,6 +17,7 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 public sealed class CampaignFlowTests
 {
     [Theory]
+    [Trait("Clause", "A8")]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
     public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Provider provider)
@@ -156,6 +157,7 @@ public sealed class CampaignFlowTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2026, 12, 20)]
     [InlineData(2026, 12, 30)]
     [InlineData(2026, 12, 31)]
@@ -175,6 +177,7 @@ public sealed class CampaignFlowTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2027, 3, 1)]
     [InlineData(2027, 12, 30)]
     public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(int year, int month, int day)

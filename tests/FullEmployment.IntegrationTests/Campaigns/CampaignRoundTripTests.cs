@@ -13,6 +13,7 @@ public sealed class CampaignRoundTripTests
     public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
 
     [Theory]
+    [Trait("Clause", "A7")]
     [MemberData(nameof(Providers))]
     public async Task A7_A_campaign_as_GET_returns_it_with_one_quota_changed_is_accepted_by_the_quotas_action(Provider provider)
     {
@@ -43,6 +44,7 @@ public sealed class CampaignRoundTripTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.1")]
     [MemberData(nameof(Providers))]
     public async Task A8_1_An_application_form_as_GET_returns_it_with_one_field_changed_is_accepted_by_the_form_action(Provider provider)
     {

@@ -101,6 +101,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A8")]
     [MemberData(nameof(Providers))]
     public async Task A8_After_a_stage_deadline_only_the_province_acts_and_only_with_a_reason(Provider provider)
     {
@@ -128,6 +129,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [MemberData(nameof(Providers))]
     public async Task A8_3_The_city_cannot_recommend_beyond_its_quota(Provider provider)
     {
@@ -150,6 +152,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A5")]
     [MemberData(nameof(Providers))]
     public async Task A5_Gates_and_eligibility_are_enforced(Provider provider)
     {
@@ -181,6 +184,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [MemberData(nameof(Providers))]
     public async Task A8_3_Objections_are_taken_until_24_00_of_the_last_day_and_sending_up_waits_for_answers(Provider provider)
     {
@@ -223,6 +227,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A4.2")]
     [MemberData(nameof(Providers))]
     public async Task A4_2_A_second_provincial_campaign_in_the_cycle_needs_a_reason_and_A19_warns(Provider provider)
     {
@@ -248,6 +253,7 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A16")]
     [MemberData(nameof(Providers))]
     public async Task A16_Disqualifying_a_recommended_candidate_drops_it_from_the_list(Provider provider)
     {

@@ -24,6 +24,7 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
     private const string Qilihe = "620103";
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public async Task A4_3_A_municipal_campaign_runs_from_county_quotas_to_the_municipal_title_with_role_and_region_checks()
     {
         if (Skipped) return;
@@ -187,6 +188,7 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public async Task A4_3_A_county_cannot_forward_beyond_its_quota_and_the_refusal_changes_nothing()
     {
         if (Skipped) return;
@@ -220,6 +222,7 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public async Task A4_3_In_a_city_without_counties_the_whole_quota_sits_at_the_city_and_no_county_can_take_it()
     {
         if (Skipped) return;

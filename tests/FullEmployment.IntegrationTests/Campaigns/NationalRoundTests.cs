@@ -24,6 +24,7 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     private const string Shengli = "620200001002";    // provincial, 嘉峪关
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_Province_builds_orders_submits_the_list_and_a_grant_becomes_the_national_title()
     {
         if (Skipped)
@@ -95,6 +96,7 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_Only_the_province_sees_a_round_other_roles_get_404_reading_and_403_writing()
     {
         if (Skipped)
@@ -133,6 +135,7 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_The_round_pages_list_print_and_export_for_the_province()
     {
         if (Skipped)
@@ -182,6 +185,7 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_The_province_to_do_list_holds_a_draft_round_to_send_and_a_sent_one_with_outcomes_to_record()
     {
         if (Skipped)
@@ -221,6 +225,7 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public async Task A4_1_The_create_page_neither_requires_nor_keeps_the_schedule_fields_for_a_national_round()
     {
         if (Skipped)

@@ -107,6 +107,7 @@ public sealed class StageOverrideTests
     [Theory]
     [MemberData(nameof(Providers))]
     [Trait("Clause", "A8.2")]
+    [Trait("Clause", "A4.3")]
     public async Task A8_2_A4_3_The_organising_city_cannot_act_in_the_countys_place_before_the_county_deadline(Provider provider)
     {
         await using var factory = CampaignFactory.Create(provider);

@@ -5,13 +5,14 @@ using FullEmployment.IntegrationTests.Infrastructure;
 namespace FullEmployment.IntegrationTests.Communities;
 
 /// <summary>
-/// Who may read, edit and grant titles to which community (DESIGN.md "Who uses it"; A2 registry, A3.1 titles, A10 authority).
+/// Who may read, edit and grant titles to which community (docs/reference/design.md "Roles and scope"; A2 registry, A3.1 titles, A10 authority).
 /// Scope is the target's region: an unreadable community is 404 (its existence is not revealed), a forbidden write 403.
 /// Users: the demo accounts of <c>DemoData</c>; "" is anonymous.
 /// </summary>
 public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("province", "620102001002", 200)]
     [InlineData("province", "620103001001", 200)]
     [InlineData("province", "620200001001", 200)]
@@ -56,6 +57,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("chengguan", "620102001002", 200)]
     [InlineData("chengguan", "620103001001", 403)]
     [InlineData("jiayuguan", "620200001001", 200)]
@@ -85,6 +87,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("province", "", 16)]
     [InlineData("province", "620100", 10)]
     [InlineData("lanzhou", "", 10)]
@@ -110,6 +113,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Theory]
+    [Trait("Clause", "A2")]
     [InlineData("auditor", 403)]
     [InlineData("secadmin", 403)]
     [InlineData("", 401)]
@@ -127,6 +131,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public async Task A10_Province_officer_may_grant_a_provincial_title()
     {
         if (Skipped)
@@ -144,6 +149,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public async Task A10_City_officer_may_grant_a_municipal_title_in_its_city()
     {
         if (Skipped)
@@ -161,6 +167,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public async Task A10_City_officer_cannot_grant_provincial_title()
     {
         if (Skipped)
@@ -177,6 +184,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public async Task A10_City_officer_cannot_grant_a_municipal_title_outside_its_city()
     {
         if (Skipped)
@@ -192,6 +200,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public async Task A10_Province_officer_cannot_grant_a_municipal_title()
     {
         if (Skipped)
@@ -207,6 +216,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Theory]
+    [Trait("Clause", "A10")]
     [InlineData("chengguan", "national", 403)]
     [InlineData("chengguan", "provincial", 403)]
     [InlineData("chengguan", "legacyProvincialStar", 403)]
@@ -231,6 +241,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public async Task A3_1_A_second_overlapping_provincial_title_is_refused_with_the_clause()
     {
         if (Skipped)

@@ -6,10 +6,11 @@ using FullEmployment.IntegrationTests.Infrastructure;
 
 namespace FullEmployment.IntegrationTests.Communities;
 
-/// <summary>Optimistic concurrency on the registry (DESIGN.md Data): a stale save is a 409, never a silent overwrite.</summary>
+/// <summary>Optimistic concurrency on the registry (docs/reference/design.md "Data"): a stale save is a 409, never a silent overwrite.</summary>
 public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) : IntegrationTest(factory)
 {
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Second_save_from_the_same_version_is_409_and_the_first_change_is_kept()
     {
         if (Skipped)
@@ -39,6 +40,7 @@ public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) :
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_Sending_back_the_masked_phone_keeps_the_stored_number()
     {
         if (Skipped)

@@ -15,6 +15,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     private static readonly FixedActor Chengguan = new("chengguan", Roles.CountyOfficer, "620102");
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_valid_file_adds_its_communities_and_importing_it_again_changes_nothing()
     {
         if (Skipped)
@@ -39,6 +40,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_file_with_bad_rows_is_rejected_whole_listing_sheet_row_and_column()
     {
         if (Skipped)
@@ -71,6 +73,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public async Task A2_A_county_officer_cannot_import_another_countys_communities()
     {
         if (Skipped)

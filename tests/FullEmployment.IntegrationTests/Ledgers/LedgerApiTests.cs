@@ -431,6 +431,7 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public async Task A5_the_province_roll_up_gives_every_community_the_figures_of_its_own_indicator_page()
     {
         if (_app is null)

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.IntegrationTests.Ledgers;
 
 /// <summary>
-/// PIPL (DESIGN.md "Personal data"): what a reader of a masked ID number, a masked phone or the audit chain can recover.
+/// PIPL (docs/reference/design.md "Personal data"): what a reader of a masked ID number, a masked phone or the audit chain can recover.
 /// The mask 620102********5012 hides the birth date, so no page, export or API answer may give it back in another
 /// column or through prefix searches; phones are masked on forms too; the audit chain keeps neither in plain text.
 /// </summary>

@@ -17,6 +17,7 @@ public abstract class CalendarWarningTests(FullEmploymentFactory factory) : Inte
     private static readonly DateTimeOffset FirstNovember = new(2026, 11, 1, 9, 0, 0, ChinaTime.Offset);
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public async Task A8_3_From_1_November_the_province_is_warned_on_its_workbench_and_todo_list_until_next_years_calendar_is_entered()
     {
         if (Skipped) return;
@@ -57,6 +58,7 @@ public abstract class CalendarWarningTests(FullEmploymentFactory factory) : Inte
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public async Task A8_3_An_action_refused_for_a_missing_calendar_names_the_missing_year()
     {
         if (Skipped) return;

@@ -11,6 +11,7 @@ public class ApplicationRuleTests
     private const string Actor = CampaignWorld.Actor;
 
     [Fact]
+    [Trait("Clause", "A8.1")]
     public void A8_1_Applications_are_only_taken_by_a_published_campaign()
     {
         var world = new CampaignWorld();
@@ -20,6 +21,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_A_community_without_civil_affairs_filing_cannot_submit()
     {
         var world = new CampaignWorld();
@@ -33,6 +35,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.1.1")]
     public void A5_1_1_A_provincial_application_needs_a_province_filed_municipal_title()
     {
         var world = new CampaignWorld();
@@ -45,6 +48,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_municipal_application_does_not_need_a_municipal_title_but_must_be_in_the_city()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -57,6 +61,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_A_community_disqualified_in_the_campaign_cannot_submit_again()
     {
         var world = new CampaignWorld();
@@ -68,6 +73,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Disqualification_needs_reason_and_evidence_and_keeps_them()
     {
         var world = new CampaignWorld();
@@ -82,6 +88,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Disqualifying_a_listed_candidate_drops_it_from_its_list()
     {
         var world = new CampaignWorld();
@@ -99,6 +106,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.1")]
     public void A8_1_Submitting_needs_a_complete_self_assessment()
     {
         var world = new CampaignWorld();
@@ -110,6 +118,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Sheets_must_use_the_campaign_pinned_template_version()
     {
         var world = new CampaignWorld();
@@ -127,6 +136,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.1")]
     public void A8_1_Submitted_self_assessment_is_locked_until_returned()
     {
         var world = new CampaignWorld();
@@ -141,6 +151,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_Acting_after_a_stage_deadline_is_refused_without_a_province_override()
     {
         var world = new CampaignWorld();
@@ -154,6 +165,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_Submitting_at_23_59_on_the_deadline_day_is_in_time()
     {
         var world = new CampaignWorld();
@@ -166,6 +178,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_A_province_override_reason_allows_a_late_action_and_is_recorded()
     {
         var world = new CampaignWorld();
@@ -179,6 +192,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_County_acting_after_its_deadline_needs_an_override()
     {
         var world = new CampaignWorld();
@@ -192,6 +206,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_Return_for_correction_sets_a_due_date_not_later_than_the_county_deadline()
     {
         var world = new CampaignWorld();
@@ -208,6 +223,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_Resubmitting_after_the_correction_due_date_needs_an_override()
     {
         var world = new CampaignWorld();
@@ -221,6 +237,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_County_forward_needs_a_county_score_at_the_pass_mark()
     {
         var world = new CampaignWorld();
@@ -238,6 +255,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_The_campaign_pass_mark_applies_when_forwarding()
     {
         var world = new CampaignWorld(passMark: 85);
@@ -253,6 +271,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public void A5_County_forward_is_refused_when_a_gate_fails_whatever_the_total()
     {
         var world = new CampaignWorld(passMark: 80);
@@ -269,6 +288,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_County_forward_needs_a_passed_on_site_inspection()
     {
         var world = new CampaignWorld();
@@ -286,6 +306,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_On_site_inspection_needs_at_least_two_inspectors()
     {
         var world = new CampaignWorld();
@@ -298,6 +319,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.2")]
     public void A8_2_County_reject_needs_reasons()
     {
         var world = new CampaignWorld();
@@ -309,6 +331,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_City_recommend_needs_the_city_score_at_the_pass_mark()
     {
         var world = new CampaignWorld();
@@ -324,6 +347,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_City_return_to_county_reopens_the_county_sheet()
     {
         var world = new CampaignWorld();
@@ -334,6 +358,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Forward_to_province_needs_the_city_list_sent_up()
     {
         var world = new CampaignWorld();
@@ -344,6 +369,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_Propose_needs_a_passed_provincial_on_site_evaluation()
     {
         var world = new CampaignWorld();
@@ -355,6 +381,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_Certify_needs_document_and_plaque_numbers_and_the_proposed_list_sent_up()
     {
         var world = new CampaignWorld();
@@ -372,6 +399,7 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_An_application_cannot_be_acted_on_with_another_campaign()
     {
         var world = new CampaignWorld();

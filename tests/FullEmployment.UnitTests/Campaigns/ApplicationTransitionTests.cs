@@ -34,6 +34,7 @@ public class ApplicationTransitionTests
     }
 
     [Theory]
+    [Trait("Clause", "A8")]
     [MemberData(nameof(LegalMoves))]
     public void A8_Every_legal_move_reaches_the_state_in_the_transition_table(ApplicationState from, ApplicationAction action)
     {
@@ -51,6 +52,7 @@ public class ApplicationTransitionTests
     }
 
     [Theory]
+    [Trait("Clause", "A8")]
     [MemberData(nameof(IllegalMoves))]
     public void A8_Every_illegal_move_is_refused_with_a_Chinese_message_naming_the_state(ApplicationState from, ApplicationAction action)
     {
@@ -67,6 +69,7 @@ public class ApplicationTransitionTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_Transition_table_covers_every_state_and_action()
     {
         var reachable = Application.Transitions.Values.Append(ApplicationState.Draft).ToHashSet();
@@ -76,6 +79,7 @@ public class ApplicationTransitionTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_Happy_path_certifies_with_document_and_plaque_numbers_and_keeps_history()
     {
         var world = new CampaignWorld();

@@ -9,6 +9,7 @@ public class AutoScoringTests
     private static AutoItemScore Item(AutoScoringInput input, string number) => AutoScoring.Compute(input).Single(s => s.Number == number);
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Good_indicators_give_full_auto_points()
     {
         var scores = AutoScoring.Compute(Good);
@@ -19,12 +20,14 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.1.1")]
     public void A5_1_1_No_province_filed_municipal_title_scores_0_and_fails_the_gate()
     {
         Item(Good with { MunicipalTitleFiledWithProvince = false }, "1.1").ShouldBe(new AutoItemScore("1.1", 0m, false));
     }
 
     [Theory]
+    [Trait("Clause", "A5.1.4")]
     [InlineData(3, 5, true)]
     [InlineData(2, 5, true)]
     [InlineData(1, 3, true)]
@@ -35,6 +38,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.2.1")]
     public void A5_2_1_Ledger_score_is_share_of_complete_rows_less_2_per_stale_kind_floor_0()
     {
         Item(Good with { LedgerCompleteShare = 0.9m, StaleLedgerKinds = 1 }, "2.1").Score.ShouldBe(5.2m);
@@ -42,6 +46,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.2.2")]
     public void A5_2_2_Report_score_loses_1_per_mismatch_and_late_report_floor_0()
     {
         Item(Good with { ReportMismatches = 2, LateReports = 1 }, "2.2").Score.ShouldBe(4m);
@@ -49,6 +54,7 @@ public class AutoScoringTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.1")]
     [InlineData(1, 0)]
     [InlineData(0, 1)]
     public void A5_3_1_Any_breach_of_timely_assistance_scores_0_and_fails_the_gate(int familyBreaches, int willingBreaches)
@@ -58,6 +64,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Difficulty_employment_rate_gate_is_95_percent()
     {
         Item(Good with { DifficultyEmploymentRate = 0.95m }, "3.2").ShouldBe(new AutoItemScore("3.2", 10m, true));
@@ -65,6 +72,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Reemployment_gives_8_at_90_percent_plus_2_times_tracking_coverage()
     {
         Item(Good with { ReemploymentRate = 0.9m, ReemploymentTrackingCoverage = 0.5m }, "3.3").ShouldBe(new AutoItemScore("3.3", 9m, true));
@@ -72,6 +80,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.4")]
     public void A5_3_4_and_A5_4_1_and_A5_4_3_Are_proportional_and_truncated_to_one_decimal()
     {
         Item(Good with { KeyGroupEmployedShare = 0.87m }, "3.4").Score.ShouldBe(4.3m);
@@ -80,6 +89,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_Monthly_assistance_gate_needs_full_coverage()
     {
         Item(Good with { MonthlyAssistanceCoverage = 0.996m }, "4.2").ShouldBe(new AutoItemScore("4.2", 9.9m, false));
@@ -87,6 +97,7 @@ public class AutoScoringTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.5.2")]
     public void A5_5_2_A_valid_complaint_in_three_years_scores_0_and_fails_the_gate()
     {
         Item(Good with { ValidComplaints = 1 }, "5.2").ShouldBe(new AutoItemScore("5.2", 0m, false));

@@ -71,6 +71,7 @@ public class CampaignTests
     }
 
     [Theory]
+    [Trait("Clause", "A7")]
     [InlineData(CampaignState.Draft, CampaignAction.Publish)]
     [InlineData(CampaignState.Published, CampaignAction.Close)]
     [InlineData(CampaignState.Published, CampaignAction.Complete)]
@@ -82,6 +83,7 @@ public class CampaignTests
     }
 
     [Theory]
+    [Trait("Clause", "A7")]
     [MemberData(nameof(IllegalMoves))]
     public void A7_Illegal_campaign_moves_are_refused(CampaignState from, CampaignAction action)
     {
@@ -92,6 +94,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_City_allocations_must_sum_to_the_total_before_publishing()
     {
         var campaign = Provincial(total: 3);
@@ -108,6 +111,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_Allocations_cannot_exceed_the_total()
     {
         var campaign = Provincial(total: 3);
@@ -117,6 +121,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_Allocation_can_be_changed_or_cleared_while_draft()
     {
         var campaign = Provincial(total: 3);
@@ -129,6 +134,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_A_published_campaign_cannot_change_quota_pass_mark_or_schedule()
     {
         var campaign = In(CampaignState.Published);
@@ -139,6 +145,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Pass_mark_defaults_to_90_and_is_configurable()
     {
         var campaign = Provincial();
@@ -149,6 +156,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_A_campaign_pins_its_published_template_version()
     {
         Provincial().TemplateVersion.ShouldBe("2023-1");
@@ -158,6 +166,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_Stage_deadlines_must_be_in_order()
     {
         var inverted = CampaignWorld.Deadlines with { City = new DateOnly(2025, 5, 1) };
@@ -165,6 +174,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_A_campaign_cannot_be_published_after_its_application_deadline()
     {
         var campaign = Provincial(deadlines: CampaignWorld.Deadlines with { Application = new DateOnly(2025, 3, 2) });
@@ -173,6 +183,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_Closing_needs_a_reason()
     {
         var campaign = In(CampaignState.Published);
@@ -182,6 +193,7 @@ public class CampaignTests
     }
 
     [Theory]
+    [Trait("Clause", "A4.2")]
     [InlineData(2025)]
     [InlineData(2024)]
     [InlineData(2026)]
@@ -193,6 +205,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.2")]
     public void A4_2_A_provincial_campaign_two_years_after_the_last_is_allowed()
     {
         var check = ProvincialCycle.Check(2025, [2021, 2023], null);
@@ -200,6 +213,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.2")]
     public void A4_2_The_province_may_override_the_cycle_with_a_recorded_reason()
     {
         var check = ProvincialCycle.Check(2025, [2024], "国家部署加快创建进度");
@@ -211,6 +225,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.2")]
     public void A4_2_The_cycle_check_must_be_for_the_campaign_year()
     {
         Should.Throw<DomainException>(() => new Campaign(CampaignKind.Provincial, CampaignWorld.Province, "批次", 2025, 2, Template, Period,
@@ -218,12 +233,14 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A19")]
     public void A19_A_campaign_inside_the_measures_validity_window_has_no_warning()
     {
         Provincial().ValidityWarning().ShouldBeNull();
     }
 
     [Fact]
+    [Trait("Clause", "A19")]
     public void A19_A_campaign_reaching_past_2028_08_15_is_warned()
     {
         var late = new StageDeadlines(new DateOnly(2028, 5, 31), new DateOnly(2028, 6, 30), new DateOnly(2028, 7, 31), new DateOnly(2028, 9, 30));
@@ -235,6 +252,7 @@ public class CampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A19")]
     public void A19_A_campaign_before_2023_08_16_is_warned()
     {
         var early = new StageDeadlines(new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 31), new DateOnly(2023, 8, 31), new DateOnly(2023, 9, 30));

@@ -38,6 +38,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Recommendation_list_cannot_exceed_city_quota()
     {
         var world = new CampaignWorld();
@@ -56,6 +57,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_city_without_quota_cannot_open_a_list()
     {
         var world = new CampaignWorld();
@@ -63,6 +65,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_city_can_only_recommend_its_own_communities()
     {
         var world = new CampaignWorld();
@@ -73,6 +76,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Entries_are_ranked_by_city_score()
     {
         var world = new CampaignWorld();
@@ -87,6 +91,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_No_candidate_can_be_added_once_the_list_is_under_notice()
     {
         var world = new CampaignWorld();
@@ -100,6 +105,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_An_empty_list_cannot_be_published()
     {
         var world = new CampaignWorld();
@@ -107,6 +113,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_List_notice_must_last_at_least_5_working_days()
     {
         var world = new CampaignWorld();
@@ -117,6 +124,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_List_cannot_go_up_before_the_notice_closes()
     {
         var (world, _, _) = TwoUnderNotice();
@@ -129,6 +137,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_List_cannot_go_up_with_an_unanswered_objection()
     {
         var (world, a, _) = TwoUnderNotice();
@@ -141,6 +150,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Upheld_objection_removes_the_candidate_from_the_list()
     {
         var (world, a, b) = TwoUnderNotice();
@@ -157,6 +167,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Dismissed_objection_keeps_the_candidate_and_the_list_goes_up_after_close()
     {
         var (world, a, _) = TwoUnderNotice();
@@ -174,6 +185,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_An_objection_needs_a_reply_and_is_answered_once()
     {
         var (world, a, _) = TwoUnderNotice();
@@ -187,6 +199,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_An_objection_must_name_a_candidate_on_the_list()
     {
         var (world, a, b) = TwoUnderNotice();
@@ -198,6 +211,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Objections_are_taken_until_24_00_of_the_last_day_through_the_list()
     {
         var (world, a, _) = TwoUnderNotice();
@@ -208,6 +222,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_No_objections_after_the_list_has_gone_up()
     {
         var (world, a, _) = TwoUnderNotice();
@@ -218,6 +233,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_Proposed_list_upheld_objection_removes_the_candidate()
     {
         var world = new CampaignWorld();
@@ -233,6 +249,7 @@ public class CandidateListTests
     }
 
     [Fact]
+    [Trait("Clause", "A7")]
     public void A7_Proposed_list_quota_is_the_campaign_total()
     {
         var world = new CampaignWorld();

@@ -69,6 +69,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_County_allocations_must_sum_to_the_total_before_publishing()
     {
         var campaign = Draft(total: 3);
@@ -87,6 +88,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_County_allocations_cannot_exceed_the_total()
     {
         var campaign = Draft(total: 3);
@@ -96,6 +98,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_city_cannot_allocate_its_quota_to_another_citys_county()
     {
         var campaign = Draft();
@@ -107,6 +110,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_city_without_counties_holds_its_quota_itself()
     {
         var campaign = new Campaign(CampaignKind.Municipal, CampaignWorld.Jiayuguan, "嘉峪关市2025年市级创建", 2025, 2,
@@ -121,6 +125,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_county_cannot_forward_beyond_its_quota()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -135,6 +140,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_county_without_quota_cannot_forward()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -145,6 +151,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_place_is_freed_when_the_city_rejects_the_countys_candidate()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -158,6 +165,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_quota_count_must_be_the_applications_own_county()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -169,6 +177,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_city_list_takes_no_more_from_one_county_than_its_quota()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -188,6 +197,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_city_list_cannot_exceed_the_campaign_total()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -208,6 +218,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_Municipal_campaign_runs_community_county_city_and_the_city_certifies_from_its_own_list()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -227,6 +238,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_city_cannot_certify_before_its_notice_has_closed()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -242,6 +254,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_A_certified_list_refuses_a_second_certification()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -256,6 +269,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_A_provincial_city_list_is_not_certified_but_sent_to_the_province()
     {
         var world = new CampaignWorld();
@@ -269,6 +283,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_province_steps_are_refused_in_a_municipal_campaign()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -294,6 +309,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_Municipal_eligibility_does_not_apply_the_municipal_title_requirement_of_A5_1_1()
     {
         Application.EnsureEligible(CampaignKind.Municipal, CampaignWorld.EligibleMunicipal);
@@ -303,6 +319,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_A_community_already_holding_a_municipal_title_cannot_apply_to_a_municipal_campaign()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -315,6 +332,8 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
+    [Trait("Clause", "A16")]
     public void A2_A16_Municipal_eligibility_still_needs_the_civil_affairs_filing_and_no_disqualification()
     {
         Should.Throw<DomainException>(() => Application.EnsureEligible(CampaignKind.Municipal,
@@ -324,6 +343,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A8")]
     public void A8_Late_actions_in_a_municipal_campaign_name_the_organising_city_as_the_one_to_give_a_reason()
     {
         var world = new CampaignWorld(kind: CampaignKind.Municipal);
@@ -335,6 +355,7 @@ public class MunicipalCampaignTests
     }
 
     [Theory]
+    [Trait("Clause", "A4.3")]
     [MemberData(nameof(LegalMoves))]
     public void A4_3_Every_legal_municipal_move_reaches_the_state_in_the_municipal_table(ApplicationState from, ApplicationAction action)
     {
@@ -348,6 +369,7 @@ public class MunicipalCampaignTests
     }
 
     [Theory]
+    [Trait("Clause", "A4.3")]
     [MemberData(nameof(IllegalMoves))]
     public void A4_3_Every_illegal_municipal_move_is_refused_and_changes_nothing(ApplicationState from, ApplicationAction action)
     {
@@ -364,6 +386,7 @@ public class MunicipalCampaignTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.3")]
     public void A4_3_The_municipal_table_has_no_province_states()
     {
         var reachable = Application.MunicipalTransitions.Values.Append(ApplicationState.Draft).ToHashSet();

@@ -30,6 +30,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_Only_a_national_round_has_a_national_recommendation_list()
     {
         var world = new CampaignWorld();
@@ -37,6 +38,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_The_list_is_limited_to_the_ministry_quota_and_has_no_duplicates()
     {
         var recommendation = Recommendation(quota: 2);
@@ -52,6 +54,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_Only_a_community_with_a_provincial_title_in_force_and_not_yet_national_may_be_recommended()
     {
         var recommendation = Recommendation(quota: 5);
@@ -78,6 +81,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_Candidates_are_reordered_and_removing_one_re_ranks_the_rest()
     {
         var recommendation = Recommendation(quota: 3);
@@ -100,6 +104,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_After_submission_the_list_is_frozen()
     {
         var recommendation = Recommendation(quota: 3);
@@ -117,6 +122,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_Outcomes_are_recorded_after_submission_and_conclude_the_round()
     {
         var recommendation = Recommendation();
@@ -148,6 +154,7 @@ public class NationalRecommendationTests
     }
 
     [Fact]
+    [Trait("Clause", "A4.1")]
     public void A4_1_An_empty_list_cannot_be_submitted()
     {
         Should.Throw<DomainException>(() => Recommendation().Submit(Now)).Message.ShouldContain("推荐名单为空");

@@ -8,6 +8,7 @@ public class ScoreTemplateTests
     private static readonly DateTimeOffset Published = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Default_template_2023_1_sums_to_100_and_is_published()
     {
         var template = DefaultScoreTemplate.Create("620000", Published);
@@ -19,6 +20,7 @@ public class ScoreTemplateTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Default_template_follows_the_spec_item_by_item()
     {
         var template = DefaultScoreTemplate.Create("620000", Published);
@@ -46,6 +48,7 @@ public class ScoreTemplateTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Published_template_is_immutable()
     {
         var template = DefaultScoreTemplate.Create("620000", Published);
@@ -56,6 +59,7 @@ public class ScoreTemplateTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_A_template_that_does_not_sum_to_100_cannot_be_published()
     {
         var template = new ScoreTemplate("2025-1", "测试评分表", "620000");
@@ -72,6 +76,7 @@ public class ScoreTemplateTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Item_numbers_are_unique_and_points_have_one_decimal_place()
     {
         var template = new ScoreTemplate("2025-1", "测试评分表", "620000");
@@ -83,6 +88,7 @@ public class ScoreTemplateTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_A_draft_template_cannot_be_used_for_scoring()
     {
         var draft = new ScoreTemplate("2025-1", "测试评分表", "620000");
@@ -99,6 +105,7 @@ public class ScoreSheetTests
         new(ReviewLevel.County, Template, indicators ?? CampaignWorld.GoodIndicators);
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Auto_items_carry_the_computed_values_and_judged_items_start_empty()
     {
         var sheet = Sheet();
@@ -112,6 +119,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Full_sheet_totals_100_and_passes_the_pass_mark()
     {
         var sheet = CampaignWorld.FillJudged(Sheet());
@@ -123,6 +131,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Overriding_an_auto_score_needs_a_reason()
     {
         var sheet = Sheet();
@@ -134,6 +143,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_An_override_keeps_the_computed_value_beside_it()
     {
         var sheet = Sheet();
@@ -148,6 +158,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Judged_item_below_full_points_needs_a_remark()
     {
         var sheet = Sheet();
@@ -160,6 +171,7 @@ public class ScoreSheetTests
     }
 
     [Theory]
+    [Trait("Clause", "A6")]
     [InlineData(-0.1)]
     [InlineData(4.1)]
     [InlineData(2.25)]
@@ -169,6 +181,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Auto_items_cannot_be_judged_and_judged_items_cannot_be_overridden()
     {
         var sheet = Sheet();
@@ -177,6 +190,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public void A5_A_failed_gate_blocks_passing_whatever_the_total()
     {
         var sheet = CampaignWorld.FillJudged(Sheet(CampaignWorld.GoodIndicators with { MonthlyAssistanceCoverage = 0.996m }));
@@ -189,6 +203,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
     public void A5_Overriding_a_gate_item_re_evaluates_the_gate_by_its_minimum_score()
     {
         var sheet = CampaignWorld.FillJudged(Sheet(CampaignWorld.GoodIndicators with { QualifiedStaffCount = 0 }));
@@ -201,6 +216,7 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    [Trait("Clause", "A6")]
     public void A6_Below_the_pass_mark_does_not_pass()
     {
         var sheet = CampaignWorld.FillJudged(Sheet());

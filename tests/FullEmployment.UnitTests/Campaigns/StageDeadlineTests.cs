@@ -13,6 +13,7 @@ public sealed class StageDeadlineTests
 {
     [Theory]
     [Trait("Clause", "A8.2")]
+    [Trait("Clause", "A8")]
     [InlineData(ApplicationState.Submitted, "县区初审", 2025, 5, 31)]
     [InlineData(ApplicationState.ReturnedToCounty, "县区初审", 2025, 5, 31)]
     [InlineData(ApplicationState.Draft, "社区申报", 2025, 4, 30)]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FullEmployment.UnitTests.Common;
 
-/// <summary>DESIGN.md "Personal data": whatever a caller passes to the audit trail, the chain keeps no plain ID number or phone.</summary>
+/// <summary>docs/reference/design.md "Personal data": whatever a caller passes to the audit trail, the chain keeps no plain ID number or phone.</summary>
 public sealed class AuditRedactionTests
 {
     private const string Id = "62010219850412011X";

@@ -3,7 +3,7 @@ using FullEmployment.Domain.Ledgers;
 
 namespace FullEmployment.UnitTests.Common;
 
-/// <summary>DESIGN.md Data: ID numbers and phones are masked in every list and page.</summary>
+/// <summary>docs/reference/design.md "Personal data": ID numbers and phones are masked in every list and page.</summary>
 public sealed class PersonalDataTests
 {
     [Theory]

@@ -2,7 +2,7 @@ using FullEmployment.Application.Common;
 
 namespace FullEmployment.UnitTests.Common;
 
-/// <summary>Scope is the target record's region: its community, county and city (DESIGN.md).</summary>
+/// <summary>Scope is the target record's region: its community, county and city (docs/reference/design.md "Roles and scope").</summary>
 public sealed class RegionScopeTests
 {
     [Theory]

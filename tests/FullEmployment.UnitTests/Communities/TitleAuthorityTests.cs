@@ -23,6 +23,7 @@ public sealed class TitleAuthorityTests
     }
 
     [Theory]
+    [Trait("Clause", "A10")]
     [MemberData(nameof(Matrix))]
     public void A10_Each_role_may_manage_only_its_title_levels(string role, TitleLevel level, bool allowed)
     {
@@ -40,10 +41,12 @@ public sealed class TitleAuthorityTests
     }
 
     [Fact]
+    [Trait("Clause", "A10")]
     public void A10_City_officer_cannot_grant_provincial_title() =>
         TitleAuthority.Refusal(TitleLevel.Provincial).ShouldBe("省级称号只能由省人社厅授予或终止。");
 
     [Fact]
+    [Trait("Clause", "A10")]
     public void A10_Province_officer_cannot_grant_municipal_title() =>
         TitleAuthority.Refusal(TitleLevel.Municipal).ShouldBe("市级称号只能由市州人社局授予或终止。");
 }

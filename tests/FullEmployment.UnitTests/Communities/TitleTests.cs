@@ -8,6 +8,7 @@ public sealed class TitleTests
     private static readonly DateOnly Granted = new(2021, 6, 1);
 
     [Theory]
+    [Trait("Clause", "A3.1")]
     [InlineData(2021, 5, 31, false)]
     [InlineData(2021, 6, 1, true)]
     [InlineData(2024, 12, 31, true)]
@@ -19,6 +20,7 @@ public sealed class TitleTests
     }
 
     [Theory]
+    [Trait("Clause", "A3.1")]
     [InlineData(2023, 6, 29, true)]
     [InlineData(2023, 6, 30, false)]
     [InlineData(2023, 7, 1, false)]
@@ -31,6 +33,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_A_title_cannot_end_before_it_was_granted()
     {
         Should.Throw<DomainException>(() => NewCommunity().GrantTitle(TitleLevel.Municipal, "兰州市人社局", "兰人社发〔2021〕1号", Granted, null,
@@ -38,6 +41,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A12.1")]
     public void A12_1_A_legacy_star_title_ranks_as_provincial_and_wins_over_municipal()
     {
         var community = NewCommunity();
@@ -49,6 +53,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_National_is_higher_than_provincial_and_provincial_than_a_legacy_star()
     {
         var community = NewCommunity();
@@ -62,6 +67,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_The_highest_title_ignores_titles_that_have_ended()
     {
         var community = NewCommunity();
@@ -73,6 +79,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_An_overlapping_title_of_the_same_level_is_refused()
     {
         var community = NewCommunity();
@@ -86,6 +93,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_A_same_level_title_after_the_previous_one_ended_is_accepted()
     {
         var community = NewCommunity();
@@ -99,6 +107,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_A_title_of_another_level_may_overlap()
     {
         var community = NewCommunity();
@@ -110,6 +119,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A3.1")]
     public void A3_1_A_title_needs_a_document_number()
     {
         Should.Throw<DomainException>(() => NewCommunity().GrantTitle(TitleLevel.Municipal, "兰州市人社局", " ", Granted, null))
@@ -117,6 +127,7 @@ public sealed class TitleTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_A_community_code_must_lie_in_its_county()
     {
         Should.Throw<DomainException>(() => new Community("620103001001", "620100", "620102", Details())).Clause.ShouldBe("A2");

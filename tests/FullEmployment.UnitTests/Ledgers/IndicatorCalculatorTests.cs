@@ -27,6 +27,7 @@ public class IndicatorCalculatorTests
     // ---- A5.3.3 re-employment rate ----
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Registered_person_employed_after_registration_is_reemployed()
     {
         var ledger = new LedgerBuilder()
@@ -43,6 +44,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_All_reemployed_meets_the_90_percent_threshold()
     {
         var result = Reemployment(new LedgerBuilder().Registered(A, "2024-04-01").Employed(A, "2024-05-01"));
@@ -51,6 +53,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_No_registered_unemployed_is_not_applicable()
     {
         var result = Reemployment(new LedgerBuilder().Person(A));
@@ -59,6 +62,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.3")]
     [InlineData("2023-06-01", "2024-03-01", true)]   // spell ends on S: overlaps
     [InlineData("2023-06-01", "2024-02-29", false)]  // ends the day before S
     [InlineData("2025-02-28", null, true)]           // registered on E
@@ -70,6 +74,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.3")]
     [InlineData(null, null, true)]
     [InlineData(true, true, true)]
     [InlineData(null, true, true)]   // blank 劳动能力 counts as 有
@@ -83,6 +88,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.3")]
     [InlineData(LeaveReason.Retired, false)]
     [InlineData(LeaveReason.Deceased, false)]
     [InlineData(LeaveReason.MovedAway, false)]
@@ -99,6 +105,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Leaving_the_labour_force_after_E_does_not_exclude()
     {
         var ledger = new LedgerBuilder().Registered(A, "2024-04-01", "2025-03-01", LeaveReason.Retired);
@@ -106,6 +113,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Employment_on_E_counts_and_after_E_does_not()
     {
         var ledger = new LedgerBuilder()
@@ -115,6 +123,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Employment_before_registration_is_not_reemployment()
     {
         var ledger = new LedgerBuilder().Employed(A, "2024-01-01").Registered(A, "2024-04-01");
@@ -122,6 +131,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.3")]
     public void A5_3_3_Person_employed_then_registered_unemployed_again_is_judged_on_the_new_spell()
     {
         var ledger = new LedgerBuilder()
@@ -138,6 +148,7 @@ public class IndicatorCalculatorTests
         Compute(ledger, IndicatorCalculator.DifficultyEmployment, period);
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Difficulty_person_employed_at_E_counts_as_employed()
     {
         var ledger = new LedgerBuilder()
@@ -151,6 +162,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.2")]
     [InlineData(LeaveReason.Retired)]
     [InlineData(LeaveReason.Deceased)]
     [InlineData(LeaveReason.MovedAway)]
@@ -164,6 +176,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Difficulty_person_who_retired_is_excluded_from_denominator()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10", "2024-08-01", LeaveReason.Retired);
@@ -171,6 +184,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Exit_with_reason_employment_within_the_period_counts_as_employed()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10", "2024-06-01", LeaveReason.Employed);
@@ -180,6 +194,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Exit_for_other_reason_within_the_period_counts_in_denominator_only()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10", "2024-06-01", LeaveReason.Other);
@@ -189,6 +204,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.2")]
     [InlineData("2024-01-10", "2024-02-29", 0)] // ended the day before S
     [InlineData("2024-01-10", "2024-03-01", 1)] // ended on S
     [InlineData("2025-02-28", null, 1)]         // identified on E
@@ -200,6 +216,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Person_employed_then_registered_unemployed_again_is_not_employed_at_E()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10").Employed(A, "2024-05-01").Registered(A, "2024-11-01");
@@ -207,6 +224,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.2")]
     public void A5_3_2_Registration_on_the_same_day_as_employment_does_not_end_it()
     {
         // "No unemployment registration dated after that employment": same day is not after.
@@ -222,6 +240,7 @@ public class IndicatorCalculatorTests
         Compute(ledger, IndicatorCalculator.ZeroEmploymentFamilies, period ?? Year2024);
 
     [Theory]
+    [Trait("Clause", "A5.3.1a")]
     [InlineData("2024-02-29", 0)] // identified 01-31 + 1 calendar month = 02-29 (leap year)
     [InlineData("2024-03-01", 1)]
     public void A5_3_1a_Deadline_of_a_month_end_identification_is_the_last_day_of_next_month(string employedOn, int breaches)
@@ -234,6 +253,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Deadline_in_a_common_year_is_February_28()
     {
         var period = new AssessmentPeriod(D("2025-01-01"), D("2025-12-31"));
@@ -244,6 +264,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Any_member_by_family_number_clears_the_family()
     {
         var ledger = new LedgerBuilder()
@@ -253,6 +274,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Employment_before_identification_does_not_clear()
     {
         var ledger = new LedgerBuilder().Person(A, family: "F1").Family("F1", "2024-05-10", A).Employed(A, "2024-05-09");
@@ -260,6 +282,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Uncleared_family_breaches_only_once_E_is_past_the_deadline()
     {
         var past = new LedgerBuilder().Person(A, family: "F1").Family("F1", "2024-11-30", A);
@@ -270,6 +293,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Family_cleared_before_S_or_identified_after_E_is_not_judged()
     {
         var ledger = new LedgerBuilder()
@@ -279,6 +303,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1a")]
     public void A5_3_1a_Family_cleared_on_S_is_judged()
     {
         var ledger = new LedgerBuilder().Person(A, family: "F1").Family("F1", "2023-12-15", A).Employed(A, "2024-01-01");
@@ -292,6 +317,7 @@ public class IndicatorCalculatorTests
     private static IndicatorResult WishesAssisted(LedgerBuilder ledger) => Compute(ledger, IndicatorCalculator.WillingWorkersAssisted);
 
     [Theory]
+    [Trait("Clause", "A5.3.1b")]
     [InlineData("2024-11-30", 0)] // registered 05-31 + 6 calendar months = 11-30
     [InlineData("2024-12-01", 1)]
     public void A5_3_1b_First_assistance_must_come_within_six_calendar_months(string assistedOn, int breaches)
@@ -303,6 +329,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1b")]
     public void A5_3_1b_Month_end_registration_deadline_falls_on_February_28()
     {
         var onTime = new LedgerBuilder().Wish(A, "2024-08-31").Assisted(A, "2025-02-28");
@@ -310,6 +337,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1b")]
     public void A5_3_1b_Assistance_before_the_registration_does_not_count()
     {
         var ledger = new LedgerBuilder().Wish(A, "2024-04-01").Assisted(A, "2024-03-31");
@@ -317,6 +345,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.3.1b")]
     public void A5_3_1b_Unassisted_registration_breaches_only_once_E_is_past_the_deadline()
     {
         var ledger = new LedgerBuilder().Wish(A, "2024-08-27").Wish(B, "2024-08-28");
@@ -326,6 +355,7 @@ public class IndicatorCalculatorTests
     }
 
     [Theory]
+    [Trait("Clause", "A5.3.1b")]
     [InlineData("2024-02-29", 0)]
     [InlineData("2024-03-01", 1)]
     [InlineData("2025-02-28", 1)]
@@ -344,6 +374,7 @@ public class IndicatorCalculatorTests
         [.. Period.Months().Select(m => $"{m.Start:yyyy-MM}-{day}")];
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_Assistance_every_month_covers_every_required_month()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10").Assisted(A, MonthDays("15"));
@@ -355,6 +386,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_One_month_without_assistance_fails_the_100_percent_threshold()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10").Assisted(A, [.. MonthDays("15").Where(d => !d.StartsWith("2024-07", StringComparison.Ordinal))]);
@@ -365,6 +397,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_Months_from_the_first_day_employed_are_not_required()
     {
         // Identified 05-10 unemployed; employed 08-15: May, June, July and August are required.
@@ -374,6 +407,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_In_the_month_of_identification_employment_is_checked_on_the_identification_day()
     {
         // Not employed on 05-01 but employed on 05-10, the identification day: May is not required.
@@ -384,6 +418,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_Month_after_the_identification_ended_is_not_required()
     {
         var ledger = new LedgerBuilder().Difficulty(A, "2024-01-10", "2024-04-15", LeaveReason.Other);
@@ -391,12 +426,14 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.2")]
     public void A5_4_2_No_difficulty_persons_is_not_applicable() =>
         Monthly(new LedgerBuilder().Person(A)).Status.ShouldBe(IndicatorStatus.NotApplicable);
 
     // ---- A5.4.1 training referrals ----
 
     [Fact]
+    [Trait("Clause", "A5.4.1")]
     public void A5_4_1_Share_of_difficulty_persons_referred_to_training_within_the_period()
     {
         var ledger = new LedgerBuilder()
@@ -411,6 +448,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.1")]
     public void A5_4_1_No_difficulty_persons_is_not_applicable() =>
         Compute(new LedgerBuilder(), IndicatorCalculator.TrainingReferral).Status.ShouldBe(IndicatorStatus.NotApplicable);
 
@@ -419,6 +457,7 @@ public class IndicatorCalculatorTests
     private static IndicatorResult Tracking(LedgerBuilder ledger) => Compute(ledger, IndicatorCalculator.Tracking);
 
     [Fact]
+    [Trait("Clause", "A5.4.3")]
     public void A5_4_3_Each_quarter_unemployed_on_its_first_day_needs_an_assistance_record()
     {
         // Registered before S: required in all five (clipped) quarters; no record in Q3.
@@ -431,6 +470,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.3")]
     public void A5_4_3_Quarter_starting_before_the_registration_is_not_required()
     {
         var ledger = new LedgerBuilder().Registered(A, "2024-05-10");
@@ -438,6 +478,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.3")]
     public void A5_4_3_Quarter_starting_employed_is_not_required()
     {
         var ledger = new LedgerBuilder().Registered(A, "2024-01-10").Employed(A, "2024-08-01");
@@ -445,12 +486,14 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.4.3")]
     public void A5_4_3_No_registered_unemployed_is_not_applicable() =>
         Tracking(new LedgerBuilder()).Status.ShouldBe(IndicatorStatus.NotApplicable);
 
     // ---- A5.3.4 key groups ----
 
     [Fact]
+    [Trait("Clause", "A5.3.4")]
     public void A5_3_4_Share_of_key_group_registrants_employed_at_E()
     {
         var ledger = new LedgerBuilder()
@@ -466,6 +509,7 @@ public class IndicatorCalculatorTests
     // ---- A5.5.2 complaints ----
 
     [Fact]
+    [Trait("Clause", "A5.5.2")]
     public void A5_5_2_Valid_complaints_in_the_three_calendar_years_before_the_application_year_count()
     {
         var ledger = new LedgerBuilder()
@@ -481,6 +525,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.5.2")]
     public void A5_5_2_No_complaints_meets_the_condition_rather_than_being_not_applicable()
     {
         var result = Compute(new LedgerBuilder(), IndicatorCalculator.ValidComplaints);
@@ -491,6 +536,7 @@ public class IndicatorCalculatorTests
     // ---- A5.1.4 staff ----
 
     [Theory]
+    [Trait("Clause", "A5.1.4")]
     [InlineData(EducationLevel.College, true, "2024-03-10", null, true)]        // exactly 12 months before
     [InlineData(EducationLevel.Postgraduate, true, "2020-01-01", null, true)]
     [InlineData(EducationLevel.College, true, "2024-03-11", null, false)]       // one day short
@@ -508,6 +554,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.1.4")]
     public void A5_1_4_Minimum_number_of_staff_is_configurable()
     {
         var ledger = new LedgerBuilder().Staff("李四", EducationLevel.College, true, "2020-01-01");
@@ -519,6 +566,7 @@ public class IndicatorCalculatorTests
     // ---- A5.2.1 ledger completeness ----
 
     [Fact]
+    [Trait("Clause", "A5.2.1")]
     public void A5_2_1_Share_of_rows_with_every_required_field_present_and_valid()
     {
         var ledger = new LedgerBuilder().Person(A).Registered(A, "2024-04-01").Person("110105194912310021");
@@ -529,6 +577,7 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    [Trait("Clause", "A5.2.1")]
     public void A5_2_1_Kinds_without_a_row_changed_in_the_last_90_days_are_stale()
     {
         var fresh = new DateTimeOffset(2024, 12, 11, 0, 0, 0, TimeSpan.FromHours(8)); // 90th day back from 2025-03-10

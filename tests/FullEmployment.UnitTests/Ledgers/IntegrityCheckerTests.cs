@@ -18,6 +18,7 @@ public class IntegrityCheckerTests
         })];
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check1_Same_id_active_in_another_community_is_flagged()
     {
         var ledger = new LedgerBuilder { CommunityId = 7 }.Person(A).Person(B);
@@ -30,6 +31,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check1_Person_who_moved_away_is_not_active()
     {
         var ledger = new LedgerBuilder().Registered(A, "2024-01-01", "2024-06-01", LeaveReason.MovedAway);
@@ -38,6 +40,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check2_Employment_while_registration_stays_open_is_flagged()
     {
         var findings = Check(new LedgerBuilder().Registered(A, "2024-04-01").Employed(A, "2024-06-01"));
@@ -45,6 +48,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check2_Deregistration_for_employment_without_an_employment_record_is_flagged()
     {
         var flagged = Check(new LedgerBuilder().Registered(A, "2024-04-01", "2024-06-01", LeaveReason.Employed));
@@ -54,6 +58,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check3_Record_created_after_submission_but_dated_before_it_is_flagged()
     {
         var ledger = new LedgerBuilder()
@@ -65,6 +70,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check4_More_than_half_of_the_periods_employment_entered_in_the_last_30_days_is_flagged()
     {
         var late = SubmittedAt.AddDays(-10);
@@ -78,6 +84,7 @@ public class IntegrityCheckerTests
     }
 
     [Theory]
+    [Trait("Clause", "A16")]
     [InlineData("20100101", 1)]   // 14 at registration
     [InlineData("19600101", 1)]   // a man of 64
     [InlineData("19900101", 0)]
@@ -89,6 +96,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check5_Woman_of_55_is_past_the_statutory_retirement_age()
     {
         var woman = TestIds.Make(2, "19690101");
@@ -98,6 +106,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check5_Open_registration_of_a_person_who_has_since_reached_retirement_age_is_flagged()
     {
         var man = TestIds.Make(1, "19650301");
@@ -105,6 +114,7 @@ public class IntegrityCheckerTests
     }
 
     [Fact]
+    [Trait("Clause", "A16")]
     public void A16_Check5_Invalid_id_number_of_a_difficulty_person_is_flagged()
     {
         var finding = Check(new LedgerBuilder().Difficulty("110105194912310021", "2024-04-01")).ShouldHaveSingleItem();
@@ -113,6 +123,7 @@ public class IntegrityCheckerTests
     }
 
     [Theory]
+    [Trait("Clause", "A16")]
     [InlineData(LeaveReason.Deceased, 1)]
     [InlineData(LeaveReason.MovedAway, 1)]
     [InlineData(LeaveReason.Retired, 0)]

@@ -14,6 +14,7 @@ public class PublicNoticeTests
         new(NoticeSubject.CityRecommendationList, "兰州市推荐名单公示", new DateOnly(2025, 9, 26), 5, Calendar);
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Notice_shorter_than_5_working_days_is_refused()
     {
         var ex = Should.Throw<DomainException>(() =>
@@ -22,6 +23,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.4")]
     public void A8_4_Province_notice_shorter_than_5_working_days_is_refused()
     {
         var ex = Should.Throw<DomainException>(() =>
@@ -30,6 +32,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Notice_closes_at_24_00_China_time_of_its_last_working_day()
     {
         var notice = Notice();
@@ -41,6 +44,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Notice_is_not_open_before_its_start_date()
     {
         var notice = Notice();
@@ -50,6 +54,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Objection_is_accepted_at_23_59_China_time_on_the_last_day()
     {
         var notice = Notice();
@@ -61,6 +66,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Objection_is_refused_at_00_00_the_next_day()
     {
         var notice = Notice();
@@ -72,12 +78,14 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_An_empty_objection_is_refused()
     {
         Should.Throw<DomainException>(() => Notice().SubmitObjection(Guid.NewGuid(), "群众", " ", China(2025, 9, 29, 9, 0)));
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Working_days_left_counts_today_and_skips_holidays()
     {
         var notice = Notice();
@@ -90,6 +98,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Sending_up_needs_the_notice_closed_and_every_objection_answered()
     {
         var notice = Notice();
@@ -100,6 +109,7 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Notice_starting_in_an_unconfigured_year_is_refused()
     {
         Should.Throw<DomainException>(() =>

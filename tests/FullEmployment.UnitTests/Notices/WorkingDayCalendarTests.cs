@@ -10,12 +10,14 @@ public class WorkingDayCalendarTests
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Adding_one_working_day_to_2025_09_30_skips_the_National_Day_holiday()
     {
         Calendar.AddWorkingDays(D(2025, 9, 30), 1).ShouldBe(D(2025, 10, 9));
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_The_start_date_is_not_counted_when_adding_working_days()
     {
         Calendar.AddWorkingDays(D(2025, 3, 3), 1).ShouldBe(D(2025, 3, 4));
@@ -24,6 +26,7 @@ public class WorkingDayCalendarTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2025, 9, 28)]
     [InlineData(2025, 10, 11)]
     [InlineData(2026, 2, 14)]
@@ -37,6 +40,7 @@ public class WorkingDayCalendarTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2025, 10, 1)]
     [InlineData(2025, 10, 8)]
     [InlineData(2026, 2, 23)]
@@ -49,6 +53,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Ordinary_weekdays_work_and_weekends_rest()
     {
         Calendar.IsWorkingDay(D(2025, 3, 5)).ShouldBeTrue();
@@ -57,6 +62,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Adding_working_days_counts_the_make_up_Saturday_after_Spring_Festival_2026()
     {
         // 2026-02-13 Fri → 02-14 Sat is a make-up working day.
@@ -66,6 +72,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_notice_of_5_working_days_starting_2025_09_26_ends_on_2025_10_09()
     {
         // 09-26 Fri (1), 09-28 make-up Sun (2), 09-29 (3), 09-30 (4), 10-01..10-08 off, 10-09 (5).
@@ -74,6 +81,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_notice_starting_on_a_holiday_counts_from_the_next_working_day()
     {
         // 10-09 (1), 10-10 (2), 10-11 make-up Sat (3), 10-13 (4), 10-14 (5).
@@ -81,6 +89,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Working_days_between_dates_excludes_the_start_and_includes_the_end()
     {
         Calendar.WorkingDaysBetween(D(2025, 9, 30), D(2025, 10, 9)).ShouldBe(1);
@@ -90,6 +99,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_New_Year_2023_span_starting_2022_12_31_is_off()
     {
         Calendar.IsWorkingDay(D(2022, 12, 31)).ShouldBeFalse();
@@ -97,6 +107,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Unconfigured_year_2027_is_refused_not_guessed()
     {
         var ex = Should.Throw<DomainException>(() => Calendar.IsWorkingDay(D(2027, 1, 4)));
@@ -107,18 +118,21 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Seed_configures_2020_to_2026()
     {
         Calendar.ConfiguredYears.Order().ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Negative_working_days_are_refused()
     {
         Should.Throw<DomainException>(() => Calendar.AddWorkingDays(D(2025, 3, 3), -1));
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_year_entered_later_becomes_usable()
     {
         var year2027 = new CalendarYear(2027, [D(2027, 1, 1)], []);
@@ -128,12 +142,14 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_The_same_year_cannot_be_configured_twice()
     {
         Should.Throw<DomainException>(() => new WorkingDayCalendar([new CalendarYear(2027, [], []), new CalendarYear(2027, [], [])]));
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2026, 6, 15, 2026, 6, 15)]
     [InlineData(2026, 12, 20, 2026, 12, 20)]
     [InlineData(2026, 12, 30, 2026, 12, 25)]
@@ -150,6 +166,7 @@ public class WorkingDayCalendarTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.3")]
     [InlineData(2027, 3, 1)]
     [InlineData(2027, 12, 30)]
     [InlineData(2019, 12, 31)]
@@ -159,6 +176,7 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Next_years_calendar_is_missing_from_1_November_on()
     {
         Calendar.MissingYears(D(2026, 10, 31)).ShouldBeEmpty();
@@ -175,6 +193,7 @@ public class CalendarYearTests
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Make_up_working_day_must_be_a_weekend()
     {
         var ex = Should.Throw<DomainException>(() => new CalendarYear(2027, [], [D(2027, 2, 3)]));
@@ -182,6 +201,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Dates_must_lie_inside_the_year()
     {
         Should.Throw<DomainException>(() => new CalendarYear(2027, [D(2028, 1, 1)], []));
@@ -189,6 +209,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_New_Year_span_may_start_on_the_previous_31_December()
     {
         var year = new CalendarYear(2023, [D(2022, 12, 31), D(2023, 1, 1), D(2023, 1, 2)], []);
@@ -196,6 +217,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_previous_December_date_that_does_not_run_into_1_January_is_refused()
     {
         Should.Throw<DomainException>(() => new CalendarYear(2023, [D(2022, 12, 30), D(2023, 1, 2)], []));
@@ -203,6 +225,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_A_day_cannot_be_both_off_and_a_make_up_working_day()
     {
         var ex = Should.Throw<DomainException>(() => new CalendarYear(2027, [D(2027, 2, 6)], [D(2027, 2, 6)]));
@@ -210,6 +233,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_The_province_can_replace_a_year_and_invalid_edits_leave_it_unchanged()
     {
         var year = new CalendarYear(2027, [D(2027, 1, 1)], []);
@@ -223,6 +247,7 @@ public class CalendarYearTests
     }
 
     [Fact]
+    [Trait("Clause", "A8.3")]
     public void A8_3_Seeded_years_pass_validation_and_2025_has_its_five_make_up_days()
     {
         var years = HolidaySeed.CreateYears();

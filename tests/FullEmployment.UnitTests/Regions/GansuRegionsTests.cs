@@ -6,6 +6,7 @@ namespace FullEmployment.UnitTests.Regions;
 public sealed class GansuRegionsTests
 {
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_Gansu_has_one_province_14_cities_and_86_counties()
     {
         GansuRegions.All.Count.ShouldBe(101);
@@ -16,6 +17,7 @@ public sealed class GansuRegionsTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_Jiayuguan_is_a_city_without_counties()
     {
         var jiayuguan = GansuRegions.All.Single(r => r.Code == "620200");
@@ -26,6 +28,7 @@ public sealed class GansuRegionsTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_Every_county_lies_in_a_city_sharing_its_first_four_digits()
     {
         var cities = GansuRegions.All.Where(r => r.Level == RegionLevel.City).ToDictionary(r => r.Code);
@@ -36,6 +39,7 @@ public sealed class GansuRegionsTests
     }
 
     [Fact]
+    [Trait("Clause", "A2")]
     public void A2_A_region_code_has_six_digits() =>
         Should.Throw<DomainException>(() => new Region("62010", "错误", RegionLevel.County, "620100"));
 }

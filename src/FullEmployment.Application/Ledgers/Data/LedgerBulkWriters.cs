@@ -14,7 +14,7 @@ namespace FullEmployment.Application.Ledgers.Data;
 /// <summary>
 /// Writes many ledger rows of one kind inside the context's current transaction, inserting new
 /// natural keys and overwriting the data of existing ones (created_at is kept). No change
-/// tracking: DESIGN.md "Bulk paths" asks for prepared commands (SQLite) and binary COPY (PostgreSQL).
+/// tracking: docs/reference/design.md "Data" (bulk paths) asks for prepared commands (SQLite) and binary COPY (PostgreSQL).
 /// </summary>
 public interface ILedgerBulkWriter
 {

@@ -8,7 +8,7 @@ namespace FullEmployment.Application.Ledgers.Data;
 
 /// <summary>
 /// Shared mapping of the ten ledger kinds: snake_case table and column names, because the bulk
-/// writers address them in raw SQL on both providers; a unique index per spec/ledger.md natural key.
+/// writers address them in raw SQL on both providers; a unique index per docs/reference/ledger.md natural key.
 /// </summary>
 internal static class LedgerMapping
 {

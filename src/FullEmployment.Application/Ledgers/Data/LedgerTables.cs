@@ -79,7 +79,7 @@ internal sealed class LedgerTable
         return values;
     }
 
-    /// <summary>The natural key within a community (spec/ledger.md), as one comparable string.</summary>
+    /// <summary>The natural key within a community (docs/reference/ledger.md), as one comparable string.</summary>
     public string Key(object?[] values) => string.Join('\u001F', _keyIndexes.Select(i => Convert.ToString(values[i], CultureInfo.InvariantCulture)));
 
     /// <summary>Whether two rows hold the same data; community and bookkeeping instants are not data.</summary>

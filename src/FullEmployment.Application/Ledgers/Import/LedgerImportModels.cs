@@ -5,7 +5,7 @@ namespace FullEmployment.Application.Ledgers.Import;
 /// <summary>Guard rails of ledger import; configurable per deployment.</summary>
 public sealed record LedgerImportOptions
 {
-    /// <summary>Largest file accepted (spec/ledger.md: default 50 MB).</summary>
+    /// <summary>Largest file accepted (docs/reference/ledger.md: default 50 MB).</summary>
     public long MaxFileBytes { get; init; } = 50L * 1024 * 1024;
 
     /// <summary>Largest total uncompressed size of an xlsx's zip entries.</summary>

@@ -308,7 +308,7 @@ internal sealed class LedgerRowValidator
             var birthDate = Date(LedgerKinds.BirthDate);
             if (id is not null && IdNumber.TryParse(id, out var parsed))
             {
-                // spec/ledger.md: gender and birth date, when given, must agree with the ID number.
+                // docs/reference/ledger.md: gender and birth date, when given, must agree with the ID number.
                 if (gender is { } g && g != parsed!.Gender)
                 {
                     Error(LedgerKinds.Gender, "性别与身份证号不符");

@@ -62,7 +62,7 @@ public sealed class CommunityForm
         Code = c.Code, Name = c.Name, RegionCode = c.RegionCode, Street = c.Street, Address = c.Address,
         ApprovalDocumentNumber = c.ApprovalDocumentNumber, CivilAffairsFilingNumber = c.CivilAffairsFilingNumber,
         CivilAffairsFiledOn = c.CivilAffairsFiledOn, ContactName = c.ContactName,
-        // Masked (DESIGN.md "Personal data"): saving the mask unchanged keeps the stored number.
+        // Masked (docs/reference/design.md "Personal data"): saving the mask unchanged keeps the stored number.
         ContactPhone = PhoneMask.Mask(c.ContactPhone), Version = c.Version,
     };
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>
-/// Ledger import (spec/ledger.md): an xlsx with one sheet per kind or a CSV of one chosen kind; all or
+/// Ledger import (docs/reference/ledger.md): an xlsx with one sheet per kind or a CSV of one chosen kind; all or
 /// nothing, every error listed with a downloadable error report; the template for download.
 /// </summary>
 [RequestSizeLimit(UploadBodyLimit)]
