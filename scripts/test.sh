@@ -13,9 +13,10 @@
 #      must also stop an autovacuum worker that happens to be in the database) and exports
 #      FE_TEST_POSTGRES (Npgsql connection string).
 #      The cluster is stopped and its directory deleted on exit.
-#   3. Exports FE_CHROMIUM (default /usr/bin/chromium) and runs
+#   3. Checks the style: `dotnet format FullEmployment.slnx --verify-no-changes` (a failure fails the run, after the tests).
+#   4. Exports FE_CHROMIUM (default /usr/bin/chromium) and runs
 #      `dotnet test FullEmployment.slnx -c Release` with a TRX logger.
-#   4. Prints, as the last line, `N passed, N failed, N skipped` summed over all TRX files,
+#   5. Prints, as the last line, `N passed, N failed, N skipped` summed over all TRX files,
 #      and exits non-zero when the build or any test failed or when no test ran.
 #
 # Extra arguments are passed to `dotnet test` (e.g. --filter "FullyQualifiedName~Health").
@@ -126,7 +127,18 @@ else
     log "FE_SKIP_POSTGRES=1: PostgreSQL integration tests will not get a server"
 fi
 
-# ---------------------------------------------------------------- 3. dotnet test
+# ---------------------------------------------------------------- 3. style
+# The .editorconfig is the style: a file dotnet format would change fails the run (after the tests, so they still run).
+mkdir -p "$ROOT/test-output"
+log "checking style: dotnet format FullEmployment.slnx --verify-no-changes"
+format_rc=0
+dotnet format FullEmployment.slnx --verify-no-changes >"$ROOT/test-output/format.log" 2>&1 || format_rc=$?
+if [ "$format_rc" -ne 0 ]; then
+    log "dotnet format would change these files (run 'dotnet format FullEmployment.slnx' and commit):"
+    grep -E "(error|warning) " "$ROOT/test-output/format.log" | sed 's/^/    /' | head -40 >&2 || true
+fi
+
+# ---------------------------------------------------------------- 4. dotnet test
 # TRX files are kept in test-output/test-results (git-ignored) for inspection.
 RESULTS="$ROOT/test-output/test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
@@ -143,7 +155,7 @@ DOTNET_PID=""
 set -e
 stop_postgres
 
-# ---------------------------------------------------------------- 4. summary
+# ---------------------------------------------------------------- 5. summary
 passed=0 failed=0 skipped=0 executed=0
 trx_count=0
 attr() { sed -n "s/.*[[:space:]]$1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
@@ -174,6 +186,10 @@ fi
 if [ "$trx_count" -eq 0 ] || [ "$executed" -eq 0 ]; then
     log "FAILED: no test ran ($trx_count TRX files)"
     rc=1
+fi
+if [ "$format_rc" -ne 0 ]; then
+    log "FAILED: the code is not formatted as .editorconfig says (dotnet format --verify-no-changes exited $format_rc)"
+    failed=$((failed + 1))
 fi
 if [ "$failed" -gt 0 ]; then rc=1; fi
 log "$trx_count test projects reported"

@@ -184,8 +184,17 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
 
     internal static object Snapshot(Campaign c) => new
     {
-        c.Kind, c.OrganizerRegionCode, c.Name, c.CreationYear, c.TotalQuota, c.TemplateVersion, c.PassMark,
-        from = c.AssessmentPeriod.Start, to = c.AssessmentPeriod.End, c.Deadlines, c.CycleOverrideReason,
+        c.Kind,
+        c.OrganizerRegionCode,
+        c.Name,
+        c.CreationYear,
+        c.TotalQuota,
+        c.TemplateVersion,
+        c.PassMark,
+        from = c.AssessmentPeriod.Start,
+        to = c.AssessmentPeriod.End,
+        c.Deadlines,
+        c.CycleOverrideReason,
     };
 
     private async Task<Campaign> LoadForOrganizerAsync(Guid id, int version, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
-using FullEmployment.Domain.Ledgers;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,8 +102,14 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         var title = ApplyTitle(community, input);
         audit.Record("title.grant", "community", code, community.RegionCode, after: new
         {
-            level = input.Level.ApiName(), input.GrantingAuthority, input.DocumentNumber, input.GrantedOn, input.PlaqueNumber,
-            input.ProvinceFilingNumber, input.ProvinceFiledOn, input.EndedOn,
+            level = input.Level.ApiName(),
+            input.GrantingAuthority,
+            input.DocumentNumber,
+            input.GrantedOn,
+            input.PlaqueNumber,
+            input.ProvinceFilingNumber,
+            input.ProvinceFiledOn,
+            input.EndedOn,
         });
         await db.SaveChangesAsync(cancellationToken);
         return title;
@@ -344,7 +350,17 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
 
     internal static object Snapshot(Community c) => new
     {
-        c.Code, c.Name, c.CityCode, c.CountyCode, c.Street, c.Address, c.ApprovalDocumentNumber, c.CivilAffairsFilingNumber,
-        c.CivilAffairsFiledOn, c.ContactName, c.ContactPhone, status = c.Status.ApiName(),
+        c.Code,
+        c.Name,
+        c.CityCode,
+        c.CountyCode,
+        c.Street,
+        c.Address,
+        c.ApprovalDocumentNumber,
+        c.CivilAffairsFilingNumber,
+        c.CivilAffairsFiledOn,
+        c.ContactName,
+        c.ContactPhone,
+        status = c.Status.ApiName(),
     };
 }

@@ -51,55 +51,86 @@ public static class LedgerRecordFormat
     {
         LedgerPerson p => new()
         {
-            [LedgerKinds.IdNumber] = p.IdNumber, [LedgerKinds.Name] = p.Name, [LedgerKinds.Gender] = p.Gender?.ToLabel(),
-            [LedgerKinds.BirthDate] = D(p.BirthDate), [LedgerKinds.Education] = p.Education?.ToLabel(), [LedgerKinds.Phone] = p.Phone,
-            [LedgerKinds.FamilyNumber] = p.FamilyNumber, [LedgerKinds.RelationToHead] = p.RelationToHead,
-            [LedgerKinds.HouseholdType] = p.HouseholdType, [LedgerKinds.WorkCapacity] = Has(p.HasWorkCapacity),
-            [LedgerKinds.WillingToWork] = Has(p.IsWillingToWork), [LedgerKinds.Address] = p.Address,
+            [LedgerKinds.IdNumber] = p.IdNumber,
+            [LedgerKinds.Name] = p.Name,
+            [LedgerKinds.Gender] = p.Gender?.ToLabel(),
+            [LedgerKinds.BirthDate] = D(p.BirthDate),
+            [LedgerKinds.Education] = p.Education?.ToLabel(),
+            [LedgerKinds.Phone] = p.Phone,
+            [LedgerKinds.FamilyNumber] = p.FamilyNumber,
+            [LedgerKinds.RelationToHead] = p.RelationToHead,
+            [LedgerKinds.HouseholdType] = p.HouseholdType,
+            [LedgerKinds.WorkCapacity] = Has(p.HasWorkCapacity),
+            [LedgerKinds.WillingToWork] = Has(p.IsWillingToWork),
+            [LedgerKinds.Address] = p.Address,
         },
         UnemploymentRegistration r => new()
         {
-            [LedgerKinds.IdNumber] = r.IdNumber, [LedgerKinds.RegisteredOn] = D(r.RegisteredOn), [LedgerKinds.UnemploymentReason] = r.Reason,
-            [LedgerKinds.DeregisteredOn] = D(r.DeregisteredOn), [LedgerKinds.DeregistrationReason] = r.DeregistrationReason?.ToLabel(),
+            [LedgerKinds.IdNumber] = r.IdNumber,
+            [LedgerKinds.RegisteredOn] = D(r.RegisteredOn),
+            [LedgerKinds.UnemploymentReason] = r.Reason,
+            [LedgerKinds.DeregisteredOn] = D(r.DeregisteredOn),
+            [LedgerKinds.DeregistrationReason] = r.DeregistrationReason?.ToLabel(),
         },
         EmploymentRecord e => new()
         {
-            [LedgerKinds.IdNumber] = e.IdNumber, [LedgerKinds.EmployedOn] = D(e.EmployedOn),
-            [LedgerKinds.EmploymentForm] = e.Form.ToLabel(), [LedgerKinds.Employer] = e.Employer,
+            [LedgerKinds.IdNumber] = e.IdNumber,
+            [LedgerKinds.EmployedOn] = D(e.EmployedOn),
+            [LedgerKinds.EmploymentForm] = e.Form.ToLabel(),
+            [LedgerKinds.Employer] = e.Employer,
         },
         DifficultyIdentification d => new()
         {
-            [LedgerKinds.IdNumber] = d.IdNumber, [LedgerKinds.IdentifiedOn] = D(d.IdentifiedOn), [LedgerKinds.DifficultyCategory] = d.Category,
-            [LedgerKinds.EndedOn] = D(d.EndedOn), [LedgerKinds.EndReason] = d.EndReason is { } reason ? LedgerLabels.DifficultyExitReasons.Label(reason) : null,
+            [LedgerKinds.IdNumber] = d.IdNumber,
+            [LedgerKinds.IdentifiedOn] = D(d.IdentifiedOn),
+            [LedgerKinds.DifficultyCategory] = d.Category,
+            [LedgerKinds.EndedOn] = D(d.EndedOn),
+            [LedgerKinds.EndReason] = d.EndReason is { } reason ? LedgerLabels.DifficultyExitReasons.Label(reason) : null,
         },
         ZeroEmploymentFamily f => new()
         {
-            [LedgerKinds.FamilyNumber] = f.FamilyNumber, [LedgerKinds.IdentifiedOn] = D(f.IdentifiedOn), [LedgerKinds.HeadIdNumber] = f.HeadIdNumber,
+            [LedgerKinds.FamilyNumber] = f.FamilyNumber,
+            [LedgerKinds.IdentifiedOn] = D(f.IdentifiedOn),
+            [LedgerKinds.HeadIdNumber] = f.HeadIdNumber,
         },
         Assistance a => new()
         {
-            [LedgerKinds.IdNumber] = a.IdNumber, [LedgerKinds.AssistedOn] = D(a.AssistedOn), [LedgerKinds.AssistanceKind] = a.AssistanceKind.ToLabel(),
-            [LedgerKinds.AssistanceContent] = a.Content, [LedgerKinds.Handler] = a.Handler, [LedgerKinds.SystemRecordNumber] = a.SystemRecordNumber,
+            [LedgerKinds.IdNumber] = a.IdNumber,
+            [LedgerKinds.AssistedOn] = D(a.AssistedOn),
+            [LedgerKinds.AssistanceKind] = a.AssistanceKind.ToLabel(),
+            [LedgerKinds.AssistanceContent] = a.Content,
+            [LedgerKinds.Handler] = a.Handler,
+            [LedgerKinds.SystemRecordNumber] = a.SystemRecordNumber,
         },
         TrainingReferral t => new()
         {
-            [LedgerKinds.IdNumber] = t.IdNumber, [LedgerKinds.ReferredOn] = D(t.ReferredOn),
-            [LedgerKinds.TrainingProgramme] = t.Programme, [LedgerKinds.TrainingProvider] = t.Provider,
+            [LedgerKinds.IdNumber] = t.IdNumber,
+            [LedgerKinds.ReferredOn] = D(t.ReferredOn),
+            [LedgerKinds.TrainingProgramme] = t.Programme,
+            [LedgerKinds.TrainingProvider] = t.Provider,
         },
         EmploymentWishRegistration w => new()
         {
-            [LedgerKinds.IdNumber] = w.IdNumber, [LedgerKinds.RegisteredOn] = D(w.RegisteredOn),
-            [LedgerKinds.KeyGroup] = w.Group.ToLabel(), [LedgerKinds.Intention] = w.Intention,
+            [LedgerKinds.IdNumber] = w.IdNumber,
+            [LedgerKinds.RegisteredOn] = D(w.RegisteredOn),
+            [LedgerKinds.KeyGroup] = w.Group.ToLabel(),
+            [LedgerKinds.Intention] = w.Intention,
         },
         Complaint c => new()
         {
-            [LedgerKinds.ComplainedOn] = D(c.ComplainedOn), [LedgerKinds.ComplaintSubject] = c.Subject,
-            [LedgerKinds.IsValid] = c.IsValid ? "是" : "否", [LedgerKinds.Resolution] = c.Resolution,
+            [LedgerKinds.ComplainedOn] = D(c.ComplainedOn),
+            [LedgerKinds.ComplaintSubject] = c.Subject,
+            [LedgerKinds.IsValid] = c.IsValid ? "是" : "否",
+            [LedgerKinds.Resolution] = c.Resolution,
         },
         StaffMember s => new()
         {
-            [LedgerKinds.Name] = s.Name, [LedgerKinds.IdNumber] = s.IdNumber, [LedgerKinds.Education] = s.Education.ToLabel(),
-            [LedgerKinds.IsFullTime] = s.IsFullTime ? "是" : "否", [LedgerKinds.StartedOn] = D(s.StartedOn), [LedgerKinds.LeftOn] = D(s.LeftOn),
+            [LedgerKinds.Name] = s.Name,
+            [LedgerKinds.IdNumber] = s.IdNumber,
+            [LedgerKinds.Education] = s.Education.ToLabel(),
+            [LedgerKinds.IsFullTime] = s.IsFullTime ? "是" : "否",
+            [LedgerKinds.StartedOn] = D(s.StartedOn),
+            [LedgerKinds.LeftOn] = D(s.LeftOn),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(record)),
     };

@@ -124,9 +124,14 @@ internal sealed class CommunityLedgerBuilder
         DateOnly? employedOn = employed ? Min(registeredOn.AddDays(_random.Next(20, 150)), E) : null;
         _registrations.Add(new UnemploymentRegistration
         {
-            IdNumber = person.IdNumber, RegisteredOn = registeredOn, Reason = Pick(["合同期满", "单位裁员", "个人辞职", "企业关闭"]),
-            DeregisteredOn = employedOn, DeregistrationReason = employedOn is null ? null : LeaveReason.Employed,
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = person.IdNumber,
+            RegisteredOn = registeredOn,
+            Reason = Pick(["合同期满", "单位裁员", "个人辞职", "企业关闭"]),
+            DeregisteredOn = employedOn,
+            DeregistrationReason = employedOn is null ? null : LeaveReason.Employed,
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
         if (employedOn is { } on)
         {
@@ -145,9 +150,14 @@ internal sealed class CommunityLedgerBuilder
         DateOnly? employedOn = employed ? Min(Max(identifiedOn, S).AddDays(_random.Next(skipAMonth ? 70 : 15, 200)), E) : null;
         _difficulty.Add(new DifficultyIdentification
         {
-            IdNumber = person.IdNumber, IdentifiedOn = identifiedOn, Category = Pick(Categories),
-            EndedOn = employedOn, EndReason = employedOn is null ? null : LeaveReason.Employed,
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = person.IdNumber,
+            IdentifiedOn = identifiedOn,
+            Category = Pick(Categories),
+            EndedOn = employedOn,
+            EndReason = employedOn is null ? null : LeaveReason.Employed,
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
         if (employedOn is { } on)
         {
@@ -161,8 +171,13 @@ internal sealed class CommunityLedgerBuilder
         {
             _referrals.Add(new TrainingReferral
             {
-                IdNumber = person.IdNumber, ReferredOn = Date(Max(identifiedOn, S), E), Programme = Pick(["电工", "育婴师", "中式烹调", "电子商务", "保安员"]),
-                Provider = "市职业技能培训中心", CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+                IdNumber = person.IdNumber,
+                ReferredOn = Date(Max(identifiedOn, S), E),
+                Programme = Pick(["电工", "育婴师", "中式烹调", "电子商务", "保安员"]),
+                Provider = "市职业技能培训中心",
+                CommunityId = _community.Id,
+                CreatedAt = _now,
+                UpdatedAt = _now,
             });
         }
     }
@@ -176,8 +191,12 @@ internal sealed class CommunityLedgerBuilder
         var identifiedOn = Date(S, E.AddDays(-70));
         _families.Add(new ZeroEmploymentFamily
         {
-            FamilyNumber = number, IdentifiedOn = identifiedOn, HeadIdNumber = head.IdNumber,
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            FamilyNumber = number,
+            IdentifiedOn = identifiedOn,
+            HeadIdNumber = head.IdNumber,
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
         Employ(head.IdNumber, identifiedOn.AddDays(late ? _random.Next(45, 60) : _random.Next(7, 25)));
     }
@@ -189,8 +208,13 @@ internal sealed class CommunityLedgerBuilder
         var registeredOn = unassisted ? Date(S, E.AddDays(-200)) : Date(S, E.AddDays(-60));
         _wishes.Add(new EmploymentWishRegistration
         {
-            IdNumber = person.IdNumber, RegisteredOn = registeredOn, Group = Pick(Enum.GetValues<KeyGroupCategory>()),
-            Intention = Pick(["保洁", "快递分拣", "餐饮服务", "电工", "文员"]), CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = person.IdNumber,
+            RegisteredOn = registeredOn,
+            Group = Pick(Enum.GetValues<KeyGroupCategory>()),
+            Intention = Pick(["保洁", "快递分拣", "餐饮服务", "电工", "文员"]),
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
         if (unassisted)
         {
@@ -257,8 +281,13 @@ internal sealed class CommunityLedgerBuilder
 
         _complaints.Add(new Complaint
         {
-            ComplainedOn = on, Subject = subject, IsValid = valid, Resolution = valid ? "已整改" : "已解释说明",
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            ComplainedOn = on,
+            Subject = subject,
+            IsValid = valid,
+            Resolution = valid ? "已整改" : "已解释说明",
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
     }
 
@@ -278,7 +307,9 @@ internal sealed class CommunityLedgerBuilder
                 Education = lead && qualified ? Pick([EducationLevel.College, EducationLevel.Bachelor]) : Pick([EducationLevel.HighSchool, EducationLevel.VocationalSecondary]),
                 IsFullTime = lead || _random.Next(2) == 0,
                 StartedOn = _today.AddDays(-_random.Next(400, 3000) - i),
-                CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+                CommunityId = _community.Id,
+                CreatedAt = _now,
+                UpdatedAt = _now,
             });
         }
     }
@@ -309,8 +340,15 @@ internal sealed class CommunityLedgerBuilder
 
         _assistances.Add(new Assistance
         {
-            IdNumber = idNumber, AssistedOn = on, AssistanceKind = kind, Content = kind.ToLabel(), Handler = Pick(Handlers),
-            SystemRecordNumber = $"GS{on:yyyyMMdd}{_assistances.Count:00000}", CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = idNumber,
+            AssistedOn = on,
+            AssistanceKind = kind,
+            Content = kind.ToLabel(),
+            Handler = Pick(Handlers),
+            SystemRecordNumber = $"GS{on:yyyyMMdd}{_assistances.Count:00000}",
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
     }
 
@@ -323,8 +361,13 @@ internal sealed class CommunityLedgerBuilder
 
         _employments.Add(new EmploymentRecord
         {
-            IdNumber = idNumber, EmployedOn = on, Form = Pick(Enum.GetValues<EmploymentForm>()), Employer = Pick(Employers),
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = idNumber,
+            EmployedOn = on,
+            Form = Pick(Enum.GetValues<EmploymentForm>()),
+            Employer = Pick(Employers),
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         });
     }
 
@@ -335,11 +378,21 @@ internal sealed class CommunityLedgerBuilder
         var person = new LedgerPerson
         {
             // NewId may move the birth date by a day to avoid a taken number: read it back from the ID.
-            IdNumber = id, Name = Name(gender), Gender = gender, BirthDate = IdNumber.Parse(id).BirthDate,
-            Education = Pick(Enum.GetValues<EducationLevel>()), Phone = $"1{Pick(["38", "39", "58", "77", "86", "89"])}{_random.Next(0, 100_000_000):00000000}",
-            FamilyNumber = familyNumber ?? $"H{_persons.Count:0000}", RelationToHead = relation, HouseholdType = _random.Next(3) == 0 ? "农村" : "城镇",
-            HasWorkCapacity = !elderly, IsWillingToWork = !elderly, Address = $"{_community.Street}{_random.Next(1, 80)}号{_random.Next(1, 6)}单元",
-            CommunityId = _community.Id, CreatedAt = _now, UpdatedAt = _now,
+            IdNumber = id,
+            Name = Name(gender),
+            Gender = gender,
+            BirthDate = IdNumber.Parse(id).BirthDate,
+            Education = Pick(Enum.GetValues<EducationLevel>()),
+            Phone = $"1{Pick(["38", "39", "58", "77", "86", "89"])}{_random.Next(0, 100_000_000):00000000}",
+            FamilyNumber = familyNumber ?? $"H{_persons.Count:0000}",
+            RelationToHead = relation,
+            HouseholdType = _random.Next(3) == 0 ? "农村" : "城镇",
+            HasWorkCapacity = !elderly,
+            IsWillingToWork = !elderly,
+            Address = $"{_community.Street}{_random.Next(1, 80)}号{_random.Next(1, 6)}单元",
+            CommunityId = _community.Id,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         };
         _persons.Add(person);
         return person;

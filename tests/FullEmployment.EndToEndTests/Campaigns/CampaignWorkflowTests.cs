@@ -38,7 +38,9 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
             (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("名额分配已保存");
             await Page.SetInputFilesAsync("#Attachment", new FilePayload
             {
-                Name = "创建通知.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 notice"),
+                Name = "创建通知.pdf",
+                MimeType = "application/pdf",
+                Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 notice"),
             });
             await Page.ClickAsync("button:text('发布并通知各市州')");
             (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("已发布");
@@ -61,7 +63,9 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
             await ScoreEverythingAsync();
             await Page.SetInputFilesAsync("#EvidenceFile", new FilePayload
             {
-                Name = "就业援助台账.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 evidence"),
+                Name = "就业援助台账.pdf",
+                MimeType = "application/pdf",
+                Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 evidence"),
             });
             await Page.ClickAsync("[data-testid=evidence-upload] button");
             (await Page.InnerTextAsync("[data-testid=evidence]")).ShouldContain("就业援助台账.pdf");

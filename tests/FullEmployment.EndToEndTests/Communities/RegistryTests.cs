@@ -1,5 +1,5 @@
-using FullEmployment.EndToEndTests.Infrastructure;
 using FullEmployment.Application.Data;
+using FullEmployment.EndToEndTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

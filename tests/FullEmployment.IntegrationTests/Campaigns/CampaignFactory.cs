@@ -162,10 +162,26 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         foreach (var community in await db.Communities.ToListAsync())
         {
             db.Set<StaffMember>().AddRange(
-                new StaffMember { CommunityId = community.Id, Name = "张敏", Education = EducationLevel.Bachelor, IsFullTime = true,
-                    StartedOn = new DateOnly(2019, 3, 1), CreatedAt = stored, UpdatedAt = stored },
-                new StaffMember { CommunityId = community.Id, Name = "李强", Education = EducationLevel.College, IsFullTime = true,
-                    StartedOn = new DateOnly(2020, 5, 1), CreatedAt = stored, UpdatedAt = stored });
+                new StaffMember
+                {
+                    CommunityId = community.Id,
+                    Name = "张敏",
+                    Education = EducationLevel.Bachelor,
+                    IsFullTime = true,
+                    StartedOn = new DateOnly(2019, 3, 1),
+                    CreatedAt = stored,
+                    UpdatedAt = stored
+                },
+                new StaffMember
+                {
+                    CommunityId = community.Id,
+                    Name = "李强",
+                    Education = EducationLevel.College,
+                    IsFullTime = true,
+                    StartedOn = new DateOnly(2020, 5, 1),
+                    CreatedAt = stored,
+                    UpdatedAt = stored
+                });
         }
 
         await db.SaveChangesAsync();

@@ -244,7 +244,8 @@ public sealed class CampaignRuleTests
 
         var late = CampaignScenario.Provincial2025 with
         {
-            CreationYear = 2026, CycleOverrideReason = "国家部署加快进度",
+            CreationYear = 2026,
+            CycleOverrideReason = "国家部署加快进度",
             Deadlines = new StageDeadlines(new DateOnly(2028, 6, 30), new DateOnly(2028, 7, 31), new DateOnly(2028, 8, 31), new DateOnly(2028, 9, 30)),
         };
         var view = await s.ProvinceCampaigns(c => c.CreateAsync(late));

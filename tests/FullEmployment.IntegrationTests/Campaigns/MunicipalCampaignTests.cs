@@ -38,8 +38,10 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         // A4.3: the city keeps its own template: a copy of the provincial one, owned and published by the city.
         var template = await ReadObjectAsync(await city.PostAsJsonAsync("/api/v1/score-templates", new JsonObject
         {
-            ["templateVersion"] = "兰州-" + Guid.NewGuid().ToString("N")[..6], ["name"] = "兰州市市级充分就业社区评分表",
-            ["copyFromVersion"] = "2023-1", ["items"] = new JsonArray(),
+            ["templateVersion"] = "兰州-" + Guid.NewGuid().ToString("N")[..6],
+            ["name"] = "兰州市市级充分就业社区评分表",
+            ["copyFromVersion"] = "2023-1",
+            ["items"] = new JsonArray(),
         }));
         template["ownerRegionCode"]!.GetValue<string>().ShouldBe("620100");
         var published = await city.PostAsJsonAsync($"/api/v1/score-templates/{template["id"]}/publish", new { version = template["version"]!.GetValue<int>() });
@@ -95,8 +97,10 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         await ScoreAsync(county, id, "county");
         await ActAsync(county, id, "inspection", new JsonObject
         {
-            ["date"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["inspectors"] = new JsonArray("赵刚", "钱丽"),
-            ["passed"] = true, ["findings"] = "服务大厅、窗口、公开栏齐全。",
+            ["date"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["inspectors"] = new JsonArray("赵刚", "钱丽"),
+            ["passed"] = true,
+            ["findings"] = "服务大厅、窗口、公开栏齐全。",
         });
         (await otherCounty.GetAsync(Url($"/api/v1/applications/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PostAsync(otherCounty, id, "forward", new JsonObject())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -127,8 +131,10 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         var listId = list["id"]!.GetValue<string>();
         list = await ListActAsync(city, listId, "notice", new JsonObject
         {
-            ["version"] = list["version"]!.GetValue<int>(), ["title"] = "兰州市接口市级创建推荐名单公示",
-            ["startDate"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["workingDays"] = 5,
+            ["version"] = list["version"]!.GetValue<int>(),
+            ["title"] = "兰州市接口市级创建推荐名单公示",
+            ["startDate"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["workingDays"] = 5,
         });
         var anonymous = Client("");
         var notice = JsonNode.Parse(await anonymous.GetStringAsync(Url("/api/v1/public/notices")))!.AsArray()
@@ -142,12 +148,17 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         var objection = list["objections"]!.AsArray().Single()!;
         (await province.PostAsJsonAsync($"/api/v1/lists/{listId}/answer", new JsonObject
         {
-            ["version"] = list["version"]!.GetValue<int>(), ["objectionId"] = objection["id"]!.GetValue<string>(), ["uphold"] = false,
-            ["reply"] = "代为答复", ["overrideReason"] = "省厅代办",
+            ["version"] = list["version"]!.GetValue<int>(),
+            ["objectionId"] = objection["id"]!.GetValue<string>(),
+            ["uphold"] = false,
+            ["reply"] = "代为答复",
+            ["overrideReason"] = "省厅代办",
         })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         list = await ListActAsync(city, listId, "answer", new JsonObject
         {
-            ["version"] = list["version"]!.GetValue<int>(), ["objectionId"] = objection["id"]!.GetValue<string>(), ["uphold"] = false,
+            ["version"] = list["version"]!.GetValue<int>(),
+            ["objectionId"] = objection["id"]!.GetValue<string>(),
+            ["uphold"] = false,
             ["reply"] = "经核查，服务大厅面积与申报一致，异议不成立。",
         });
 
@@ -159,7 +170,8 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         list["state"]!.GetValue<string>().ShouldBe("sentUp");
         JsonObject Certify(int v) => new()
         {
-            ["version"] = v, ["documentNumber"] = "兰人社发〔2025〕88号",
+            ["version"] = v,
+            ["documentNumber"] = "兰人社发〔2025〕88号",
             ["plaques"] = new JsonArray(new JsonObject { ["applicationId"] = id, ["plaqueNumber"] = "SJ-2025-088" }),
         };
         (await province.PostAsJsonAsync($"/api/v1/lists/{listId}/certify", Certify(list["version"]!.GetValue<int>())))
@@ -208,8 +220,10 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         await ScoreAsync(county, id, "county");
         await ActAsync(county, id, "inspection", new JsonObject
         {
-            ["date"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["inspectors"] = new JsonArray("赵刚", "钱丽"),
-            ["passed"] = true, ["findings"] = "符合条件。",
+            ["date"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["inspectors"] = new JsonArray("赵刚", "钱丽"),
+            ["passed"] = true,
+            ["findings"] = "符合条件。",
         });
 
         var refused = await PostAsync(county, id, "forward", new JsonObject());
@@ -252,12 +266,19 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         var today = Today();
         return new JsonObject
         {
-            ["kind"] = "municipal", ["name"] = name + Guid.NewGuid().ToString("N")[..4], ["creationYear"] = today.Year, ["totalQuota"] = 2,
-            ["templateVersion"] = templateVersion, ["passMark"] = 85,
-            ["assessmentFrom"] = $"{today.Year - 1}-01-01", ["assessmentTo"] = $"{today.Year - 1}-12-31",
+            ["kind"] = "municipal",
+            ["name"] = name + Guid.NewGuid().ToString("N")[..4],
+            ["creationYear"] = today.Year,
+            ["totalQuota"] = 2,
+            ["templateVersion"] = templateVersion,
+            ["passMark"] = 85,
+            ["assessmentFrom"] = $"{today.Year - 1}-01-01",
+            ["assessmentTo"] = $"{today.Year - 1}-12-31",
             ["deadlines"] = new JsonObject
             {
-                ["application"] = Iso(today.AddDays(30)), ["county"] = Iso(today.AddDays(60)), ["city"] = Iso(today.AddDays(90)),
+                ["application"] = Iso(today.AddDays(30)),
+                ["county"] = Iso(today.AddDays(60)),
+                ["city"] = Iso(today.AddDays(90)),
                 ["province"] = Iso(today.AddDays(150)),
             },
         };
@@ -314,7 +335,9 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         var lines = view["sheets"]!.AsArray().First()!["lines"]!.AsArray();
         var entries = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
         {
-            ["number"] = l!["number"]!.GetValue<string>(), ["score"] = l["maxPoints"]!.GetValue<decimal>(), ["remark"] = "经核实，按满分计。",
+            ["number"] = l!["number"]!.GetValue<string>(),
+            ["score"] = l["maxPoints"]!.GetValue<decimal>(),
+            ["remark"] = "经核实，按满分计。",
         }).ToArray());
         await ActAsync(client, id, "score", new JsonObject { ["level"] = level, ["entries"] = entries });
     }

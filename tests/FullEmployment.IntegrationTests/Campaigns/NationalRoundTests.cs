@@ -53,8 +53,14 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         version = await ActAsync(province, id, "add", new { version, communityCode = Yannan });
         (await ProblemAsync(province, id, "add", new { version, communityCode = Donggang })).ShouldContain("未持有有效的省级充分就业社区称号");
         (await ProblemAsync(province, id, "add", new { version, communityCode = Gongxingdun })).ShouldContain("已是国家级充分就业社区");
-        (await ProblemAsync(province, id, "outcome", new { version, communityCode = Yannan, granted = true, documentNumber = "人社部函〔2025〕1号",
-            decidedOn = "2025-12-01" })).ShouldContain("尚未报送");
+        (await ProblemAsync(province, id, "outcome", new
+        {
+            version,
+            communityCode = Yannan,
+            granted = true,
+            documentNumber = "人社部函〔2025〕1号",
+            decidedOn = "2025-12-01"
+        })).ShouldContain("尚未报送");
         (await province.PostAsJsonAsync(Url($"/api/v1/campaigns/{id}/national/add"), new { version = version - 1, communityCode = Peili }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
         version = await ActAsync(province, id, "add", new { version, communityCode = Peili });
@@ -71,10 +77,23 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         (await ProblemAsync(province, id, "remove", new { version, communityCode = Peili })).ShouldContain("已报送");
         (await ProblemAsync(province, id, "outcome", new { version, communityCode = Peili, granted = true, documentNumber = " ", decidedOn = "2025-12-01" }))
             .ShouldContain("文号");
-        version = await ActAsync(province, id, "outcome", new { version, communityCode = Peili, granted = true, documentNumber = "人社部函〔2025〕66号",
-            decidedOn = "2025-12-01", plaqueNumber = "GJ-2025-066" });
-        version = await ActAsync(province, id, "outcome", new { version, communityCode = Shengli, granted = false, decidedOn = "2025-12-01",
-            remark = "本轮未入选" });
+        version = await ActAsync(province, id, "outcome", new
+        {
+            version,
+            communityCode = Peili,
+            granted = true,
+            documentNumber = "人社部函〔2025〕66号",
+            decidedOn = "2025-12-01",
+            plaqueNumber = "GJ-2025-066"
+        });
+        version = await ActAsync(province, id, "outcome", new
+        {
+            version,
+            communityCode = Shengli,
+            granted = false,
+            decidedOn = "2025-12-01",
+            remark = "本轮未入选"
+        });
 
         round = await GetAsync(province, id);
         round["state"]!.GetValue<string>().ShouldBe("concluded");

@@ -77,7 +77,9 @@ public abstract class ReverseProxyTests(FullEmploymentFactory factory) : Integra
         // Cookies by hand: a cookie container would not send Secure cookies back over the test server's http.
         using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://fe.gansu.test/"),
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = new Uri("http://fe.gansu.test/"),
         });
 
         var page = await SendAsync(client, HttpMethod.Get, "/Account/Login", KnownProxy, "https");

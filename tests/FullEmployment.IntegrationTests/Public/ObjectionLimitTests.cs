@@ -26,7 +26,10 @@ public abstract class ObjectionLimitTests(FullEmploymentFactory factory) : Integ
         var refused = await client.PostAsync(Url($"/Public/Notice/{id}"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(page),
-            ["Form.CandidateId"] = candidate, ["Form.Name"] = "赵六", ["Form.Phone"] = "13700000000", ["Form.Content"] = "逾期异议",
+            ["Form.CandidateId"] = candidate,
+            ["Form.Name"] = "赵六",
+            ["Form.Phone"] = "13700000000",
+            ["Form.Content"] = "逾期异议",
         }));
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var refusal = await refused.Content.ReadAsStringAsync();
@@ -48,7 +51,8 @@ public abstract class ObjectionLimitTests(FullEmploymentFactory factory) : Integ
 
         var seventh = await client.PostAsync(Url($"/Public/Notice/{id}"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(page), ["Form.CandidateId"] = candidate,
+            ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(page),
+            ["Form.CandidateId"] = candidate,
         }));
         seventh.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         seventh.Headers.Contains("Retry-After").ShouldBeTrue();

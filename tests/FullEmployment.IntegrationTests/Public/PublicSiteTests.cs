@@ -78,7 +78,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         var candidate = await CandidateIdAsync(client, id);
         var response = await client.PostAsync(Url($"/Public/Notice/{id}"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Form.CandidateId"] = candidate, ["Form.Name"] = "李四", ["Form.Phone"] = "13900000000", ["Form.Content"] = "无令牌",
+            ["Form.CandidateId"] = candidate,
+            ["Form.Name"] = "李四",
+            ["Form.Phone"] = "13900000000",
+            ["Form.Content"] = "无令牌",
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -230,7 +233,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
 
         var created = await api.PostAsJsonAsync("/api/v1/score-templates", new JsonObject
         {
-            ["templateVersion"] = "2099-试行", ["name"] = "合计不足100分的评分表", ["copyFromVersion"] = null, ["items"] = items,
+            ["templateVersion"] = "2099-试行",
+            ["name"] = "合计不足100分的评分表",
+            ["copyFromVersion"] = null,
+            ["items"] = items,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var draft = await ReadObjectAsync(created);
@@ -278,7 +284,9 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
 
     private static FormUrlEncodedContent CalendarForm(string page, string offDays, string makeUp) => new(new Dictionary<string, string>
     {
-        ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(page), ["OffDays"] = offDays, ["MakeUpWorkingDays"] = makeUp,
+        ["__RequestVerificationToken"] = FullEmploymentFactory.AntiforgeryToken(page),
+        ["OffDays"] = offDays,
+        ["MakeUpWorkingDays"] = makeUp,
     });
 
     internal static async Task<string> OpenNoticeIdAsync(HttpClient client)

@@ -84,7 +84,8 @@ public sealed class ExcelFile
                     {
                         c.Value.CellReference = XlsxWriter.CellReference(c.Key.Row, c.Key.Column - 1);
                         return c.Value;
-                    })) { RowIndex = (uint)row.Key });
+                    }))
+                    { RowIndex = (uint)row.Key });
                 }
 
                 part.Worksheet = new Worksheet(data);

@@ -41,8 +41,14 @@ internal sealed class LedgerBuilder
         _persons.RemoveAll(p => p.IdNumber == id);
         _persons.Add(new LedgerPerson
         {
-            IdNumber = id, Name = "测试", HasWorkCapacity = capacity, IsWillingToWork = willing, FamilyNumber = family,
-            CommunityId = CommunityId, CreatedAt = Stamp, UpdatedAt = Stamp,
+            IdNumber = id,
+            Name = "测试",
+            HasWorkCapacity = capacity,
+            IsWillingToWork = willing,
+            FamilyNumber = family,
+            CommunityId = CommunityId,
+            CreatedAt = Stamp,
+            UpdatedAt = Stamp,
         });
         return this;
     }
@@ -52,8 +58,13 @@ internal sealed class LedgerBuilder
         Ensure(id);
         _registrations.Add(new UnemploymentRegistration
         {
-            IdNumber = id, RegisteredOn = D(on), DeregisteredOn = deregisteredOn is null ? null : D(deregisteredOn),
-            DeregistrationReason = reason, CommunityId = CommunityId, CreatedAt = createdAt ?? Stamp, UpdatedAt = createdAt ?? Stamp,
+            IdNumber = id,
+            RegisteredOn = D(on),
+            DeregisteredOn = deregisteredOn is null ? null : D(deregisteredOn),
+            DeregistrationReason = reason,
+            CommunityId = CommunityId,
+            CreatedAt = createdAt ?? Stamp,
+            UpdatedAt = createdAt ?? Stamp,
         });
         return this;
     }
@@ -63,8 +74,12 @@ internal sealed class LedgerBuilder
         Ensure(id);
         _employments.Add(new EmploymentRecord
         {
-            IdNumber = id, EmployedOn = D(on), Form = EmploymentForm.Employer,
-            CommunityId = CommunityId, CreatedAt = createdAt ?? Stamp, UpdatedAt = createdAt ?? Stamp,
+            IdNumber = id,
+            EmployedOn = D(on),
+            Form = EmploymentForm.Employer,
+            CommunityId = CommunityId,
+            CreatedAt = createdAt ?? Stamp,
+            UpdatedAt = createdAt ?? Stamp,
         });
         return this;
     }
@@ -74,9 +89,14 @@ internal sealed class LedgerBuilder
         Ensure(id);
         _difficulties.Add(new DifficultyIdentification
         {
-            IdNumber = id, IdentifiedOn = D(on), Category = "长期失业人员",
-            EndedOn = endedOn is null ? null : D(endedOn), EndReason = reason,
-            CommunityId = CommunityId, CreatedAt = Stamp, UpdatedAt = Stamp,
+            IdNumber = id,
+            IdentifiedOn = D(on),
+            Category = "长期失业人员",
+            EndedOn = endedOn is null ? null : D(endedOn),
+            EndReason = reason,
+            CommunityId = CommunityId,
+            CreatedAt = Stamp,
+            UpdatedAt = Stamp,
         });
         return this;
     }
@@ -86,8 +106,12 @@ internal sealed class LedgerBuilder
         Ensure(headId);
         _families.Add(new ZeroEmploymentFamily
         {
-            FamilyNumber = familyNumber, IdentifiedOn = D(on), HeadIdNumber = headId,
-            CommunityId = CommunityId, CreatedAt = Stamp, UpdatedAt = Stamp,
+            FamilyNumber = familyNumber,
+            IdentifiedOn = D(on),
+            HeadIdNumber = headId,
+            CommunityId = CommunityId,
+            CreatedAt = Stamp,
+            UpdatedAt = Stamp,
         });
         return this;
     }
@@ -99,8 +123,13 @@ internal sealed class LedgerBuilder
         {
             _assistances.Add(new Assistance
             {
-                IdNumber = id, AssistedOn = D(on), AssistanceKind = AssistanceKind.FollowUpVisit, Handler = "李四",
-                CommunityId = CommunityId, CreatedAt = Stamp, UpdatedAt = Stamp,
+                IdNumber = id,
+                AssistedOn = D(on),
+                AssistanceKind = AssistanceKind.FollowUpVisit,
+                Handler = "李四",
+                CommunityId = CommunityId,
+                CreatedAt = Stamp,
+                UpdatedAt = Stamp,
             });
         }
 
@@ -119,8 +148,12 @@ internal sealed class LedgerBuilder
         Ensure(id);
         _wishes.Add(new EmploymentWishRegistration
         {
-            IdNumber = id, RegisteredOn = D(on), Group = KeyGroupCategory.Graduate,
-            CommunityId = CommunityId, CreatedAt = Stamp, UpdatedAt = Stamp,
+            IdNumber = id,
+            RegisteredOn = D(on),
+            Group = KeyGroupCategory.Graduate,
+            CommunityId = CommunityId,
+            CreatedAt = Stamp,
+            UpdatedAt = Stamp,
         });
         return this;
     }
@@ -135,8 +168,12 @@ internal sealed class LedgerBuilder
     {
         _staff.Add(new StaffMember
         {
-            Name = name, Education = education, IsFullTime = fullTime, StartedOn = D(startedOn),
-            LeftOn = leftOn is null ? null : D(leftOn), CommunityId = CommunityId,
+            Name = name,
+            Education = education,
+            IsFullTime = fullTime,
+            StartedOn = D(startedOn),
+            LeftOn = leftOn is null ? null : D(leftOn),
+            CommunityId = CommunityId,
         });
         return this;
     }

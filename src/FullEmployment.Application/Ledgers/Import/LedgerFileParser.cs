@@ -96,12 +96,12 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
 
     private static LedgerImportResult Result(List<RawSheet> sheets, LedgerImportContext context, Dictionary<LedgerKind, List<LedgerRecord>> records,
         List<ImportIssue> errors, List<ImportIssue> warnings) => new()
-    {
-        Errors = errors,
-        Warnings = warnings,
-        Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
-        Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
-    };
+        {
+            Errors = errors,
+            Warnings = warnings,
+            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
+            Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
+        };
 }
 
 /// <summary>

@@ -250,7 +250,9 @@ internal sealed class LedgerRowValidator
                     EmployedOn = Date(LedgerKinds.EmployedOn) ?? default,
                     Form = Choice(LedgerKinds.EmploymentForm, LedgerLabels.EmploymentForms) ?? default,
                     Employer = String(LedgerKinds.Employer),
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.DifficultyIdentification => ReadDifficulty(),
                 LedgerKind.ZeroEmploymentFamily => new ZeroEmploymentFamily
@@ -258,7 +260,9 @@ internal sealed class LedgerRowValidator
                     FamilyNumber = String(LedgerKinds.FamilyNumber) ?? string.Empty,
                     IdentifiedOn = Date(LedgerKinds.IdentifiedOn) ?? default,
                     HeadIdNumber = Id(LedgerKinds.HeadIdNumber) ?? string.Empty,
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.Assistance => new Assistance
                 {
@@ -268,7 +272,9 @@ internal sealed class LedgerRowValidator
                     Content = String(LedgerKinds.AssistanceContent),
                     Handler = String(LedgerKinds.Handler) ?? string.Empty,
                     SystemRecordNumber = String(LedgerKinds.SystemRecordNumber),
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.TrainingReferral => new TrainingReferral
                 {
@@ -276,7 +282,9 @@ internal sealed class LedgerRowValidator
                     ReferredOn = Date(LedgerKinds.ReferredOn) ?? default,
                     Programme = String(LedgerKinds.TrainingProgramme),
                     Provider = String(LedgerKinds.TrainingProvider),
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.EmploymentWishRegistration => new EmploymentWishRegistration
                 {
@@ -284,7 +292,9 @@ internal sealed class LedgerRowValidator
                     RegisteredOn = Date(LedgerKinds.RegisteredOn) ?? default,
                     Group = Choice(LedgerKinds.KeyGroup, LedgerLabels.KeyGroups) ?? default,
                     Intention = String(LedgerKinds.Intention),
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.Complaint => new Complaint
                 {
@@ -292,7 +302,9 @@ internal sealed class LedgerRowValidator
                     Subject = String(LedgerKinds.ComplaintSubject) ?? string.Empty,
                     IsValid = Flag(LedgerKinds.IsValid, "是") ?? false,
                     Resolution = String(LedgerKinds.Resolution),
-                    CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                    CommunityId = c.CommunityId,
+                    CreatedAt = c.Now,
+                    UpdatedAt = c.Now,
                 },
                 LedgerKind.Staff => ReadStaff(),
                 _ => null,
@@ -334,7 +346,9 @@ internal sealed class LedgerRowValidator
                 HasWorkCapacity = Flag(LedgerKinds.WorkCapacity, "有"),
                 IsWillingToWork = Flag(LedgerKinds.WillingToWork, "有"),
                 Address = String(LedgerKinds.Address),
-                CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                CommunityId = c.CommunityId,
+                CreatedAt = c.Now,
+                UpdatedAt = c.Now,
             };
         }
 
@@ -352,7 +366,9 @@ internal sealed class LedgerRowValidator
                 Reason = String(LedgerKinds.UnemploymentReason),
                 DeregisteredOn = deregisteredOn,
                 DeregistrationReason = reason,
-                CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                CommunityId = c.CommunityId,
+                CreatedAt = c.Now,
+                UpdatedAt = c.Now,
             };
         }
 
@@ -370,7 +386,9 @@ internal sealed class LedgerRowValidator
                 Category = String(LedgerKinds.DifficultyCategory) ?? string.Empty,
                 EndedOn = endedOn,
                 EndReason = reason,
-                CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                CommunityId = c.CommunityId,
+                CreatedAt = c.Now,
+                UpdatedAt = c.Now,
             };
         }
 
@@ -392,7 +410,9 @@ internal sealed class LedgerRowValidator
                 IsFullTime = Flag(LedgerKinds.IsFullTime, "是") ?? false,
                 StartedOn = startedOn ?? default,
                 LeftOn = leftOn,
-                CommunityId = c.CommunityId, CreatedAt = c.Now, UpdatedAt = c.Now,
+                CommunityId = c.CommunityId,
+                CreatedAt = c.Now,
+                UpdatedAt = c.Now,
             };
         }
 

@@ -31,7 +31,9 @@ public sealed class IndexModel(AuditLog log, AuditVerifier verifier, ICurrentAct
     /// <summary>The current filters as route values, so verifying keeps the auditor's search.</summary>
     public Dictionary<string, string?> FilterRoute => new()
     {
-        ["UserName"] = UserName, ["Action"] = Action, ["Target"] = Target,
+        ["UserName"] = UserName,
+        ["Action"] = Action,
+        ["Target"] = Target,
         ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };

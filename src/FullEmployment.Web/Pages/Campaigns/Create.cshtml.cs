@@ -14,18 +14,18 @@ namespace FullEmployment.Web.Pages.Campaigns;
 public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates templates, ICurrentActor actor, TimeProvider clock) : PageModel
 {
     [BindProperty] public CampaignKind Kind { get; set; }
-    [BindProperty] [Required(ErrorMessage = "请填写批次名称")] [Display(Name = "批次名称")] public string? Name { get; set; }
-    [BindProperty] [Display(Name = "创建年度")] public int CreationYear { get; set; }
-    [BindProperty] [Range(1, 1000, ErrorMessage = "名额应为1至1000")] [Display(Name = "名额总数")] public int TotalQuota { get; set; } = 10;
-    [BindProperty] [Required(ErrorMessage = "请选择评分表版本")] [Display(Name = "评分表版本")] public string? TemplateVersion { get; set; }
-    [BindProperty] [Range(0, 100, ErrorMessage = "合格分数线应为0至100")] [Display(Name = "合格分数线")] public decimal PassMark { get; set; } = Campaign.DefaultPassMark;
-    [BindProperty] [Display(Name = "考核期起")] public DateOnly AssessmentFrom { get; set; }
-    [BindProperty] [Display(Name = "考核期止")] public DateOnly AssessmentTo { get; set; }
-    [BindProperty] [Display(Name = "社区申报截止")] public DateOnly ApplicationDeadline { get; set; }
-    [BindProperty] [Display(Name = "县区初审截止")] public DateOnly CountyDeadline { get; set; }
-    [BindProperty] [Display(Name = "市州评价截止")] public DateOnly CityDeadline { get; set; }
-    [BindProperty] [Display(Name = "省级审核截止")] public DateOnly ProvinceDeadline { get; set; }
-    [BindProperty] [Display(Name = "两年周期内再次创建的理由（A4.2）")] public string? CycleOverrideReason { get; set; }
+    [BindProperty][Required(ErrorMessage = "请填写批次名称")][Display(Name = "批次名称")] public string? Name { get; set; }
+    [BindProperty][Display(Name = "创建年度")] public int CreationYear { get; set; }
+    [BindProperty][Range(1, 1000, ErrorMessage = "名额应为1至1000")][Display(Name = "名额总数")] public int TotalQuota { get; set; } = 10;
+    [BindProperty][Required(ErrorMessage = "请选择评分表版本")][Display(Name = "评分表版本")] public string? TemplateVersion { get; set; }
+    [BindProperty][Range(0, 100, ErrorMessage = "合格分数线应为0至100")][Display(Name = "合格分数线")] public decimal PassMark { get; set; } = Campaign.DefaultPassMark;
+    [BindProperty][Display(Name = "考核期起")] public DateOnly AssessmentFrom { get; set; }
+    [BindProperty][Display(Name = "考核期止")] public DateOnly AssessmentTo { get; set; }
+    [BindProperty][Display(Name = "社区申报截止")] public DateOnly ApplicationDeadline { get; set; }
+    [BindProperty][Display(Name = "县区初审截止")] public DateOnly CountyDeadline { get; set; }
+    [BindProperty][Display(Name = "市州评价截止")] public DateOnly CityDeadline { get; set; }
+    [BindProperty][Display(Name = "省级审核截止")] public DateOnly ProvinceDeadline { get; set; }
+    [BindProperty][Display(Name = "两年周期内再次创建的理由（A4.2）")] public string? CycleOverrideReason { get; set; }
 
     private static readonly string[] ScheduleFields =
     [

@@ -24,7 +24,7 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
 
     /// <summary>Each region's quota as shown in the form (bound only by the quota handler: a dictionary would swallow other forms' fields).</summary>
     public Dictionary<string, int> Quotas { get; private set; } = [];
-    [BindProperty] [Display(Name = "通知内容")] public string? NoticeBody { get; set; }
+    [BindProperty][Display(Name = "通知内容")] public string? NoticeBody { get; set; }
     [BindProperty] public IFormFile? Attachment { get; set; }
     [BindProperty] public string? CloseReason { get; set; }
 

@@ -59,10 +59,17 @@ public sealed class CommunityForm
 
     public static CommunityForm From(Community c) => new()
     {
-        Code = c.Code, Name = c.Name, RegionCode = c.RegionCode, Street = c.Street, Address = c.Address,
-        ApprovalDocumentNumber = c.ApprovalDocumentNumber, CivilAffairsFilingNumber = c.CivilAffairsFilingNumber,
-        CivilAffairsFiledOn = c.CivilAffairsFiledOn, ContactName = c.ContactName,
+        Code = c.Code,
+        Name = c.Name,
+        RegionCode = c.RegionCode,
+        Street = c.Street,
+        Address = c.Address,
+        ApprovalDocumentNumber = c.ApprovalDocumentNumber,
+        CivilAffairsFilingNumber = c.CivilAffairsFilingNumber,
+        CivilAffairsFiledOn = c.CivilAffairsFiledOn,
+        ContactName = c.ContactName,
         // Masked (docs/reference/design.md "Personal data"): saving the mask unchanged keeps the stored number.
-        ContactPhone = PhoneMask.Mask(c.ContactPhone), Version = c.Version,
+        ContactPhone = PhoneMask.Mask(c.ContactPhone),
+        Version = c.Version,
     };
 }

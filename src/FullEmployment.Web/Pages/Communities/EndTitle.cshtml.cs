@@ -12,9 +12,9 @@ namespace FullEmployment.Web.Pages.Communities;
 public sealed class EndTitleModel(CommunityRegistry registry, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int TitleId { get; set; }
-    [BindProperty] [Required(ErrorMessage = "请填写终止日期")] [Display(Name = "终止日期")] public DateOnly? EndedOn { get; set; }
-    [BindProperty] [Display(Name = "终止原因")] public TitleEndReason Reason { get; set; } = TitleEndReason.Revocation;
-    [BindProperty] [Required(ErrorMessage = "请填写说明")] [Display(Name = "说明（依据文件等）")] public string? Remark { get; set; }
+    [BindProperty][Required(ErrorMessage = "请填写终止日期")][Display(Name = "终止日期")] public DateOnly? EndedOn { get; set; }
+    [BindProperty][Display(Name = "终止原因")] public TitleEndReason Reason { get; set; } = TitleEndReason.Revocation;
+    [BindProperty][Required(ErrorMessage = "请填写说明")][Display(Name = "说明（依据文件等）")] public string? Remark { get; set; }
     [BindProperty] public int Version { get; set; }
 
     public Community Community { get; private set; } = null!;

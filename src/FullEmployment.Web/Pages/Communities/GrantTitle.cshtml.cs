@@ -19,10 +19,10 @@ public sealed class GrantTitleModel(CommunityRegistry registry) : PageModel
 
     public sealed class TitleForm
     {
-        [Required(ErrorMessage = "请选择称号级别")] [Display(Name = "称号级别")] public TitleLevel? Level { get; set; }
-        [Required(ErrorMessage = "请填写授予机关")] [Display(Name = "授予机关")] public string GrantingAuthority { get; set; } = "";
-        [Required(ErrorMessage = "请填写文件号")] [Display(Name = "文件号")] public string DocumentNumber { get; set; } = "";
-        [Required(ErrorMessage = "请填写授予日期")] [Display(Name = "授予日期")] public DateOnly? GrantedOn { get; set; }
+        [Required(ErrorMessage = "请选择称号级别")][Display(Name = "称号级别")] public TitleLevel? Level { get; set; }
+        [Required(ErrorMessage = "请填写授予机关")][Display(Name = "授予机关")] public string GrantingAuthority { get; set; } = "";
+        [Required(ErrorMessage = "请填写文件号")][Display(Name = "文件号")] public string DocumentNumber { get; set; } = "";
+        [Required(ErrorMessage = "请填写授予日期")][Display(Name = "授予日期")] public DateOnly? GrantedOn { get; set; }
         [Display(Name = "标牌编号")] public string? PlaqueNumber { get; set; }
         [Display(Name = "报省备案号（市级）")] public string? ProvinceFilingNumber { get; set; }
         [Display(Name = "报省备案日期（市级）")] public DateOnly? ProvinceFiledOn { get; set; }

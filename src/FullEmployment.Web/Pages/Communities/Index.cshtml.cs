@@ -43,7 +43,13 @@ public sealed class IndexModel(CommunityRegistry registry, RegionDirectory regio
 
     public string SortLink(CommunitySort sort) => Url.Page("Index", new
     {
-        Region, Level, Status, Q, Sort = sort, Desc = sort == Sort ? !Desc : false, Size,
+        Region,
+        Level,
+        Status,
+        Q,
+        Sort = sort,
+        Desc = sort == Sort ? !Desc : false,
+        Size,
     })!;
 
     public string PageLink(int page) => Url.Page("Index", new { Region, Level, Status, Q, Sort, Desc, Size, p = page })!;

@@ -27,7 +27,10 @@ public sealed class IndicatorsModel(IndicatorQueries indicators, AppDbContext db
     public string DrillLink(string indicatorId, string part) =>
         Url.Page("DrillDown", null, new
         {
-            code = Community.Code, id = indicatorId, from = LedgerDisplay.Iso(Report.Period.Start), to = LedgerDisplay.Iso(Report.Period.End),
+            code = Community.Code,
+            id = indicatorId,
+            from = LedgerDisplay.Iso(Report.Period.Start),
+            to = LedgerDisplay.Iso(Report.Period.End),
             on = LedgerDisplay.Iso(Report.ApplicationDate),
         }, null, null, part)!;
 }

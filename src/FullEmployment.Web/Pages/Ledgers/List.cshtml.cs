@@ -46,7 +46,14 @@ public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentAc
 
     public string SortLink(LedgerSort sort) => Url.Page("List", new
     {
-        code = Community.Code, kind = Kind, Q, From, To, Sort = sort, Desc = sort == Sort ? !Desc : true, Size,
+        code = Community.Code,
+        kind = Kind,
+        Q,
+        From,
+        To,
+        Sort = sort,
+        Desc = sort == Sort ? !Desc : true,
+        Size,
     })!;
 
     public string PageLink(int page) => Url.Page("List", new { code = Community.Code, kind = Kind, Q, From, To, Sort, Desc, Size, p = page })!;

@@ -90,18 +90,35 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
 
     public string SortLink(string sort) => Url.Page("RollUp", new
     {
-        Region, From = Iso(Period.Start), To = Iso(Period.End), On = Iso(ApplicationDate), Sort = sort,
-        Desc = sort == CurrentSort ? !Desc : sort is not (ByCode or ByName), Size,
+        Region,
+        From = Iso(Period.Start),
+        To = Iso(Period.End),
+        On = Iso(ApplicationDate),
+        Sort = sort,
+        Desc = sort == CurrentSort ? !Desc : sort is not (ByCode or ByName),
+        Size,
     })!;
 
     public string PageLink(int page) => Url.Page("RollUp", new
     {
-        Region, From = Iso(Period.Start), To = Iso(Period.End), On = Iso(ApplicationDate), Sort, Desc, Size, p = page,
+        Region,
+        From = Iso(Period.Start),
+        To = Iso(Period.End),
+        On = Iso(ApplicationDate),
+        Sort,
+        Desc,
+        Size,
+        p = page,
     })!;
 
     public string ExportLink => Url.Page("RollUp", "Export", new
     {
-        Region, From = Iso(Period.Start), To = Iso(Period.End), On = Iso(ApplicationDate), Sort, Desc,
+        Region,
+        From = Iso(Period.Start),
+        To = Iso(Period.End),
+        On = Iso(ApplicationDate),
+        Sort,
+        Desc,
     })!;
 
     public string CurrentSort => Sort ?? ByCode;

@@ -84,8 +84,13 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         var f = View.Form;
         Form = new FormInput
         {
-            Households = f.Households, Population = f.Population, WorkingAgePopulation = f.WorkingAgePopulation, ServiceHallArea = f.ServiceHallArea,
-            ContactName = f.ContactName, ContactPhone = f.ContactPhone, Narrative = f.Narrative,
+            Households = f.Households,
+            Population = f.Population,
+            WorkingAgePopulation = f.WorkingAgePopulation,
+            ServiceHallArea = f.ServiceHallArea,
+            ContactName = f.ContactName,
+            ContactPhone = f.ContactPhone,
+            Narrative = f.Narrative,
             Staff = f.Staff.Select(s => new StaffRow { Name = s.Name, Education = s.Education, FullTime = s.FullTime, Post = s.Post }).ToList(),
         };
         Form.Staff.AddRange(Enumerable.Range(0, 2).Select(_ => new StaffRow { FullTime = true }));

@@ -24,8 +24,15 @@ public sealed class TemplateItemForm
 
     public static TemplateItemForm From(ScoreItemView i) => new()
     {
-        Group = i.Group, GroupName = i.GroupName, Number = i.Number, Text = i.Text, MaxPoints = i.MaxPoints, Rule = i.Rule, Mode = i.Mode,
-        ClauseId = i.ClauseId, GateMinimum = i.GateMinimum,
+        Group = i.Group,
+        GroupName = i.GroupName,
+        Number = i.Number,
+        Text = i.Text,
+        MaxPoints = i.MaxPoints,
+        Rule = i.Rule,
+        Mode = i.Mode,
+        ClauseId = i.ClauseId,
+        GateMinimum = i.GateMinimum,
     };
 
     public ScoreItemInput ToInput() => new(Group, GroupName ?? "", Number ?? "", Text, MaxPoints, Rule ?? "", Mode, ClauseId ?? "", GateMinimum);
