@@ -244,13 +244,19 @@ public sealed class XlsxWriter : IDisposable
             // Inline strings: no shared-string table to hold in memory while rows stream.
             xml.WriteAttributeString("t", "inlineStr");
             xml.WriteStartElement("is", MainNs);
-            xml.WriteStartElement("t", MainNs);
-            xml.WriteAttributeString("xml", "space", null, "preserve");
-            xml.WriteString(XmlSafe(text));
-            xml.WriteEndElement();
+            WriteText(xml, text);
             xml.WriteEndElement();
         }
 
+        xml.WriteEndElement();
+    }
+
+    /// <summary>A text run (t) whose spaces Excel keeps.</summary>
+    private static void WriteText(XmlWriter xml, string text)
+    {
+        xml.WriteStartElement("t", MainNs);
+        xml.WriteAttributeString("xml", "space", null, "preserve");
+        xml.WriteString(XmlSafe(text));
         xml.WriteEndElement();
     }
 
@@ -267,10 +273,7 @@ public sealed class XlsxWriter : IDisposable
                 xml.WriteAttributeString("ref", CellReference(row, column));
                 xml.WriteAttributeString("authorId", "0");
                 xml.WriteStartElement("text", MainNs);
-                xml.WriteStartElement("t", MainNs);
-                xml.WriteAttributeString("xml", "space", null, "preserve");
-                xml.WriteString(XmlSafe(text));
-                xml.WriteEndElement();
+                WriteText(xml, text);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

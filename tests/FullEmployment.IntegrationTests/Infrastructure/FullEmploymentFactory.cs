@@ -27,7 +27,7 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
 
     public static readonly DateTimeOffset Start = new(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    // UTC like TimeProvider.System: PostgreSQL stores only offset 0.
+    // In UTC, as the system clock gives it: PostgreSQL stores only offset 0.
     public FakeTimeProvider Clock { get; } = new(Start.ToUniversalTime());
 
     public abstract string ProviderName { get; }
