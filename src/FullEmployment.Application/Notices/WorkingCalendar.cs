@@ -20,6 +20,8 @@ public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit, TimeProvi
     /// <summary>The to-do category of a missing calendar year; the workbench also shows these items as a warning.</summary>
     public const string TodoCategory = "工作日历";
 
+    private WorkingDayCalendar? _loaded;
+
     public async Task<IReadOnlyList<CalendarYearView>> ListYearsAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken)).ConvertAll(ToView);
 
@@ -50,6 +52,7 @@ public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit, TimeProvi
         audit.Record("calendar.save", "calendar-year", input.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
             before, new { input.Year, input.OffDays, input.MakeUpWorkingDays });
         await db.SaveChangesAsync(cancellationToken);
+        _loaded = null;
         return ToView(year);
     }
 
@@ -72,8 +75,9 @@ public sealed class WorkingCalendar(AppDbContext db, AuditTrail audit, TimeProvi
     public static string MissingYearWarning(int year) =>
         $"{year}年工作日历未配置：涉及{year}年的公示期和工作日期限无法推算（A8.3），请录入{year}年的法定节假日和调休上班安排。";
 
+    /// <summary>The configured years, read once per request (the to-do sources and the page all ask for them).</summary>
     public async Task<WorkingDayCalendar> LoadAsync(CancellationToken cancellationToken = default) =>
-        new(await db.Set<CalendarYear>().AsNoTracking().ToListAsync(cancellationToken));
+        _loaded ??= new(await db.Set<CalendarYear>().AsNoTracking().ToListAsync(cancellationToken));
 
     private static CalendarYearView ToView(CalendarYear y) => new(y.Year, y.OffDays, y.MakeUpWorkingDays, y.Version);
 }

@@ -162,27 +162,20 @@ public sealed class CampaignFactory : WebApplicationFactory<ErrorHandling>
         foreach (var community in await db.Communities.ToListAsync())
         {
             db.Set<StaffMember>().AddRange(
-                new StaffMember
-                {
-                    CommunityId = community.Id,
-                    Name = "张敏",
-                    Education = EducationLevel.Bachelor,
-                    IsFullTime = true,
-                    StartedOn = new DateOnly(2019, 3, 1),
-                    CreatedAt = stored,
-                    UpdatedAt = stored
-                },
-                new StaffMember
-                {
-                    CommunityId = community.Id,
-                    Name = "李强",
-                    Education = EducationLevel.College,
-                    IsFullTime = true,
-                    StartedOn = new DateOnly(2020, 5, 1),
-                    CreatedAt = stored,
-                    UpdatedAt = stored
-                });
+                Staff(community.Id, "张敏", EducationLevel.Bachelor, new DateOnly(2019, 3, 1)),
+                Staff(community.Id, "李强", EducationLevel.College, new DateOnly(2020, 5, 1)));
         }
+
+        StaffMember Staff(int communityId, string name, EducationLevel education, DateOnly startedOn) => new()
+        {
+            CommunityId = communityId,
+            Name = name,
+            Education = education,
+            IsFullTime = true,
+            StartedOn = startedOn,
+            CreatedAt = stored,
+            UpdatedAt = stored,
+        };
 
         await db.SaveChangesAsync();
     }
