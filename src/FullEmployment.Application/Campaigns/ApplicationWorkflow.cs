@@ -11,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A community's application through the three levels (A8.1–A8.4). Every action checks role and the application's

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>Who may act at which stage of an application (A8), checked on the server for the target record's region.</summary>
 internal static class CampaignAccess

@@ -11,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// Creation campaigns (A4, A7): drafts, the A4.2 cycle, quotas (per city; per county in a city's municipal campaign,

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// What waits at each level (A8): the county's applications to score, the city's to evaluate, objections to answer

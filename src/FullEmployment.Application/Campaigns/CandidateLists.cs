@@ -11,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// The city's recommendation lists (A8.3) and the province's proposed list (A8.4): public notice, objections,

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Notices;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>A candidate as the public sees it: community name and region only, never personal data.</summary>
 public sealed record PublicCandidate(Guid CandidateId, int Rank, string CommunityName, string CityName, string? CountyName);

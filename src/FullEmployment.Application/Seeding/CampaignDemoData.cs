@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Seeding;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A provincial campaign in progress on the demo communities (run after <see cref="DemoData"/>): applications at

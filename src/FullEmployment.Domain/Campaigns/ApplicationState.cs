@@ -75,7 +75,7 @@ public sealed record ApplicantEligibility(bool HasCivilAffairsFiling, bool HasPr
 
 /// <summary>A4.3: how many places of its quota the county step's region already uses in a campaign when it forwards.</summary>
 /// <param name="RegionCode">The county, or the city where it has no counties.</param>
-/// <param name="Forwarded">Its applications in <see cref="Application.HoldingCountyQuota"/> states.</param>
+/// <param name="Forwarded">Its applications in <see cref="CampaignApplication.HoldingCountyQuota"/> states.</param>
 public sealed record CountyQuotaUse(string RegionCode, int Forwarded);
 
 /// <summary>A site visit by the county (实地考察, A8.2) or the province (实地考评, A8.4).</summary>

@@ -165,7 +165,7 @@ public abstract class CandidateList
     }
 
     /// <summary>The objection is upheld: the candidate leaves the list (A8.3, A8.4).</summary>
-    public void UpholdObjection(Application candidate, Guid objectionId, string reply, string actor, DateTimeOffset now)
+    public void UpholdObjection(CampaignApplication candidate, Guid objectionId, string reply, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         candidate.EnsureCan(ApplicationAction.UpholdObjection);
@@ -223,7 +223,7 @@ public abstract class CandidateList
         Rerank();
     }
 
-    internal void Add(Application application, decimal score, Campaign campaign)
+    internal void Add(CampaignApplication application, decimal score, Campaign campaign)
     {
         EnsureState(CandidateListState.Draft, "名单已公示，不能再增加社区。");
         if (application.CampaignId != CampaignId)
@@ -249,7 +249,7 @@ public abstract class CandidateList
     }
 
     /// <summary>List-specific eligibility of a candidate; none by default.</summary>
-    protected virtual void CheckCandidate(Application application, Campaign campaign)
+    protected virtual void CheckCandidate(CampaignApplication application, Campaign campaign)
     {
     }
 
@@ -304,7 +304,7 @@ public sealed class RecommendationList : CandidateList
 
     public override bool IsFinalFor(Campaign campaign) => campaign is { HasProvinceStep: false } && campaign.Id == CampaignId;
 
-    protected override void CheckCandidate(Application application, Campaign campaign)
+    protected override void CheckCandidate(CampaignApplication application, Campaign campaign)
     {
         if (application.CityCode != CityCode)
         {

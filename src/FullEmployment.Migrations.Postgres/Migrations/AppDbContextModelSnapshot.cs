@@ -414,100 +414,6 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CampaignKind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("CertificationDocumentNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateOnly?>("CertifiedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("CommunityCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<int>("CommunityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CommunityName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateOnly?>("CorrectionDueDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CountyCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("DisqualificationEvidence")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("DisqualificationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("PlaqueNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.PrimitiveCollection<string[]>("RejectionReasons")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("TemplateVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommunityId");
-
-                    b.HasIndex("CampaignId", "State");
-
-                    b.HasIndex("CityCode", "CountyCode");
-
-                    b.ToTable("applications", (string)null);
-                });
-
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -654,6 +560,100 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.HasIndex("Kind", "CreationYear");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CampaignKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("CertificationDocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("CorrectionDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DisqualificationEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DisqualificationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PlaqueNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.PrimitiveCollection<string[]>("RejectionReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("CampaignId", "State");
+
+                    b.HasIndex("CityCode", "CountyCode");
+
+                    b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.CandidateList", b =>
@@ -1805,7 +1805,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FullEmployment.Application.Campaigns.ApplicationDossier", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithOne()
                         .HasForeignKey("FullEmployment.Application.Campaigns.ApplicationDossier", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1903,24 +1903,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.Navigation("Recipients");
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
-                {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
-                        .WithMany()
-                        .HasForeignKey("CommunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("History")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -1958,6 +1943,21 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.CandidateList", b =>
@@ -2090,7 +2090,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.OnSiteInspection", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("Inspections")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -2098,7 +2098,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ScoreSheet", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("ScoreSheets")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -2387,7 +2387,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
                 {
                     b.Navigation("History");
 

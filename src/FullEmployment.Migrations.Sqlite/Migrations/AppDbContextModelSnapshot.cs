@@ -405,100 +405,6 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CampaignKind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CertificationDocumentNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("CertifiedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommunityCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CommunityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommunityName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("CorrectionDueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisqualificationEvidence")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisqualificationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlaqueNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("RejectionReasons")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommunityId");
-
-                    b.HasIndex("CampaignId", "State");
-
-                    b.HasIndex("CityCode", "CountyCode");
-
-                    b.ToTable("applications", (string)null);
-                });
-
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -643,6 +549,100 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "CreationYear");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CampaignKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificationDocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CorrectionDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisqualificationEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisqualificationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaqueNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RejectionReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("CampaignId", "State");
+
+                    b.HasIndex("CityCode", "CountyCode");
+
+                    b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.CandidateList", b =>
@@ -1764,7 +1764,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FullEmployment.Application.Campaigns.ApplicationDossier", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithOne()
                         .HasForeignKey("FullEmployment.Application.Campaigns.ApplicationDossier", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1858,24 +1858,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.Navigation("Recipients");
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
-                {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
-                        .WithMany()
-                        .HasForeignKey("CommunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("History")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -1911,6 +1896,21 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.CandidateList", b =>
@@ -2039,7 +2039,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.OnSiteInspection", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("Inspections")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -2047,7 +2047,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ScoreSheet", b =>
                 {
-                    b.HasOne("FullEmployment.Domain.Campaigns.Application", null)
+                    b.HasOne("FullEmployment.Domain.Campaigns.CampaignApplication", null)
                         .WithMany("ScoreSheets")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -2332,7 +2332,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FullEmployment.Domain.Campaigns.Application", b =>
+            modelBuilder.Entity("FullEmployment.Domain.Campaigns.CampaignApplication", b =>
                 {
                     b.Navigation("History");
 

@@ -13,7 +13,6 @@ using Xunit.Abstractions;
 
 namespace FullEmployment.EndToEndTests.Campaigns;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// The paths off the straight line (A8.2, A8.3, A16) through the UI: return for correction with a due date and resubmission,

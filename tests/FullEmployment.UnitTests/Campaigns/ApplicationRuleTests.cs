@@ -4,7 +4,6 @@ using FullEmployment.Domain.Campaigns;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 public class ApplicationRuleTests
 {
@@ -110,7 +109,7 @@ public class ApplicationRuleTests
     public void A8_1_Submitting_needs_a_complete_self_assessment()
     {
         var world = new CampaignWorld();
-        var application = new Application(world.Campaign, 99, "620102001099", "社区", CampaignWorld.Lanzhou, "620102", Actor, world.Now);
+        var application = new CampaignApplication(world.Campaign, 99, "620102001099", "社区", CampaignWorld.Lanzhou, "620102", Actor, world.Now);
         application.OpenScoreSheet(ReviewLevel.Self, world.Template, CampaignWorld.GoodIndicators);
 
         Should.Throw<DomainException>(() => application.Submit(world.Campaign, CampaignWorld.Eligible, Actor, world.Now))

@@ -4,14 +4,13 @@ using FullEmployment.Domain.Campaigns;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 public class ApplicationTransitionTests
 {
     public static TheoryData<ApplicationState, ApplicationAction> LegalMoves()
     {
         var data = new TheoryData<ApplicationState, ApplicationAction>();
-        foreach (var (from, action) in Application.Transitions.Keys)
+        foreach (var (from, action) in CampaignApplication.Transitions.Keys)
         {
             data.Add(from, action);
         }
@@ -24,7 +23,7 @@ public class ApplicationTransitionTests
         var data = new TheoryData<ApplicationState, ApplicationAction>();
         foreach (var state in Enum.GetValues<ApplicationState>())
         {
-            foreach (var action in Enum.GetValues<ApplicationAction>().Where(a => !Application.Transitions.ContainsKey((state, a))))
+            foreach (var action in Enum.GetValues<ApplicationAction>().Where(a => !CampaignApplication.Transitions.ContainsKey((state, a))))
             {
                 data.Add(state, action);
             }
@@ -43,7 +42,7 @@ public class ApplicationTransitionTests
 
         world.Perform(application, action);
 
-        application.State.ShouldBe(Application.Transitions[(from, action)]);
+        application.State.ShouldBe(CampaignApplication.Transitions[(from, action)]);
         var last = application.History[^1];
         last.Action.ShouldBe(action);
         last.From.ShouldBe(from);
@@ -62,7 +61,7 @@ public class ApplicationTransitionTests
 
         var ex = Should.Throw<DomainException>(() => world.Perform(application, action));
 
-        ex.Message.ShouldBe($"申报当前为“{Application.StateName(from)}”，不能{Application.ActionName(action)}。");
+        ex.Message.ShouldBe($"申报当前为“{CampaignApplication.StateName(from)}”，不能{CampaignApplication.ActionName(action)}。");
         ex.Clause.ShouldNotBeNullOrEmpty();
         application.State.ShouldBe(from);
         application.History.Count.ShouldBe(historyBefore);
@@ -72,9 +71,9 @@ public class ApplicationTransitionTests
     [Trait("Clause", "A8")]
     public void A8_Transition_table_covers_every_state_and_action()
     {
-        var reachable = Application.Transitions.Values.Append(ApplicationState.Draft).ToHashSet();
+        var reachable = CampaignApplication.Transitions.Values.Append(ApplicationState.Draft).ToHashSet();
         reachable.ShouldBe(Enum.GetValues<ApplicationState>().ToHashSet(), ignoreOrder: true);
-        Application.Transitions.Keys.Select(k => k.Action).ToHashSet()
+        CampaignApplication.Transitions.Keys.Select(k => k.Action).ToHashSet()
             .ShouldBe(Enum.GetValues<ApplicationAction>().ToHashSet(), ignoreOrder: true);
     }
 

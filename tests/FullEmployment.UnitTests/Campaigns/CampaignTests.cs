@@ -5,7 +5,6 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 public class CampaignTests
 {

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Time.Testing;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A published campaign in 2025 (provincial by default; municipal for 兰州市 with 城关区 2 and 七里河区 1 of its 3 places)
@@ -49,7 +48,7 @@ internal sealed class CampaignWorld
     }
 
     private readonly ProposedList? _proposedList;
-    private readonly List<Application> _applications = [];
+    private readonly List<CampaignApplication> _applications = [];
 
     public static StageDeadlines Deadlines { get; } =
         new(new DateOnly(2025, 4, 30), new DateOnly(2025, 5, 31), new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31));
@@ -87,8 +86,8 @@ internal sealed class CampaignWorld
     public CandidateList FinalList => Campaign.HasProvinceStep ? ProposedList : CityList;
 
     /// <summary>The county step's places in use among this world's applications, as the use case counts them (A4.3).</summary>
-    public CountyQuotaUse QuotaUse(Application application) => new(application.CountyStepRegionCode,
-        _applications.Count(x => x.CountyStepRegionCode == application.CountyStepRegionCode && Application.HoldingCountyQuota.Contains(x.State)));
+    public CountyQuotaUse QuotaUse(CampaignApplication application) => new(application.CountyStepRegionCode,
+        _applications.Count(x => x.CountyStepRegionCode == application.CountyStepRegionCode && CampaignApplication.HoldingCountyQuota.Contains(x.State)));
 
     /// <summary>A UTC instant from a China wall-clock time.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
@@ -110,27 +109,27 @@ internal sealed class CampaignWorld
     public int NextCommunityId() => ++_communityIds;
 
     /// <summary>An application from the city's second county (城关区 for 兰州市), or straight under the city when <paramref name="countyCode"/> is "" (嘉峪关市).</summary>
-    public Application NewApplication(string cityCode = Lanzhou, string? countyCode = null)
+    public CampaignApplication NewApplication(string cityCode = Lanzhou, string? countyCode = null)
     {
         var county = countyCode ?? cityCode[..4] + "02";
         var id = NextCommunityId();
-        var application = new Application(Campaign, id, (county.Length == 0 ? cityCode : county) + "001" + id.ToString("000", CultureInfo.InvariantCulture),
+        var application = new CampaignApplication(Campaign, id, (county.Length == 0 ? cityCode : county) + "001" + id.ToString("000", CultureInfo.InvariantCulture),
             "某社区", cityCode, county.Length == 0 ? null : county, Actor, Now);
         FillJudged(application.OpenScoreSheet(ReviewLevel.Self, Template, GoodIndicators));
         _applications.Add(application);
         return application;
     }
 
-    public void PrepareCounty(Application application)
+    public void PrepareCounty(CampaignApplication application)
     {
         FillJudged(application.OpenScoreSheet(ReviewLevel.County, Template, GoodIndicators));
         application.RecordInspection(ReviewLevel.County, Today, ["张三", "李四"], passed: true, "符合条件");
     }
 
-    public void PrepareCity(Application application) =>
+    public void PrepareCity(CampaignApplication application) =>
         FillJudged(application.OpenScoreSheet(ReviewLevel.City, Template, GoodIndicators));
 
-    public void PrepareProvince(Application application)
+    public void PrepareProvince(CampaignApplication application)
     {
         FillJudged(application.OpenScoreSheet(ReviewLevel.Province, Template, GoodIndicators));
         application.RecordInspection(ReviewLevel.Province, Today, ["王五", "赵六"], passed: true, "符合条件");
@@ -149,7 +148,7 @@ internal sealed class CampaignWorld
     }
 
     /// <summary>An application brought to <paramref name="state"/> through legal moves only.</summary>
-    public Application ApplicationIn(ApplicationState state)
+    public CampaignApplication ApplicationIn(ApplicationState state)
     {
         var a = NewApplication();
         foreach (var action in PathTo(state))
@@ -162,7 +161,7 @@ internal sealed class CampaignWorld
     }
 
     /// <summary>Performs <paramref name="action"/> with valid arguments, preparing what the level needs when it is legal.</summary>
-    public void Perform(Application a, ApplicationAction action)
+    public void Perform(CampaignApplication a, ApplicationAction action)
     {
         switch (action)
         {
@@ -242,7 +241,7 @@ internal sealed class CampaignWorld
         }
     }
 
-    private void UpholdObjection(Application a)
+    private void UpholdObjection(CampaignApplication a)
     {
         CandidateList list = a.State == ApplicationState.Proposed ? ProposedList : CityList;
         var objectionId = Guid.NewGuid();

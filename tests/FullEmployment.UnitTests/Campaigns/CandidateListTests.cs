@@ -5,13 +5,12 @@ using FullEmployment.Domain.Notices;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 public class CandidateListTests
 {
     private const string Actor = CampaignWorld.Actor;
 
-    private static Application Forwarded(CampaignWorld world, string city = CampaignWorld.Lanzhou, decimal cityScore = 100m)
+    private static CampaignApplication Forwarded(CampaignWorld world, string city = CampaignWorld.Lanzhou, decimal cityScore = 100m)
     {
         var application = world.NewApplication(city);
         application.Submit(world.Campaign, CampaignWorld.Eligible, Actor, world.Now);
@@ -26,7 +25,7 @@ public class CandidateListTests
         return application;
     }
 
-    private static (CampaignWorld World, Application A, Application B) TwoUnderNotice()
+    private static (CampaignWorld World, CampaignApplication A, CampaignApplication B) TwoUnderNotice()
     {
         var world = new CampaignWorld();
         var a = Forwarded(world);

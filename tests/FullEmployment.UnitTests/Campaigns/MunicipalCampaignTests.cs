@@ -5,7 +5,6 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.UnitTests.Campaigns;
 
 // Inside the namespace: FullEmployment.Application (the project) would otherwise win the lookup.
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A4.3, A18: a city's municipal campaign — per-county quotas, community → county → city, certification by the city from
@@ -20,7 +19,7 @@ public class MunicipalCampaignTests
     public static TheoryData<ApplicationState, ApplicationAction> LegalMoves()
     {
         var data = new TheoryData<ApplicationState, ApplicationAction>();
-        foreach (var (from, action) in Application.MunicipalTransitions.Keys)
+        foreach (var (from, action) in CampaignApplication.MunicipalTransitions.Keys)
         {
             data.Add(from, action);
         }
@@ -33,11 +32,11 @@ public class MunicipalCampaignTests
     public static TheoryData<ApplicationState, ApplicationAction> IllegalMoves()
     {
         var data = new TheoryData<ApplicationState, ApplicationAction>();
-        var reachable = Application.MunicipalTransitions.Values.Append(ApplicationState.Draft).Distinct();
+        var reachable = CampaignApplication.MunicipalTransitions.Values.Append(ApplicationState.Draft).Distinct();
         foreach (var state in reachable)
         {
             foreach (var action in Enum.GetValues<ApplicationAction>()
-                .Where(a => a != ApplicationAction.Propose && !Application.MunicipalTransitions.ContainsKey((state, a))))
+                .Where(a => a != ApplicationAction.Propose && !CampaignApplication.MunicipalTransitions.ContainsKey((state, a))))
             {
                 data.Add(state, action);
             }
@@ -52,7 +51,7 @@ public class MunicipalCampaignTests
             CampaignWorld.Deadlines, CycleCheck.NotApplicable(2025), passMark: 85);
 
     /// <summary>An application of <paramref name="county"/> submitted and prepared by the county, ready to forward.</summary>
-    private static Application AtCounty(CampaignWorld world, string county = CampaignWorld.Chengguan)
+    private static CampaignApplication AtCounty(CampaignWorld world, string county = CampaignWorld.Chengguan)
     {
         var application = world.NewApplication(countyCode: county);
         application.Submit(world.Campaign, CampaignWorld.EligibleMunicipal, Actor, world.Now);
@@ -60,7 +59,7 @@ public class MunicipalCampaignTests
         return application;
     }
 
-    private static Application Forwarded(CampaignWorld world, string county = CampaignWorld.Chengguan)
+    private static CampaignApplication Forwarded(CampaignWorld world, string county = CampaignWorld.Chengguan)
     {
         var application = AtCounty(world, county);
         application.CountyForward(world.Campaign, world.QuotaUse(application), Actor, world.Now);
@@ -118,7 +117,7 @@ public class MunicipalCampaignTests
             CampaignWorld.Deadlines, CycleCheck.NotApplicable(2025));
         campaign.AllocateQuota(CampaignWorld.Jiayuguan, 2);
         campaign.Publish(Now);
-        var application = new Application(campaign, 1, "620200001009", "某社区", CampaignWorld.Jiayuguan, null, Actor, Now);
+        var application = new CampaignApplication(campaign, 1, "620200001009", "某社区", CampaignWorld.Jiayuguan, null, Actor, Now);
 
         application.CountyStepRegionCode.ShouldBe(CampaignWorld.Jiayuguan);
         campaign.CountyQuotaFor(application.CountyStepRegionCode).ShouldBe(2);
@@ -312,9 +311,9 @@ public class MunicipalCampaignTests
     [Trait("Clause", "A4.3")]
     public void A4_3_Municipal_eligibility_does_not_apply_the_municipal_title_requirement_of_A5_1_1()
     {
-        Application.EnsureEligible(CampaignKind.Municipal, CampaignWorld.EligibleMunicipal);
+        CampaignApplication.EnsureEligible(CampaignKind.Municipal, CampaignWorld.EligibleMunicipal);
 
-        Should.Throw<DomainException>(() => Application.EnsureEligible(CampaignKind.Provincial, CampaignWorld.EligibleMunicipal))
+        Should.Throw<DomainException>(() => CampaignApplication.EnsureEligible(CampaignKind.Provincial, CampaignWorld.EligibleMunicipal))
             .Clause.ShouldBe("A5.1.1");
     }
 
@@ -336,9 +335,9 @@ public class MunicipalCampaignTests
     [Trait("Clause", "A16")]
     public void A2_A16_Municipal_eligibility_still_needs_the_civil_affairs_filing_and_no_disqualification()
     {
-        Should.Throw<DomainException>(() => Application.EnsureEligible(CampaignKind.Municipal,
+        Should.Throw<DomainException>(() => CampaignApplication.EnsureEligible(CampaignKind.Municipal,
             CampaignWorld.EligibleMunicipal with { HasCivilAffairsFiling = false })).Clause.ShouldBe("A2");
-        Should.Throw<DomainException>(() => Application.EnsureEligible(CampaignKind.Municipal,
+        Should.Throw<DomainException>(() => CampaignApplication.EnsureEligible(CampaignKind.Municipal,
             CampaignWorld.EligibleMunicipal with { DisqualifiedInCampaign = true })).Clause.ShouldBe("A16");
     }
 
@@ -364,7 +363,7 @@ public class MunicipalCampaignTests
 
         world.Perform(application, action);
 
-        application.State.ShouldBe(Application.MunicipalTransitions[(from, action)]);
+        application.State.ShouldBe(CampaignApplication.MunicipalTransitions[(from, action)]);
         application.History[^1].Action.ShouldBe(action);
     }
 
@@ -379,7 +378,7 @@ public class MunicipalCampaignTests
 
         var ex = Should.Throw<DomainException>(() => world.Perform(application, action));
 
-        ex.Message.ShouldBeOneOf($"申报当前为“{Application.StateName(from)}”，不能{Application.ActionName(action)}。",
+        ex.Message.ShouldBeOneOf($"申报当前为“{CampaignApplication.StateName(from)}”，不能{CampaignApplication.ActionName(action)}。",
             "市级创建由组织创建的市州人社局认定，没有报送省人社厅和省级审核环节。");
         application.State.ShouldBe(from);
         application.History.Count.ShouldBe(historyBefore);
@@ -389,12 +388,12 @@ public class MunicipalCampaignTests
     [Trait("Clause", "A4.3")]
     public void A4_3_The_municipal_table_has_no_province_states()
     {
-        var reachable = Application.MunicipalTransitions.Values.Append(ApplicationState.Draft).ToHashSet();
+        var reachable = CampaignApplication.MunicipalTransitions.Values.Append(ApplicationState.Draft).ToHashSet();
 
         reachable.ShouldNotContain(ApplicationState.ForwardedToProvince);
         reachable.ShouldNotContain(ApplicationState.Proposed);
         reachable.ShouldNotContain(ApplicationState.NotCertified);
         reachable.ShouldContain(ApplicationState.Certified);
-        Application.MunicipalTransitions[(ApplicationState.Recommended, ApplicationAction.Certify)].ShouldBe(ApplicationState.Certified);
+        CampaignApplication.MunicipalTransitions[(ApplicationState.Recommended, ApplicationAction.Certify)].ShouldBe(ApplicationState.Certified);
     }
 }

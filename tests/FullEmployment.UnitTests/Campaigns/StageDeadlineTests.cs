@@ -3,7 +3,6 @@ using FullEmployment.Domain.Campaigns;
 
 namespace FullEmployment.UnitTests.Campaigns;
 
-using Application = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// A8: each stage is its own officer's until its deadline; only after it may the organiser act in its place with a reason
@@ -136,6 +135,6 @@ public sealed class StageDeadlineTests
         application.CountyReject(world.Campaign, ["材料不全"], CampaignWorld.Actor, world.Now);
 
         application.ReviewingLevel.ShouldBeNull();
-        Application.StateName(application.State).ShouldBe("县区不予推荐");
+        CampaignApplication.StateName(application.State).ShouldBe("县区不予推荐");
     }
 }

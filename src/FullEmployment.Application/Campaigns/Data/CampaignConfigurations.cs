@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FullEmployment.Application.Campaigns.Data;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 internal sealed class ScoreTemplateConfiguration : IEntityTypeConfiguration<ScoreTemplate>
 {

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns.Applications;
 
-using CampaignApplication = FullEmployment.Domain.Campaigns.Application;
 
 /// <summary>
 /// The 申报表 and its review (A8): form, headline figures, evidence, score sheets side by side, inspections, history,

@@ -5,7 +5,7 @@ namespace FullEmployment.Domain.Campaigns;
 /// transition table; in a municipal campaign community → county → city, the city certifying from its own list after
 /// the notice (A4.3). Every move names its intent, checks the current state first and records history.
 /// </summary>
-public sealed class Application
+public sealed class CampaignApplication
 {
     private static readonly ApplicationState[] Open =
     [
@@ -33,7 +33,7 @@ public sealed class Application
     private readonly List<ApplicationHistoryEntry> _history = [];
     private List<string> _rejectionReasons = [];
 
-    public Application(Campaign campaign, int communityId, string communityCode, string communityName, string cityCode, string? countyCode,
+    public CampaignApplication(Campaign campaign, int communityId, string communityCode, string communityName, string cityCode, string? countyCode,
         string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -67,7 +67,7 @@ public sealed class Application
         CreatedAt = now;
     }
 
-    private Application() { }
+    private CampaignApplication() { }
 
     public Guid Id { get; private set; }
 
