@@ -42,6 +42,7 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(new LedgerImportOptions());
         services.TryAddSingleton<ILedgerBulkWriter, LedgerBulkWriter>();
+        services.AddScoped<LedgerAccess>();
         services.AddScoped<LedgerImports>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<IndicatorQueries>();
