@@ -14,10 +14,10 @@ public class SupportDueDateTests
     [Trait("Clause", "A15")]
     public void A15_Due_10_working_days_after_raising_the_raising_day_not_counted()
     {
-        // Mon 2026-06-01 → 06-02 … 06-12 (Fri), ten working days.
+        // Mon 2026-06-01 (not counted) → 06-02 … 06-05, 06-08 … 06-12, 06-15: the tenth working day.
         var due = SupportDueDate.Compute(Calendar, D(2026, 6, 1), SupportRequest.DefaultDueWorkingDays);
 
-        due.DueOn.ShouldBe(D(2026, 6, 12));
+        due.DueOn.ShouldBe(D(2026, 6, 15));
         due.Warning.ShouldBeNull();
         due.WorkingDays.ShouldBe(10);
     }
