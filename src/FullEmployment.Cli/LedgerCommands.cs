@@ -10,8 +10,8 @@ using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Seeding;
 using FullEmployment.Domain;
-using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -137,9 +137,9 @@ internal static class LedgerCommands
 
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == communityCode, ct)
             ?? throw new DomainException($"社区“{communityCode}”不存在。");
-        return community.CountyCode is { } county
-            ? new FixedActor("fe-cli", Roles.CountyOfficer, county, "cli")
-            : new FixedActor("fe-cli", Roles.CityOfficer, community.CityCode, "cli");
+        // The county step's office (the city's own where it has no counties, 嘉峪关市).
+        return new FixedActor("fe-cli", CountyStep.OfficerRole(community.CountyCode), CountyStep.RegionOf(community.CityCode, community.CountyCode),
+            "cli");
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
