@@ -32,10 +32,31 @@ public sealed record QuotaView(string RegionCode, string RegionName, int Quota, 
 public sealed record CampaignRow(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string Name, int CreationYear,
     CampaignState State, string StateName, DateOnly ApplicationDeadline, int TotalQuota);
 
-public sealed record CampaignView(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string OrganizerName, string Name,
-    int CreationYear, int TotalQuota, decimal PassMark, string TemplateVersion, DateOnly AssessmentFrom, DateOnly AssessmentTo,
-    StageDeadlines Deadlines, CampaignState State, string StateName, string? CycleOverrideReason, DateTimeOffset? PublishedAt,
-    string? CloseReason, IReadOnlyList<QuotaView> Quotas, string? ValidityWarning, string FinalStageName, int Version);
+public sealed record CampaignView
+{
+    public required Guid Id { get; init; }
+    public required CampaignKind Kind { get; init; }
+    public required string KindName { get; init; }
+    public required string OrganizerRegionCode { get; init; }
+    public required string OrganizerName { get; init; }
+    public required string Name { get; init; }
+    public required int CreationYear { get; init; }
+    public required int TotalQuota { get; init; }
+    public required decimal PassMark { get; init; }
+    public required string TemplateVersion { get; init; }
+    public required DateOnly AssessmentFrom { get; init; }
+    public required DateOnly AssessmentTo { get; init; }
+    public required StageDeadlines Deadlines { get; init; }
+    public required CampaignState State { get; init; }
+    public required string StateName { get; init; }
+    public required string? CycleOverrideReason { get; init; }
+    public required DateTimeOffset? PublishedAt { get; init; }
+    public required string? CloseReason { get; init; }
+    public required IReadOnlyList<QuotaView> Quotas { get; init; }
+    public required string? ValidityWarning { get; init; }
+    public required string FinalStageName { get; init; }
+    public required int Version { get; init; }
+}
 
 /// <summary>
 /// A draft campaign. The organiser is the actor's region: the province for provincial and national rounds, the
