@@ -101,6 +101,39 @@ public sealed class CampaignRuleTests
     }
 
     [Theory]
+    [Trait("Clause", "A8.2")]
+    [Trait("Clause", "A8")]
+    [MemberData(nameof(Providers))]
+    public async Task A8_2_The_view_offers_each_reader_the_actions_the_server_accepts_now(Provider provider)
+    {
+        await using var factory = CampaignFactory.Create(provider);
+        if (factory is null)
+        {
+            return;
+        }
+
+        var s = await new CampaignScenario(factory).PublishAsync();
+        var prepared = await s.CountyPreparedAsync();
+        var county = await s.Queries(Roles.CountyOfficer, Chengguan, w => w.GetAsync(prepared.Id));
+        county.Options.Actions.Select(p => p.Action).ShouldBe(
+            [ApplicationAction.ReturnForCorrection, ApplicationAction.CountyForward, ApplicationAction.CountyReject, ApplicationAction.Disqualify],
+            ignoreOrder: true);
+        county.Options.Actions.ShouldAllBe(p => !p.LateReasonRequired);
+        county.Options.ScoringLevel.ShouldBe(ReviewLevel.County);
+        county.Options.MayInspect.ShouldBeTrue();
+        (await s.Queries(Roles.ProvinceOfficer, Province, w => w.GetAsync(prepared.Id))).Options.Actions.Select(p => p.Action)
+            .ShouldBe([ApplicationAction.Disqualify]);
+
+        s.SetChinaTime(2025, 6, 1, 0, 0);
+        (await s.Queries(Roles.CountyOfficer, Chengguan, w => w.GetAsync(prepared.Id))).Options.Actions.Select(p => p.Action)
+            .ShouldBe([ApplicationAction.Disqualify]);
+        var province = await s.Queries(Roles.ProvinceOfficer, Province, w => w.GetAsync(prepared.Id));
+        province.Options.Actions.Single(p => p.Action == ApplicationAction.CountyForward)
+            .ShouldBe(new PermittedAction(ApplicationAction.CountyForward, new StageDeadline("县区初审", new DateOnly(2025, 5, 31)), true));
+        province.OverriderName.ShouldBe("省人社厅");
+    }
+
+    [Theory]
     [Trait("Clause", "A8")]
     [MemberData(nameof(Providers))]
     public async Task A8_After_a_stage_deadline_only_the_province_acts_and_only_with_a_reason(Provider provider)
