@@ -183,11 +183,18 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
     public async Task<ExportedFile> ExportAsync(SupportRequestFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        Actor.EnsureRole(Readers);
+        if (filter.Region?.Trim() is { Length: 6 } region && RegionOfActor() is { } scope
+            && !RegionScope.CoversRegion(scope, region) && !RegionScope.CoversRegion(region, scope))
+        {
+            throw new ForbiddenException($"区划“{region}”不在您的管辖范围内，不能导出该地区的诉求。");
+        }
+
         var rows = await RowsAsync(filter, cancellationToken);
         var workbook = Xlsx.Table("困难诉求", ["社区代码", "社区名称", "市州", "县区", "类别", "状态", "提出日期", "答复期限", "是否逾期", "答复日期"],
             rows.Select(r => (IReadOnlyList<object?>)[r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.CategoryName, r.StateName,
                 r.RaisedOn, r.DueDate, r.Overdue ? "逾期" : "", r.AnsweredOn]));
-        audit.Record("support-request.export", "support-request", null, Actor.ScopeCode is { Length: >= 6 } s ? s[..6] : null, after: new
+        audit.Record("support-request.export", "support-request", null, RegionOfActor(), after: new
         {
             state = filter.State is { } state ? SupportRequest.StateName(state) : null,
             category = filter.Category is { } category ? SupportRequest.CategoryName(category) : null,
@@ -216,7 +223,7 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
             return SupportActor.Community;
         }
 
-        var county = countyCode is not null && Actor.IsInRole(Roles.CountyOfficer) && Actor.ScopeCode == countyCode;
+        var county = CountyStep.IsOfficer(Actor.Role, Actor.ScopeCode, cityCode, countyCode);
         var city = Actor.IsInRole(Roles.CityOfficer) && Actor.ScopeCode == cityCode;
         return county || city ? SupportActor.Responder : SupportActor.None;
     }
@@ -293,7 +300,7 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
         }).ToListAsync(cancellationToken);
         var cal = await calendar.LoadAsync(cancellationToken);
         var today = Today;
-        var rows = stored.OrderByDescending(r => r.RaisedAt).Select(r =>
+        var rows = stored.OrderByDescending(r => r.RaisedAt).ThenBy(r => r.CommunityCode).ThenBy(r => r.Id).Select(r =>
         {
             var due = r.DueOn ?? SupportDueDate.Compute(cal, r.RaisedOn, r.DueWorkingDays).DueOn;
             return new SupportRequestRow(r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.Category,
@@ -333,11 +340,14 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
         return new SupportRequestView(r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.Category,
             SupportRequest.CategoryName(r.Category), r.Description, r.State, SupportRequest.StateName(r.State), r.RaisedBy, r.RaisedAt, r.RaisedOn,
             r.DueWorkingDays, due.DueOn, due.Warning, SupportRequest.IsOverdue(r.State, due.DueOn, Today), r.Measures, r.CoordinatedDepartments,
-            r.AnsweredBy, r.AnsweredOn, r.ResolvedOn, r.ReopenCount, attachments.ConvertAll(ApplicationWorkflow.ToFileView),
+            r.AnsweredBy, r.AnsweredOn, r.ResolvedOn, r.ReopenCount, attachments.ConvertAll(ApplicationSteps.ToFileView),
             [.. r.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new SupportRequestHistoryView(h.At, h.Actor,
                 SupportRequest.ActionName(h.Action), SupportRequest.StateName(h.From), SupportRequest.StateName(h.To), h.Text))],
             OptionsFor(r.State, r.CommunityCode, r.CityCode, r.CountyCode), r.Version);
     }
+
+    /// <summary>The reader's region (community staff: the community's county), as the other exports record it.</summary>
+    private string? RegionOfActor() => Actor.ScopeCode is { Length: >= 6 } s ? s[..6] : null;
 
     private static string ActionCode(SupportRequestAction action) => action switch
     {
@@ -346,7 +356,7 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
         _ => "reopen",
     };
 
-    private static string Region(SupportRequest r) => r.CountyCode ?? r.CityCode;
+    private static string Region(SupportRequest r) => CountyStep.RegionOf(r.CityCode, r.CountyCode);
 
     private static SupportRequestResult Result(SupportRequest r, string? warning) =>
         new(r.Id, r.State, SupportRequest.StateName(r.State), r.DueOn, warning, r.Version);

@@ -1,5 +1,6 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Supervision;
 
 namespace FullEmployment.Web.Api;
@@ -20,14 +21,15 @@ public static class SupportRequestsApi
             var result = await r.RaiseAsync(new RaiseSupportRequestInput(code, b.Category, b.Description ?? ""), ct);
             return Results.Created($"/api/v1/support-requests/{result.Id}", result);
         }).WithName("RaiseSupportRequest").WithSummary("社区提出困难诉求（A15），返回 {id, state, dueDate}");
-        community.MapGet("/", (string code, SupportRequestState? state, int? page, int? pageSize, SupportRequests r, CancellationToken ct) =>
-            r.ListForCommunityAsync(code, new SupportRequestFilter(state), new PageRequest(page ?? 1, pageSize ?? 20), ct))
+        community.MapGet("/", (string code, string? state, int? page, int? pageSize, SupportRequests r, CancellationToken ct) =>
+            r.ListForCommunityAsync(code, new SupportRequestFilter(Parse<SupportRequestState>(state, "state")), new PageRequest(page ?? 1, pageSize ?? 20), ct))
             .WithName("ListCommunitySupportRequests").WithSummary("一个社区的困难诉求");
 
         var requests = api.MapGroup("/support-requests").RequireAuthorization();
-        requests.MapGet("/", (SupportRequestState? state, SupportCategory? category, string? region, bool? overdue, int? page, int? pageSize,
+        requests.MapGet("/", (string? state, string? category, string? region, bool? overdue, int? page, int? pageSize,
             SupportRequests r, CancellationToken ct) =>
-            r.ListAsync(new SupportRequestFilter(state, category, region, overdue ?? false), new PageRequest(page ?? 1, pageSize ?? 20), ct))
+            r.ListAsync(new SupportRequestFilter(Parse<SupportRequestState>(state, "state"), Parse<SupportCategory>(category, "category"), region,
+                overdue ?? false), new PageRequest(page ?? 1, pageSize ?? 20), ct))
             .WithName("ListSupportRequests").WithSummary("困难诉求（限本辖区）");
         requests.MapGet("/{id:guid}", (Guid id, SupportRequests r, CancellationToken ct) => r.GetAsync(id, ct)).WithName("GetSupportRequest");
         requests.MapPost("/{id:guid}/{action}", (Guid id, string action, SupportRequestActionBody b, SupportRequests r, CancellationToken ct) => action switch
@@ -38,4 +40,10 @@ public static class SupportRequestsApi
             _ => throw new NotFoundException($"没有诉求操作“{action}”。"),
         }).WithName("SupportRequestAction").WithSummary("诉求操作：answer（县区或市州）、confirm、reopen（社区），返回新的状态");
     }
+
+    /// <summary>A filter value in the API's camelCase names (as the responses write them), any case accepted.</summary>
+    private static T? Parse<T>(string? value, string name) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new DomainException($"筛选条件 {name} 的取值“{value}”无效。", SupportRequest.Clause);
 }
