@@ -26,7 +26,7 @@ public sealed record SupportRequestRow(Guid Id, string CommunityCode, string Com
 public sealed record SupportRequestHistoryView(DateTimeOffset At, string Actor, string Action, string From, string To, string? Text);
 
 public sealed record SupportRequestView(Guid Id, string CommunityCode, string CommunityName, string CityCode, string? CountyCode,
-    SupportCategory Category, string CategoryName, string Description, SupportRequestState State, string StateName, string RaisedBy,
+    string RegionName, SupportCategory Category, string CategoryName, string Description, SupportRequestState State, string StateName, string RaisedBy,
     DateTimeOffset RaisedAt, DateOnly RaisedOn, int DueWorkingDays, DateOnly? DueDate, string? DueDateWarning, bool Overdue, string? Measures,
     string? CoordinatedDepartments, string? AnsweredBy, DateOnly? AnsweredOn, DateOnly? ResolvedOn, int ReopenCount,
     IReadOnlyList<FileView> Files, IReadOnlyList<SupportRequestHistoryView> History, IReadOnlyList<SupportRequestAction> Actions, int Version);

@@ -337,7 +337,10 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
             : SupportDueDate.Compute(await calendar.LoadAsync(cancellationToken), r.RaisedOn, r.DueWorkingDays);
         var attachments = await db.Set<StoredFile>().AsNoTracking().Where(f => f.OwnerType == FileOwner && f.OwnerId == r.Id.ToString())
             .OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
-        return new SupportRequestView(r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.Category,
+        var regionCodes = new[] { r.CityCode, r.CountyCode ?? r.CityCode };
+        var names = await db.Regions.AsNoTracking().Where(x => regionCodes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Name, cancellationToken);
+        var regionName = string.Join(" ", regionCodes.Distinct().Select(c => names.GetValueOrDefault(c, c)));
+        return new SupportRequestView(r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, regionName, r.Category,
             SupportRequest.CategoryName(r.Category), r.Description, r.State, SupportRequest.StateName(r.State), r.RaisedBy, r.RaisedAt, r.RaisedOn,
             r.DueWorkingDays, due.DueOn, due.Warning, SupportRequest.IsOverdue(r.State, due.DueOn, Today), r.Measures, r.CoordinatedDepartments,
             r.AnsweredBy, r.AnsweredOn, r.ResolvedOn, r.ReopenCount, attachments.ConvertAll(ApplicationSteps.ToFileView),

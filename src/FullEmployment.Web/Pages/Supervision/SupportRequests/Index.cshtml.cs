@@ -21,6 +21,8 @@ public sealed class IndexModel(Application.Supervision.SupportRequests requests,
 
     public bool MayRaise => actor.IsInRole(Roles.CommunityStaff);
 
+    public int DueWorkingDays => requests.DueWorkingDays;
+
     private SupportRequestFilter Filter => new(State, Category, string.IsNullOrWhiteSpace(Region) ? null : Region.Trim(), Overdue);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
