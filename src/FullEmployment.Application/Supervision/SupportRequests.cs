@@ -295,8 +295,19 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
 
         var stored = await query.Select(r => new
         {
-            r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.Category, r.State, r.RaisedOn, r.DueWorkingDays, r.DueOn,
-            r.AnsweredOn, r.RaisedAt, r.Version,
+            r.Id,
+            r.CommunityCode,
+            r.CommunityName,
+            r.CityCode,
+            r.CountyCode,
+            r.Category,
+            r.State,
+            r.RaisedOn,
+            r.DueWorkingDays,
+            r.DueOn,
+            r.AnsweredOn,
+            r.RaisedAt,
+            r.Version,
         }).ToListAsync(cancellationToken);
         var cal = await calendar.LoadAsync(cancellationToken);
         var today = Today;

@@ -13,7 +13,9 @@ public sealed class CreateModel(Application.Supervision.SupportRequests requests
 {
     [BindProperty][Required(ErrorMessage = "请选择诉求类别")][Display(Name = "类别")] public SupportCategory? Category { get; set; }
 
-    [BindProperty][Required(ErrorMessage = "请填写困难描述")][StringLength(SupportRequest.DescriptionLength, ErrorMessage = "困难描述不能超过2000字")]
+    [BindProperty]
+    [Required(ErrorMessage = "请填写困难描述")]
+    [StringLength(SupportRequest.DescriptionLength, ErrorMessage = "困难描述不能超过2000字")]
     [Display(Name = "困难描述")] public string? Description { get; set; }
 
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
