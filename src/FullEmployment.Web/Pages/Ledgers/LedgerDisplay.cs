@@ -57,9 +57,6 @@ public static class LedgerDisplay
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Time(DateTimeOffset instant) =>
-        ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     /// <summary>The trail 社区名录 › community › 台账 › …; officers reach the community through the registry.</summary>
     public static Crumb[] Crumbs(Community community, bool officer, params Crumb[] more)
     {
