@@ -1,6 +1,5 @@
 using System.Globalization;
 using FullEmployment.Application.Ledgers;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
