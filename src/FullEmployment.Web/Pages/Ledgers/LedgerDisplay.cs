@@ -1,6 +1,5 @@
 using System.Globalization;
 using FullEmployment.Application.Ledgers;
-using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
 
@@ -57,7 +56,7 @@ public static class LedgerDisplay
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The trail 社区名录 › community › 台账 › …; officers reach the community through the registry.</summary>
-    public static Crumb[] Crumbs(Community community, bool officer, params Crumb[] more)
+    public static Crumb[] Crumbs(LedgerCommunity community, bool officer, params Crumb[] more)
     {
         ArgumentNullException.ThrowIfNull(community);
         var trail = new List<Crumb>();
