@@ -45,10 +45,4 @@ internal static class CampaignAccess
         }
     }
 
-    public static string KindName(CampaignKind kind) => kind switch
-    {
-        CampaignKind.Provincial => "省级创建",
-        CampaignKind.Municipal => "市级创建",
-        _ => "国家级推荐",
-    };
 }

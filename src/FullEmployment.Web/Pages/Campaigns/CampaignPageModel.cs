@@ -78,11 +78,4 @@ public abstract class CampaignPageModel : PageModel
 
     protected static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split(['\n', '，', ',', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public static string KindName(CampaignKind kind) => kind switch
-    {
-        CampaignKind.Provincial => "省级创建",
-        CampaignKind.Municipal => "市级创建",
-        _ => "国家级推荐",
-    };
 }
