@@ -6,15 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Base of every integration test class. Each class is abstract with two sealed subclasses, `…Sqlite` and `…Postgres`,
-/// each sharing one factory (IClassFixture). Every test begins with <c>if (Skipped) return;</c>: the one documented
-/// exception to "tests assert real outcomes", for a developer machine without FE_TEST_POSTGRES (in CI it fails instead).
+/// Base of the integration test classes on the demo app: each test is a <see cref="DatabaseTheoryAttribute"/> whose
+/// first statement is <c>Use(database)</c>; the tests of one class share one app per database (<see cref="DemoApps"/>).
 /// </summary>
-public abstract class IntegrationTest(FullEmploymentFactory factory)
+public abstract class IntegrationTest(DemoApps apps) : IClassFixture<DemoApps>
 {
-    protected FullEmploymentFactory Factory { get; } = factory;
+    private FullEmploymentFactory? _factory;
 
-    protected bool Skipped => Factory.Unavailable;
+    protected FullEmploymentFactory Factory => _factory ?? throw new InvalidOperationException("The test has not called Use(database).");
+
+    /// <summary>Runs this test on the class's app on <paramref name="database"/>.</summary>
+    protected void Use(Database database) => _factory = apps.For(database);
 
     /// <summary>A signed-in client, or an anonymous one for an empty user name.</summary>
     protected HttpClient Client(string username) => username.Length == 0 ? Factory.AnonymousClient() : Factory.ClientFor(username);
