@@ -8,7 +8,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -21,7 +21,7 @@ public sealed class ApplicationPhoneTests
     [DatabaseTheory]
     public async Task The_contact_phone_is_masked_on_the_page_and_in_the_api_kept_when_sent_back_masked_and_revealed_audited(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();

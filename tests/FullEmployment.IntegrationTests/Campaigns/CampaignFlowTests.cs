@@ -11,7 +11,7 @@ using FullEmployment.Domain.Notices;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -21,7 +21,7 @@ public sealed class CampaignFlowTests
     [Trait("Clause", "A8")]
     public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
 
@@ -101,7 +101,7 @@ public sealed class CampaignFlowTests
     [DatabaseTheory(Database.Sqlite)]
     public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -126,7 +126,7 @@ public sealed class CampaignFlowTests
     [DatabaseTheory(Database.Sqlite)]
     public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -158,7 +158,7 @@ public sealed class CampaignFlowTests
     [InlineData(2026, 12, 31)]
     public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 
@@ -177,7 +177,7 @@ public sealed class CampaignFlowTests
     [InlineData(2027, 12, 30)]
     public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -13,7 +13,7 @@ public sealed class CampaignHttpTests
     [DatabaseTheory]
     public async Task Calendar_counts_working_days_across_holidays_and_refuses_an_unconfigured_year(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var client = factory.CreateClient();
 
@@ -41,7 +41,7 @@ public sealed class CampaignHttpTests
     [DatabaseTheory]
     public async Task Workflow_actions_over_HTTP_return_the_new_state_or_403_409_422(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -80,7 +80,7 @@ public sealed class CampaignHttpTests
     [DatabaseTheory(Database.Sqlite)]
     public async Task Public_notices_show_names_and_regions_only_and_take_objections_anonymously(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
         var list = await s.CityListAsync();

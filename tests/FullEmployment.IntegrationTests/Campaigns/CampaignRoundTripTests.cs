@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -15,7 +15,7 @@ public sealed class CampaignRoundTripTests
     [Trait("Clause", "A7")]
     public async Task A7_A_campaign_as_GET_returns_it_with_one_quota_changed_is_accepted_by_the_quotas_action(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var draft = await factory.As<CampaignAdministration, CampaignView>(Roles.ProvinceOfficer, Province,
             c => c.CreateAsync(CampaignScenario.Provincial2025));
@@ -41,7 +41,7 @@ public sealed class CampaignRoundTripTests
     [Trait("Clause", "A8.1")]
     public async Task A8_1_An_application_form_as_GET_returns_it_with_one_field_changed_is_accepted_by_the_form_action(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();

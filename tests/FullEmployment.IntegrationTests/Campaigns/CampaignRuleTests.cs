@@ -5,7 +5,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -15,7 +15,7 @@ public sealed class CampaignRuleTests
     [DatabaseTheory]
     public async Task Every_stage_refuses_the_wrong_role(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
@@ -44,7 +44,7 @@ public sealed class CampaignRuleTests
     [DatabaseTheory]
     public async Task Another_region_can_neither_read_nor_act(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var submitted = await s.SubmittedAsync();
@@ -65,7 +65,7 @@ public sealed class CampaignRuleTests
     [DatabaseTheory]
     public async Task Wrong_state_and_stale_version_are_refused(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
@@ -88,7 +88,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A8")]
     public async Task A8_After_a_stage_deadline_only_the_province_acts_and_only_with_a_reason(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -111,7 +111,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A8.3")]
     public async Task A8_3_The_city_cannot_recommend_beyond_its_quota(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         await s.RecommendedAsync(Donggang);
@@ -129,7 +129,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A5")]
     public async Task A5_Gates_and_eligibility_are_enforced(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
 
@@ -156,7 +156,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A8.3")]
     public async Task A8_3_Objections_are_taken_until_24_00_of_the_last_day_and_sending_up_waits_for_answers(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -194,7 +194,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A4.2")]
     public async Task A4_2_A_second_provincial_campaign_in_the_cycle_needs_a_reason_and_A19_warns(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var clash = await Should.ThrowAsync<DomainException>(() =>
@@ -216,7 +216,7 @@ public sealed class CampaignRuleTests
     [Trait("Clause", "A16")]
     public async Task A16_Disqualifying_a_recommended_candidate_drops_it_from_the_list(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -231,7 +231,7 @@ public sealed class CampaignRuleTests
     [DatabaseTheory(Database.Sqlite)]
     public async Task Evidence_is_checked_by_its_bytes_and_kept_outside_the_web_root(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];

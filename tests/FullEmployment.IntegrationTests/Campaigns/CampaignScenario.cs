@@ -3,7 +3,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 

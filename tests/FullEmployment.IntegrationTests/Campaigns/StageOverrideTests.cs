@@ -6,7 +6,7 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -21,7 +21,7 @@ public sealed class StageOverrideTests
     [Trait("Clause", "A8.2")]
     public async Task A8_2_The_province_cannot_reject_return_or_forward_in_the_countys_place_before_the_county_deadline(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -45,7 +45,7 @@ public sealed class StageOverrideTests
     [Trait("Clause", "A8.3")]
     public async Task A8_3_The_province_cannot_reject_or_return_in_the_citys_place_before_the_city_deadline(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var forwarded = await s.CityScoredAsync();
@@ -66,7 +66,7 @@ public sealed class StageOverrideTests
     [Trait("Clause", "A8.3")]
     public async Task A8_3_The_province_cannot_send_up_a_citys_list_before_the_city_deadline(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -93,7 +93,7 @@ public sealed class StageOverrideTests
     [Trait("Clause", "A4.3")]
     public async Task A8_2_A4_3_The_organising_city_cannot_act_in_the_countys_place_before_the_county_deadline(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = new CampaignScenario(factory);
         await factory.SeedCommunitiesAsync();

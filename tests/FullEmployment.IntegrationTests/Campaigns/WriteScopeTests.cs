@@ -7,7 +7,7 @@ using FullEmployment.Application.Notices;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.IntegrationTests.Infrastructure;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignWorld;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -23,7 +23,7 @@ public sealed class WriteScopeTests
     [Trait("Clause", "A4.3")]
     public async Task A4_3_A_city_cannot_copy_another_citys_score_template(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var jiayuguan = await factory.ClientAsAsync(Roles.CityOfficer, Jiayuguan);
         var lanzhou = await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou);
@@ -49,7 +49,7 @@ public sealed class WriteScopeTests
     [Trait("Clause", "A7")]
     public async Task A7_Only_the_addressed_officers_read_a_campaign_notice_and_its_attachment(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         await factory.SeedCommunitiesAsync();
         var campaign = await factory.As<CampaignAdministration, CampaignView>(Roles.ProvinceOfficer, Province,
@@ -86,7 +86,7 @@ public sealed class WriteScopeTests
     [Trait("Clause", "A16")]
     public async Task A16_Only_the_officer_of_the_stage_the_application_is_at_or_the_organiser_disqualifies(Database database)
     {
-        await using var factory = CampaignWorld.Start(database);
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);

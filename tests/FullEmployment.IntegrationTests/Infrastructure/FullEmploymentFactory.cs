@@ -19,7 +19,7 @@ namespace FullEmployment.IntegrationTests.Infrastructure;
 /// The one integration-test harness: the real app on a database of its own (a fresh SQLite file, or a uniquely named
 /// PostgreSQL database created on FE_TEST_POSTGRES's server), both dropped on dispose, with start-up running the real
 /// migrations. The clock is a <see cref="FakeTimeProvider"/> at <see cref="FactoryOptions.Start"/>; what the database
-/// holds besides the schema is the options' choice (<see cref="FactoryOptions.Demo"/>, CampaignWorld, LedgerData).
+/// holds besides the schema is the options' choice (<see cref="FactoryOptions.Demo"/>, CampaignData, LedgerData).
 /// Settings go in through <c>UseSetting</c>, never process-wide environment variables, so apps start in parallel.
 /// </summary>
 public sealed partial class FullEmploymentFactory(Database database, FactoryOptions options) : WebApplicationFactory<Program>

@@ -16,7 +16,7 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 /// <see cref="CampaignScenario"/>, four communities whose ledgers meet the staff condition (<see cref="SeedCommunitiesAsync"/>),
 /// and bearer clients of new users of any role (<see cref="ClientAsAsync"/>).
 /// </summary>
-public static class CampaignWorld
+public static class CampaignData
 {
     public const string Province = "620000";
     public const string Lanzhou = "620100";
