@@ -10,6 +10,8 @@ namespace FullEmployment.IntegrationTests.Infrastructure;
 /// "Method(Sqlite)" / "Method(Postgres, …)" and has the trait Database=Sqlite/Postgres, so
 /// <c>dotnet test --filter Database=Postgres</c> runs one database. A database not configured here is reported
 /// SKIPPED with the reason (<see cref="Databases.SkipReason"/>), never passed; in CI it runs and fails.
+/// A FactAttribute, not a TheoryAttribute: the xunit analyzers would count the database parameter against each
+/// [InlineData] row (xUnit1009) and ask a row-less theory for data (xUnit1003); the discoverer below does both jobs.
 /// </summary>
 [XunitTestCaseDiscoverer("FullEmployment.IntegrationTests.Infrastructure.DatabaseTheoryDiscoverer", "FullEmployment.IntegrationTests")]
 [AttributeUsage(AttributeTargets.Method)]
