@@ -31,6 +31,7 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.ApplicationWorkflow>();
         services.AddScoped<Campaigns.CandidateLists>();
         services.AddScoped<Campaigns.NationalRounds>();
+        services.AddScoped<Campaigns.CampaignExports>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
         services.AddLedgers();
@@ -42,6 +43,7 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(new LedgerImportOptions());
         services.TryAddSingleton<ILedgerBulkWriter, LedgerBulkWriter>();
+        services.AddScoped<LedgerAccess>();
         services.AddScoped<LedgerImports>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<IndicatorQueries>();

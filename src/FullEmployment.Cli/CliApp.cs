@@ -5,7 +5,6 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
 using FullEmployment.Domain;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -76,7 +75,7 @@ public static class CliApp
         services.AddFullEmploymentApplication();
         services.AddFullEmploymentIdentityCore();
         // Identity's token providers need data protection; share the web app's key ring so nothing diverges.
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
+        services.AddFullEmploymentDataProtection();
         services.AddSingleton(actor);
         services.AddSingleton<ICurrentActor>(actor);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

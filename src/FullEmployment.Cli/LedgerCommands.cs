@@ -2,17 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using FullEmployment.Application.Audit;
-using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
+using FullEmployment.Application.Identity;
 using FullEmployment.Application.Ledgers;
-using FullEmployment.Application.Ledgers.Data;
-using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Seeding;
 using FullEmployment.Domain;
-using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FullEmployment.Cli;
@@ -49,10 +43,8 @@ internal static class LedgerCommands
             }
 
             var csvKind = parse.GetValue(kind) is { Length: > 0 } k ? LedgerAccess.ParseKind(k) : (LedgerKind?)null;
-            actor.Identity = await ActorAsync(services, parse.GetValue(asUser), code, ct);
-            var options = new LedgerImportOptions { MaxFileBytes = parse.GetValue(maxMb) * 1024L * 1024 };
-            var imports = new LedgerImports(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<AuditTrail>(),
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILedgerBulkWriter>(), options);
+            actor.Identity = await services.GetRequiredService<CommandLineActors>().ForCommunityAsync(parse.GetValue(asUser), code, ct);
+            var imports = services.GetRequiredService<LedgerImports>().WithMaxFileBytes(parse.GetValue(maxMb) * 1024L * 1024);
             var watch = Stopwatch.StartNew();
             await using var stream = path.OpenRead();
             var outcome = await imports.ImportFileAsync(code, stream, path.Name, csvKind, cancellationToken: ct);
@@ -91,7 +83,7 @@ internal static class LedgerCommands
         command.SetAction(CliApp.Action(cli, async (parse, services, actor, ct) =>
         {
             var code = parse.GetValue(community)!;
-            actor.Identity = await ActorAsync(services, parse.GetValue(asUser), code, ct);
+            actor.Identity = await services.GetRequiredService<CommandLineActors>().ForCommunityAsync(parse.GetValue(asUser), code, ct);
             var queries = services.GetRequiredService<IndicatorQueries>();
             var (period, applicationDate) = AssessmentPeriod.ForRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(on), queries.Today);
             var report = await queries.ComputeAsync(code, period, applicationDate, ct);
@@ -122,24 +114,6 @@ internal static class LedgerCommands
             return CliApp.Success;
         }));
         return command;
-    }
-
-    /// <summary>`--as USER` acts with that account's role and scope; otherwise the operator acts as the community's county office.</summary>
-    private static async Task<ICurrentActor> ActorAsync(IServiceProvider services, string? userName, string communityCode, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<AppDbContext>();
-        if (userName is not null)
-        {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct)
-                ?? throw new DomainException($"用户“{userName}”不存在。");
-            return new FixedActor(user.UserName, user.Role, user.ScopeCode, "cli", user.Id);
-        }
-
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == communityCode, ct)
-            ?? throw new DomainException($"社区“{communityCode}”不存在。");
-        return community.CountyCode is { } county
-            ? new FixedActor("fe-cli", Roles.CountyOfficer, county, "cli")
-            : new FixedActor("fe-cli", Roles.CityOfficer, community.CityCode, "cli");
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -10,7 +10,6 @@ using FullEmployment.Application.Seeding;
 using FullEmployment.Web.Api;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -22,7 +21,7 @@ services.AddFullEmploymentApplication();
 services.AddFullEmploymentIdentityCore()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<UserClaimsFactory>();
-services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
+services.AddFullEmploymentDataProtection();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
 
@@ -96,8 +95,8 @@ app.UseMustChangePassword();
 app.UseAuthorization();
 app.UseApiBodyValidation();
 
-app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
-    await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
+app.MapGet("/healthz", async (DatabaseHealth health, CancellationToken ct) =>
+    await health.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapFullEmploymentApi();

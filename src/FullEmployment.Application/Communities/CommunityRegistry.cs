@@ -49,6 +49,28 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         return community;
     }
 
+    /// <summary>The community page's view (<see cref="CommunityView"/>): no tracked entity leaves the registry.</summary>
+    public async Task<CommunityView> ViewAsync(string code, CancellationToken cancellationToken = default) =>
+        await ViewOfAsync(await GetAsync(code, cancellationToken), cancellationToken);
+
+    /// <summary>The page ending a title (A9–A11): the community and that title, for a caller with authority over its level.</summary>
+    public async Task<(CommunityView Community, CommunityTitleView Title)> TitleToEndAsync(string code, int titleId,
+        CancellationToken cancellationToken = default)
+    {
+        var community = await GetAsync(code, cancellationToken);
+        EnsureMayManageTitle(community, community.FindTitle(titleId).Level);
+        var view = await ViewOfAsync(community, cancellationToken);
+        return (view, view.Titles.Single(t => t.Id == titleId));
+    }
+
+    private async Task<CommunityView> ViewOfAsync(Community community, CancellationToken cancellationToken)
+    {
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code == community.CityCode || r.Code == community.CountyCode)
+            .ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var regionName = names[community.CityCode] + (community.CountyCode is { } county ? " " + names[county] : "（市直属）");
+        return CommunityView.Of(community, regionName, ChinaTime.Today(clock), this);
+    }
+
     /// <summary>Shows a masked contact phone in full; the reveal itself is audited.</summary>
     public async Task<string?> RevealContactPhoneAsync(string code, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using FullEmployment.Application.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,8 +34,14 @@ public static class DatabaseRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseHealth>();
+        services.AddSingleton<DeniedAccessAudit>();
         return services;
     }
+
+    /// <summary>The data-protection key ring, kept in the database so the web app and the CLI share it.</summary>
+    public static IDataProtectionBuilder AddFullEmploymentDataProtection(this IServiceCollection services) =>
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {

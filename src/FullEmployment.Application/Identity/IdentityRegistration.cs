@@ -10,6 +10,9 @@ public static class IdentityRegistration
     {
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<CommandLineActors>();
+        // Needs the sign-in manager, which only the web app adds.
+        services.AddScoped<AccountSessions>();
         return services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Ledgers;
 
+/// <summary>What a ledger page shows of its community, and whether the caller may keep the ledger.</summary>
+public sealed record LedgerCommunity(string Code, string Name, bool MayWrite);
+
 /// <summary>
 /// Who may read and keep a community's ledger (docs/reference/design.md "Roles and scope"): community staff of that
 /// community and the county officer of its county (the city officer where the city has no counties)
@@ -18,6 +21,16 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
     private static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
 
     public ICurrentActor Actor => actor;
+
+    /// <summary>
+    /// The community a ledger page is about, as the page shows it; with <paramref name="writable"/> refuses (403)
+    /// callers who may only read it.
+    /// </summary>
+    public async Task<LedgerCommunity> OpenAsync(string communityCode, bool writable, CancellationToken cancellationToken = default)
+    {
+        var community = writable ? await WritableAsync(communityCode, cancellationToken) : await ReadableAsync(communityCode, cancellationToken);
+        return new LedgerCommunity(community.Code, community.Name, MayWrite(community));
+    }
 
     public async Task<Community> ReadableAsync(string communityCode, CancellationToken cancellationToken = default)
     {

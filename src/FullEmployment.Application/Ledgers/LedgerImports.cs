@@ -75,6 +75,9 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
 {
     private readonly LedgerAccess _access = new(db, audit.Actor);
 
+    /// <summary>The same imports with another file size limit (the CLI's --max-mb).</summary>
+    public LedgerImports WithMaxFileBytes(long maxFileBytes) => new(db, audit, clock, writer, options with { MaxFileBytes = maxFileBytes });
+
     /// <summary>Imports an xlsx (one sheet per kind) or a CSV of <paramref name="csvKind"/>.</summary>
     public async Task<LedgerImportOutcome> ImportFileAsync(string communityCode, Stream content, string fileName, LedgerKind? csvKind,
         IProgress<LedgerImportProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,5 @@
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -76,13 +75,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
     private static string OriginalPath(HttpContext httpContext) =>
         httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
 
-    /// <summary>Denied access is audited in its own unit of work: the request's own changes, if any, are abandoned.</summary>
-    public static async Task AuditDeniedAsync(HttpContext httpContext, string reason)
-    {
-        var scopes = httpContext.RequestServices.GetRequiredService<IServiceScopeFactory>();
-        await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        audit.Record("access.denied", "path", $"{httpContext.Request.Method} {OriginalPath(httpContext)}", null, after: new { reason });
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-    }
+    /// <summary>Denied access is audited in its own unit of work (<see cref="DeniedAccessAudit"/>).</summary>
+    public static Task AuditDeniedAsync(HttpContext httpContext, string reason) =>
+        httpContext.RequestServices.GetRequiredService<DeniedAccessAudit>().RecordAsync($"{httpContext.Request.Method} {OriginalPath(httpContext)}", reason);
 }

@@ -1,21 +1,16 @@
-using FullEmployment.Application.Audit;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditTrail audit, AppDbContext db) : PageModel
+public sealed class LogoutModel(AccountSessions sessions) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        audit.Record("logout", "user", User.Identity?.Name);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await signIn.SignOutAsync();
+        await sessions.SignOutAsync(User.Identity?.Name, HttpContext.RequestAborted);
         return RedirectToPage("/Account/Login");
     }
 }

@@ -17,13 +17,12 @@ public sealed class EndTitleModel(CommunityRegistry registry, TimeProvider clock
     [BindProperty][Required(ErrorMessage = "请填写说明")][Display(Name = "说明（依据文件等）")] public string? Remark { get; set; }
     [BindProperty] public int Version { get; set; }
 
-    public Community Community { get; private set; } = null!;
-    public Title Title { get; private set; } = null!;
+    public CommunityView Community { get; private set; } = null!;
+    public CommunityTitleView Title { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         await LoadAsync(code, cancellationToken);
-        registry.EnsureMayManageTitle(Community, Title.Level);
         EndedOn = ChinaTime.Today(clock);
         Version = Community.Version;
         return Page();
@@ -51,7 +50,6 @@ public sealed class EndTitleModel(CommunityRegistry registry, TimeProvider clock
 
     private async Task LoadAsync(string code, CancellationToken cancellationToken)
     {
-        Community = await registry.GetAsync(code, cancellationToken);
-        Title = Community.FindTitle(TitleId);
+        (Community, Title) = await registry.TitleToEndAsync(code, TitleId, cancellationToken);
     }
 }

@@ -14,8 +14,8 @@ public sealed class GrantTitleModel(CommunityRegistry registry) : PageModel
     [BindProperty]
     public TitleForm Form { get; set; } = new();
 
-    public Community Community { get; private set; } = null!;
-    public IReadOnlyList<TitleLevel> Levels { get; private set; } = [];
+    public CommunityView Community { get; private set; } = null!;
+    public IReadOnlyList<TitleLevel> Levels => Community.GrantableLevels;
 
     public sealed class TitleForm
     {
@@ -68,7 +68,6 @@ public sealed class GrantTitleModel(CommunityRegistry registry) : PageModel
 
     private async Task LoadAsync(string code, CancellationToken cancellationToken)
     {
-        Community = await registry.GetAsync(code, cancellationToken);
-        Levels = Enum.GetValues<TitleLevel>().Where(l => registry.MayManageTitle(Community, l)).Reverse().ToList();
+        Community = await registry.ViewAsync(code, cancellationToken);
     }
 }

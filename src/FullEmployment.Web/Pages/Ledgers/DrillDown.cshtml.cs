@@ -1,12 +1,11 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>The persons (masked) behind one indicator's numerator and denominator.</summary>
-public sealed class DrillDownModel(IndicatorQueries indicators, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+public sealed class DrillDownModel(IndicatorQueries indicators, LedgerAccess access, ICurrentActor actor) : LedgerPageBase(access, actor)
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

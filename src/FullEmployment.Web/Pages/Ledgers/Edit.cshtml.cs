@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Domain;
@@ -12,7 +11,7 @@ namespace FullEmployment.Web.Pages.Ledgers;
 /// Adds or corrects one ledger record on a form generated from the kind's columns; validated by the
 /// import rules (Chinese messages shown next to the fields, input kept); deletes with a required reason.
 /// </summary>
-public sealed class EditModel(LedgerQueries queries, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+public sealed class EditModel(LedgerQueries queries, LedgerAccess access, ICurrentActor actor) : LedgerPageBase(access, actor)
 {
     /// <summary>One value per column of the kind, in the definition's order.</summary>
     [BindProperty] public List<string?> Values { get; set; } = [];

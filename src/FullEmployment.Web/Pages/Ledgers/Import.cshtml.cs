@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Domain.Ledgers;
@@ -13,8 +12,8 @@ namespace FullEmployment.Web.Pages.Ledgers;
 /// </summary>
 [RequestSizeLimit(UploadBodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadBodyLimit)]
-public sealed class ImportModel(LedgerImports imports, IConfiguration configuration, AppDbContext db, ICurrentActor actor)
-    : LedgerPageBase(db, actor)
+public sealed class ImportModel(LedgerImports imports, IConfiguration configuration, LedgerAccess access, ICurrentActor actor)
+    : LedgerPageBase(access, actor)
 {
     private readonly ErrorReportStore _reports = new(configuration);
 

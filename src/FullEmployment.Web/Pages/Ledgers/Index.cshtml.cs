@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain.Ledgers;
 
@@ -9,8 +8,8 @@ namespace FullEmployment.Web.Pages.Ledgers;
 public sealed record LedgerKindSummary(LedgerKindDefinition Definition, int Count, DateTimeOffset? LastUpdated, bool IsStale);
 
 /// <summary>A community's ledger at a glance: counts and last change per kind, stale kinds, links.</summary>
-public sealed class IndexModel(LedgerQueries queries, IndicatorQueries indicators, AppDbContext db, ICurrentActor actor)
-    : LedgerPageBase(db, actor)
+public sealed class IndexModel(LedgerQueries queries, IndicatorQueries indicators, LedgerAccess access, ICurrentActor actor)
+    : LedgerPageBase(access, actor)
 {
     public IReadOnlyList<LedgerKindSummary> Kinds { get; private set; } = [];
 

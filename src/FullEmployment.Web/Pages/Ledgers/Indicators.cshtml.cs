@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>The A5 indicators of one community for a chosen period, computed from its ledger.</summary>
-public sealed class IndicatorsModel(IndicatorQueries indicators, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+public sealed class IndicatorsModel(IndicatorQueries indicators, LedgerAccess access, ICurrentActor actor) : LedgerPageBase(access, actor)
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }

@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
@@ -8,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>The A16 checks on one community's ledger; for province officers also the province-wide duplicate ID numbers.</summary>
-public sealed class IntegrityModel(IntegrityQueries integrity, IndicatorQueries indicators, AppDbContext db, ICurrentActor actor)
-    : LedgerPageBase(db, actor)
+public sealed class IntegrityModel(IntegrityQueries integrity, IndicatorQueries indicators, LedgerAccess access, ICurrentActor actor)
+    : LedgerPageBase(access, actor)
 {
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain;
-using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
 
@@ -61,7 +60,7 @@ public static class LedgerDisplay
         ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The trail 社区名录 › community › 台账 › …; officers reach the community through the registry.</summary>
-    public static Crumb[] Crumbs(Community community, bool officer, params Crumb[] more)
+    public static Crumb[] Crumbs(LedgerCommunity community, bool officer, params Crumb[] more)
     {
         ArgumentNullException.ThrowIfNull(community);
         var trail = new List<Crumb>();

@@ -1,7 +1,5 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
-using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
@@ -13,11 +11,11 @@ namespace FullEmployment.Web.Pages.Ledgers;
 /// A page about one community's ledger: resolves the community through <see cref="LedgerAccess"/>,
 /// which refuses other roles (403) and hides communities outside the caller's scope (404).
 /// </summary>
-public abstract class LedgerPageBase(AppDbContext db, ICurrentActor actor) : PageModel
+public abstract class LedgerPageBase(LedgerAccess access, ICurrentActor actor) : PageModel
 {
-    public Community Community { get; private set; } = null!;
+    public LedgerCommunity Community { get; private set; } = null!;
 
-    public bool MayWrite { get; private set; }
+    public bool MayWrite => Community.MayWrite;
 
     public bool IsOfficer => actor.IsInRole(Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer);
 
@@ -32,8 +30,6 @@ public abstract class LedgerPageBase(AppDbContext db, ICurrentActor actor) : Pag
     /// <summary>Loads the community; with <paramref name="writable"/> refuses (403) callers who may only read it.</summary>
     protected async Task LoadCommunityAsync(string code, CancellationToken cancellationToken, bool writable = false)
     {
-        var access = new LedgerAccess(db, actor);
-        Community = writable ? await access.WritableAsync(code, cancellationToken) : await access.ReadableAsync(code, cancellationToken);
-        MayWrite = access.MayWrite(Community);
+        Community = await access.OpenAsync(code, writable, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Ledgers;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>One kind of a community's ledger: masked values, search, date filter, sort, paging, export, audited reveal.</summary>
-public sealed class ListModel(LedgerQueries queries, AppDbContext db, ICurrentActor actor, TimeProvider clock) : LedgerPageBase(db, actor)
+public sealed class ListModel(LedgerQueries queries, LedgerAccess access, ICurrentActor actor, TimeProvider clock) : LedgerPageBase(access, actor)
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

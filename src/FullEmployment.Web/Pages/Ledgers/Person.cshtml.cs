@@ -1,11 +1,10 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 
 namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>One person's dated history across the ledger kinds.</summary>
-public sealed class PersonModel(LedgerQueries queries, AppDbContext db, ICurrentActor actor) : LedgerPageBase(db, actor)
+public sealed class PersonModel(LedgerQueries queries, LedgerAccess access, ICurrentActor actor) : LedgerPageBase(access, actor)
 {
     public PersonTimelineView Timeline { get; private set; } = null!;
 

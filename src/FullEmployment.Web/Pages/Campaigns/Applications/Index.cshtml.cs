@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Campaigns.Applications;
 
-public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministration campaigns, TimeProvider clock) : PageModel
+public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministration campaigns, CampaignExports exports, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? CampaignId { get; set; }
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
@@ -30,11 +30,8 @@ public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministrat
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var rows = await workflow.ListAsync(Filter, new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
-        var workbook = Xlsx.Table("申报", ["批次", "社区代码", "社区名称", "市州", "县区", "状态", "最新得分", "办理期限"],
-            rows.Items.Select(r => (IReadOnlyList<object?>)[r.CampaignName, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.StateName,
-                r.LatestScore, r.DueOn]));
-        return File(workbook, Xlsx.ContentType, $"申报-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        var file = await exports.ApplicationsAsync(Filter, cancellationToken);
+        return File(file.Content, Xlsx.ContentType, file.FileName);
     }
 
     public string PageLink(int page) => Url.Page("Index", new { CampaignId, State, Region, Size, p = page })!;

@@ -11,7 +11,7 @@ namespace FullEmployment.Web.Pages.Campaigns.National;
 /// to the ministry, prints and exports it, and records the ministry's outcome per community (a grant records the national title).
 /// Only the province reaches this page; the use case answers 404 to anyone else.
 /// </summary>
-public sealed class DetailsModel(NationalRounds rounds, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(NationalRounds rounds, CampaignExports exports, TimeProvider clock) : CampaignPageModel
 {
     public NationalRecommendationView View { get; private set; } = null!;
     public PagedResult<NationalEligibleRow> Eligible { get; private set; } = null!;
@@ -40,11 +40,8 @@ public sealed class DetailsModel(NationalRounds rounds, TimeProvider clock) : Ca
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await rounds.GetAsync(id, cancellationToken);
-        var workbook = Xlsx.Table("国家级推荐名单", ["序号", "社区代码", "社区名称", "所在地区", "部里结果", "命名文号", "结果日期", "备注"],
-            view.Candidates.Select(c => (IReadOnlyList<object?>)[c.Rank, c.CommunityCode, c.CommunityName, c.RegionName, c.OutcomeName, c.DocumentNumber,
-                c.DecidedOn, c.Remark]));
-        return File(workbook, Xlsx.ContentType, $"国家级推荐名单-{view.CreationYear}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        var file = await exports.NationalListAsync(id, cancellationToken);
+        return File(file.Content, Xlsx.ContentType, file.FileName);
     }
 
     public Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken cancellationToken) =>

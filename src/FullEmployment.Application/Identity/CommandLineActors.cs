@@ -1,0 +1,28 @@
+using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
+using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullEmployment.Application.Identity;
+
+/// <summary>Who a CLI command about one community acts as (`fe ledger import`, `fe indicators`).</summary>
+public sealed class CommandLineActors(AppDbContext db)
+{
+    /// <summary>`--as USER` acts with that account's role and scope; otherwise the operator acts as the community's county office.</summary>
+    public async Task<ICurrentActor> ForCommunityAsync(string? userName, string communityCode, CancellationToken cancellationToken = default)
+    {
+        if (userName is not null)
+        {
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+                ?? throw new DomainException($"用户“{userName}”不存在。");
+            return new FixedActor(user.UserName, user.Role, user.ScopeCode, "cli", user.Id);
+        }
+
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == communityCode, cancellationToken)
+            ?? throw new DomainException($"社区“{communityCode}”不存在。");
+        return community.CountyCode is { } county
+            ? new FixedActor("fe-cli", Roles.CountyOfficer, county, "cli")
+            : new FixedActor("fe-cli", Roles.CityOfficer, community.CityCode, "cli");
+    }
+}
