@@ -19,19 +19,16 @@ namespace FullEmployment.IntegrationTests.Supervision;
 /// region (404 outside scope, 403 wrong role with the Chinese reason), the audit of every move, the workbench counts, to-do
 /// items, the export and a year without a calendar. The factory's clock is Monday 2025-06-02.
 /// </summary>
-public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class SupportRequestHttpTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Donggang = "620102001001";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_Raised_by_the_community_answered_by_the_county_confirmed_by_the_community_each_move_audited()
+    public async Task A15_Raised_by_the_community_answered_by_the_county_confirmed_by_the_community_each_move_audited(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var community = Client("community");
         using var county = Client("chengguan");
@@ -80,7 +77,7 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await CountAsync("support-request.")).ShouldBe(auditBefore + 3);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
     [InlineData("chengguan", HttpStatusCode.Forbidden, "困难诉求须由社区工作人员为本社区提出。")]
     [InlineData("lanzhou", HttpStatusCode.Forbidden, "困难诉求须由社区工作人员为本社区提出。")]
@@ -89,12 +86,9 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
     [InlineData("jiayuguan", HttpStatusCode.NotFound, "未找到该社区")] // another city
     [InlineData("auditor", HttpStatusCode.Forbidden, "无权执行此操作")]
     [InlineData("lanzhou-finance", HttpStatusCode.Forbidden, "无权执行此操作")]
-    public async Task A15_Only_the_communitys_own_staff_raise_its_requests(string user, HttpStatusCode status, string reason)
+    public async Task A15_Only_the_communitys_own_staff_raise_its_requests(Database database, string user, HttpStatusCode status, string reason)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var before = await CountAsync("support-request.raise");
         using var client = Client(user);
@@ -106,7 +100,7 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await CountAsync("support-request.raise")).ShouldBe(before);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
     [InlineData("community", HttpStatusCode.OK)]
     [InlineData("chengguan", HttpStatusCode.OK)]
@@ -117,12 +111,9 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
     [InlineData("auditor", HttpStatusCode.Forbidden)]
     [InlineData("secadmin", HttpStatusCode.Forbidden)]
     [InlineData("lanzhou-finance", HttpStatusCode.Forbidden)]
-    public async Task A15_Reading_a_request_needs_a_workflow_role_and_its_stored_region(string user, HttpStatusCode status)
+    public async Task A15_Reading_a_request_needs_a_workflow_role_and_its_stored_region(Database database, string user, HttpStatusCode status)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = await RaiseAsync(Donggang, SupportCategory.Staffing);
         using var client = Client(user);
@@ -140,7 +131,7 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (status == HttpStatusCode.OK ? ids.Contains(id) : !ids.Contains(id)).ShouldBeTrue();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
     [InlineData("answer", "community", HttpStatusCode.Forbidden, "答复诉求须由社区所在县区人社局或市州人社局办理。")]
     [InlineData("answer", "province", HttpStatusCode.Forbidden, "答复诉求须由社区所在县区人社局或市州人社局办理。")]
@@ -152,13 +143,10 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
     [InlineData("reopen", "lanzhou", HttpStatusCode.Forbidden, "重新提出须由提出诉求的社区工作人员办理。")]
     [InlineData("confirm", "jiuquanlu", HttpStatusCode.NotFound, "未找到该诉求")]
     [InlineData("close", "chengguan", HttpStatusCode.NotFound, "没有诉求操作")]
-    public async Task A15_A_move_by_the_wrong_actor_or_in_the_wrong_state_is_refused_unaudited(string action, string user, HttpStatusCode status,
+    public async Task A15_A_move_by_the_wrong_actor_or_in_the_wrong_state_is_refused_unaudited(Database database, string action, string user, HttpStatusCode status,
         string reason)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = await RaiseAsync(Donggang, SupportCategory.Other);
         var before = await EventsAsync(id);
@@ -173,14 +161,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await StateAsync(id)).ShouldBe(SupportRequestState.AwaitingAnswer);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_The_city_answers_too_and_a_reopened_request_gets_a_new_period_then_a_resolved_one_is_final()
+    public async Task A15_The_city_answers_too_and_a_reopened_request_gets_a_new_period_then_a_resolved_one_is_final(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = await RaiseAsync(Donggang, SupportCategory.PolicyImplementation);
         using var city = Client("lanzhou");
@@ -213,14 +198,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
             "support-request.answer", "support-request.confirm"]);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_In_Jiayuguan_without_counties_the_city_answers()
+    public async Task A15_In_Jiayuguan_without_counties_the_city_answers(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = await RaiseAsync("620200001002", SupportCategory.InformationSystem);
         using var jiayuguan = Client("jiayuguan");
@@ -234,14 +216,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await EventsAsync(id)).Last().RegionCode.ShouldBe("620200");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_Demo_data_has_an_open_and_an_overdue_request_counted_on_the_workbenches_with_a_chart_per_city_for_the_province()
+    public async Task A15_Demo_data_has_an_open_and_an_overdue_request_counted_on_the_workbenches_with_a_chart_per_city_for_the_province(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var province = await SummaryAsync(new FixedActor("province", Roles.ProvinceOfficer, "620000"));
         province.Overdue.ShouldBeGreaterThanOrEqualTo(1);
@@ -266,14 +245,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await auditor.GetStringAsync(Url("/"))).ShouldNotContain("support-panel");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_The_county_and_city_have_the_answer_in_their_to_do_list_the_community_the_confirmation()
+    public async Task A15_The_county_and_city_have_the_answer_in_their_to_do_list_the_community_the_confirmation(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = await RaiseAsync(Donggang, SupportCategory.PremisesAndEquipment);
         var url = $"/Supervision/SupportRequests/Details/{id}";
@@ -289,14 +265,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await TodosAsync(new FixedActor("chengguan", Roles.CountyOfficer, "620102"))).ShouldNotContain(t => t.Url == url);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_The_export_is_audited_with_the_filter_and_row_count_and_a_region_outside_scope_gets_no_file()
+    public async Task A15_The_export_is_audited_with_the_filter_and_row_count_and_a_region_outside_scope_gets_no_file(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         await RaiseAsync(Donggang, SupportCategory.Funding);
         using var county = Client("chengguan");
@@ -324,14 +297,11 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
         (await CountAsync("support-request.export")).ShouldBe(before);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A15")]
-    public async Task A15_A_request_whose_period_reaches_a_year_without_calendar_is_accepted_without_due_date_and_never_overdue()
+    public async Task A15_A_request_whose_period_reaches_a_year_without_calendar_is_accepted_without_due_date_and_never_overdue(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // 2026-12-24: ten working days reach 2027, which the seed does not configure.
         var late = new FakeTimeProvider(new DateTimeOffset(2026, 12, 24, 2, 0, 0, TimeSpan.Zero));
@@ -373,7 +343,3 @@ public abstract class SupportRequestHttpTests(FullEmploymentFactory factory) : I
     private Task<int> CountAsync(string actionPrefix) => Factory.WithScopeAsync(sp =>
         sp.GetRequiredService<AppDbContext>().AuditEvents.CountAsync(e => e.Action.StartsWith(actionPrefix)));
 }
-
-public sealed class SupportRequestHttpTestsSqlite(SqliteFactory factory) : SupportRequestHttpTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class SupportRequestHttpTestsPostgres(PostgresFactory factory) : SupportRequestHttpTests(factory), IClassFixture<PostgresFactory>;
