@@ -88,10 +88,4 @@ public sealed class SupportRequestTests(EndToEndFixture fixture, ITestOutputHelp
         await SaveScreenshotAsync("support-7-province-workbench");
         BrowserErrors.Where(e => e.Contains("Content Security Policy", StringComparison.Ordinal)).ShouldBeEmpty();
     }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, WebAppFixture.DemoPassword);
-    }
 }
