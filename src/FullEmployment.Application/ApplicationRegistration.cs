@@ -40,6 +40,9 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CampaignExports>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
+        services.AddScoped<Supervision.SupportRequests>();
+        services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
+        services.AddScoped<SupportRequestDemoData>();
         services.AddLedgers();
         return services;
     }
