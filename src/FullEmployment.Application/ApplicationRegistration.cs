@@ -34,6 +34,8 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CampaignExports>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
+        services.AddScoped<Supervision.Reinspections>();
+        services.AddScoped<Common.ITodoSource, Supervision.ReinspectionTodoSource>();
         services.AddLedgers();
         return services;
     }

@@ -141,6 +141,9 @@ public sealed class ReinspectionRecord
     /// <summary>The city's sheet (A6 template pinned by the round), filled when it records its result.</summary>
     public ScoreSheet? ScoreSheet => _scoreSheets.Count > 0 ? _scoreSheets[0] : null;
 
+    /// <summary>The stored sheets: none before the result, then the city's one.</summary>
+    public IReadOnlyList<ScoreSheet> ScoreSheets => _scoreSheets;
+
     /// <summary>A10: the province reviews national, provincial and legacy-star fails; the managing city a municipal one.</summary>
     public bool ReviewedByCity => TitleLevel == TitleLevel.Municipal;
 
