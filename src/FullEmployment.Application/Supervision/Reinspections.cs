@@ -50,7 +50,9 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         }
 
         var version = string.IsNullOrWhiteSpace(input.TemplateVersion) ? DefaultScoreTemplate.Version : input.TemplateVersion.Trim();
-        var template = await db.Set<ScoreTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.TemplateVersion == version, cancellationToken)
+        var templates = db.Set<ScoreTemplate>().AsNoTracking();
+        var template = await (Guid.TryParse(version, out var templateId) ? templates.Where(t => t.Id == templateId) : templates.Where(t => t.TemplateVersion == version))
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException($"未找到评分表版本“{version}”。", "A6");
         if (!template.IsPublished)
         {
@@ -58,7 +60,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         }
 
         var now = clock.GetUtcNow();
-        var round = new ReinspectionRound(input.Year, input.ReferenceDate, input.CityDeadline, input.ReviewDeadline, version,
+        var round = new ReinspectionRound(input.Year, input.ReferenceDate, input.CityDeadline, input.ReviewDeadline, template.TemplateVersion,
             input.PassMark ?? ReinspectionRound.DefaultPassMark, input.IncludeNational, Actor.UserName ?? "", now);
         var communities = await db.Communities.AsNoTracking().Include(c => c.Titles).Where(c => c.Status == CommunityStatus.Active)
             .OrderBy(c => c.Code).ToListAsync(cancellationToken);
