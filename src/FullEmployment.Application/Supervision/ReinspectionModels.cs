@@ -43,3 +43,6 @@ public sealed record ReinspectionResultInput(Guid RecordId, int Version, Reinspe
     IReadOnlyList<string>? RequiredItems = null);
 
 public sealed record ReinspectionFileInput(Guid RecordId, string Category, FileUpload Upload);
+
+/// <summary>A judged item of the pinned sheet the city scores on site (the auto items come from the ledger).</summary>
+public sealed record ReinspectionJudgedItem(string Number, string Text, decimal MaxPoints, string Rule);

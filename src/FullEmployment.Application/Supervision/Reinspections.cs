@@ -144,6 +144,16 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         return await ViewAsync(record, cancellationToken);
     }
 
+    /// <summary>The judged items of the record's pinned sheet, for the city's result form.</summary>
+    public async Task<IReadOnlyList<ReinspectionJudgedItem>> JudgedItemsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        Actor.EnsureRole(CampaignAccess.Readers);
+        var version = await Visible().Where(r => r.Id == id).Select(r => r.TemplateVersion).FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
+        var template = await db.Set<ScoreTemplate>().AsNoTracking().SingleAsync(t => t.TemplateVersion == version, cancellationToken);
+        return template.Items.Where(i => i.Mode == ScoringMode.Judged).Select(i => new ReinspectionJudgedItem(i.Number, i.Text, i.MaxPoints, i.Rule))
+            .ToList();
+    }
+
     // A9: the community prepares its self-check before the city acts.
     public Task<ReinspectionRecordView> SubmitSelfCheckAsync(Guid id, int version, string selfAssessment, CancellationToken cancellationToken = default) =>
         ActAsync(id, version, ReinspectionAction.SelfCheck, "reinspection.self-check", (r, _) =>
