@@ -44,5 +44,5 @@ public sealed record ReinspectionResultInput(Guid RecordId, int Version, Reinspe
 
 public sealed record ReinspectionFileInput(Guid RecordId, string Category, FileUpload Upload);
 
-/// <summary>A judged item of the pinned sheet the city scores on site (the auto items come from the ledger).</summary>
-public sealed record ReinspectionJudgedItem(string Number, string Text, decimal MaxPoints, string Rule);
+/// <summary>An item of the pinned sheet: the city scores judged items on site; auto items come from the ledger unless it corrects one with a reason (A6).</summary>
+public sealed record ReinspectionSheetItem(string Number, string Text, decimal MaxPoints, string Rule, bool Auto);

@@ -144,14 +144,13 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         return await ViewAsync(record, cancellationToken);
     }
 
-    /// <summary>The judged items of the record's pinned sheet, for the city's result form.</summary>
-    public async Task<IReadOnlyList<ReinspectionJudgedItem>> JudgedItemsAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>The items of the record's pinned sheet, for the city's result form.</summary>
+    public async Task<IReadOnlyList<ReinspectionSheetItem>> SheetItemsAsync(Guid id, CancellationToken cancellationToken = default)
     {
         Actor.EnsureRole(CampaignAccess.Readers);
         var version = await Visible().Where(r => r.Id == id).Select(r => r.TemplateVersion).FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
         var template = await db.Set<ScoreTemplate>().AsNoTracking().SingleAsync(t => t.TemplateVersion == version, cancellationToken);
-        return template.Items.Where(i => i.Mode == ScoringMode.Judged).Select(i => new ReinspectionJudgedItem(i.Number, i.Text, i.MaxPoints, i.Rule))
-            .ToList();
+        return template.Items.Select(i => new ReinspectionSheetItem(i.Number, i.Text, i.MaxPoints, i.Rule, i.Mode == ScoringMode.Auto)).ToList();
     }
 
     // A9: the community prepares its self-check before the city acts.

@@ -24,7 +24,7 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
     }
 
     public ReinspectionRecordView View { get; private set; } = null!;
-    public IReadOnlyList<ReinspectionJudgedItem> JudgedItems { get; private set; } = [];
+    public IReadOnlyList<ReinspectionSheetItem> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     [BindProperty] public string? SelfAssessment { get; set; }
@@ -40,7 +40,7 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
     [BindProperty] public bool Passed { get; set; }
     [BindProperty][Display(Name = "复核意见")] public string? Remark { get; set; }
     [BindProperty][Display(Name = "决定日期")] public DateOnly? DecisionDate { get; set; }
-    [BindProperty] public string Category { get; set; } = "self-check";
+    [BindProperty] public string? Category { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public Task OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
@@ -101,8 +101,8 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
             }
 
             await using var stream = Upload.OpenReadStream();
-            await reinspections.UploadAsync(new ReinspectionFileInput(id, Category, new FileUpload(Upload.FileName, stream)), cancellationToken);
-            return Done(id, $"已上传{ReinspectionService.FileCategories.GetValueOrDefault(Category, "附件")}：{Upload.FileName}。");
+            await reinspections.UploadAsync(new ReinspectionFileInput(id, Category ?? "", new FileUpload(Upload.FileName, stream)), cancellationToken);
+            return Done(id, $"已上传{ReinspectionService.FileCategories.GetValueOrDefault(Category ?? "", "附件")}：{Upload.FileName}。");
         }, () => LoadAsync(id, cancellationToken));
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
@@ -124,12 +124,12 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
         View = await reinspections.GetRecordAsync(id, cancellationToken);
         Version = View.Version;
         Today = ChinaTime.Today(clock);
-        JudgedItems = await reinspections.JudgedItemsAsync(id, cancellationToken);
+        Items = await reinspections.SheetItemsAsync(id, cancellationToken);
         VisitDate ??= Today;
         DecisionDate ??= Today;
         if (Scores.Count == 0)
         {
-            Scores = JudgedItems.Select(i => new JudgedScore { Number = i.Number }).ToList();
+            Scores = Items.Select(i => new JudgedScore { Number = i.Number }).ToList();
         }
     }
 }
