@@ -76,8 +76,15 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
             "甘肃省人力资源和社会保障厅", GansuRegions.ProvinceCode, now, cities, "reinspection-round", round.Id.ToString()));
         audit.Record("reinspection.open", "reinspection-round", round.Id.ToString(), GansuRegions.ProvinceCode, after: new
         {
-            round.Year, round.ReferenceDate, round.CityDeadline, round.ReviewDeadline, round.TemplateVersion, round.PassMark, round.IncludeNational,
-            records = records.Count, cities = cities.Count,
+            round.Year,
+            round.ReferenceDate,
+            round.CityDeadline,
+            round.ReviewDeadline,
+            round.TemplateVersion,
+            round.PassMark,
+            round.IncludeNational,
+            records = records.Count,
+            cities = cities.Count,
         });
         await db.SaveChangesAsync(cancellationToken);
         return await GetRoundAsync(round.Id, null, cancellationToken);

@@ -148,8 +148,15 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
 
         var rectify = await lanzhou.PostAsJsonAsync(Url($"/api/v1/reinspection-records/{id}/result"), new
         {
-            result = "rectify", date = "2025-06-02", inspectors = new[] { "王明", "赵丽" }, findings = "信息公开栏未更新", rectifyBy = (string?)null,
-            version = self["version"]!.GetValue<int>(), method = "实地查看、查阅台账", rectifyWorkingDays = 10, requiredItems = new[] { "更新信息公开栏" },
+            result = "rectify",
+            date = "2025-06-02",
+            inspectors = new[] { "王明", "赵丽" },
+            findings = "信息公开栏未更新",
+            rectifyBy = (string?)null,
+            version = self["version"]!.GetValue<int>(),
+            method = "实地查看、查阅台账",
+            rectifyWorkingDays = 10,
+            requiredItems = new[] { "更新信息公开栏" },
             entries = FullMarks,
         });
         rectify.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -175,8 +182,16 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         var id = RecordId(round, Yannan, "provincial");
         var failed = await ReadObjectAsync(await Client("lanzhou").PostAsJsonAsync(Url($"/api/v1/reinspection-records/{id}/result"), new
         {
-            result = "fail", date = "2025-06-02", inspectors = new[] { "王明", "赵丽" }, findings = "援助台账造假", rectifyBy = (string?)null,
-            version = VersionOf(round, id), method = "实地查看", rectifyWorkingDays = (int?)null, requiredItems = (string[]?)null, entries = FullMarks,
+            result = "fail",
+            date = "2025-06-02",
+            inspectors = new[] { "王明", "赵丽" },
+            findings = "援助台账造假",
+            rectifyBy = (string?)null,
+            version = VersionOf(round, id),
+            method = "实地查看",
+            rectifyWorkingDays = (int?)null,
+            requiredItems = (string[]?)null,
+            entries = FullMarks,
         }));
         failed["state"]!.GetValue<string>().ShouldBe("failed");
         var version = failed["version"]!.GetValue<int>();
@@ -218,8 +233,16 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         var id = RecordId(round, Xizhan, "municipal");
         var failed = await ReadObjectAsync(await Client("lanzhou").PostAsJsonAsync(Url($"/api/v1/reinspection-records/{id}/result"), new
         {
-            result = "fail", date = "2025-06-02", inspectors = new[] { "王明", "赵丽" }, findings = "服务大厅停用", rectifyBy = (string?)null,
-            version = VersionOf(round, id), method = "实地查看", rectifyWorkingDays = (int?)null, requiredItems = (string[]?)null, entries = FullMarks,
+            result = "fail",
+            date = "2025-06-02",
+            inspectors = new[] { "王明", "赵丽" },
+            findings = "服务大厅停用",
+            rectifyBy = (string?)null,
+            version = VersionOf(round, id),
+            method = "实地查看",
+            rectifyWorkingDays = (int?)null,
+            requiredItems = (string[]?)null,
+            entries = FullMarks,
         }));
         var version = failed["version"]!.GetValue<int>();
 
@@ -244,8 +267,16 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
 
     private static object Pass(int version) => new
     {
-        result = "pass", date = "2025-06-02", inspectors = new[] { "王明", "赵丽" }, findings = "", rectifyBy = (string?)null, version,
-        method = "实地查看、查阅台账", rectifyWorkingDays = (int?)null, requiredItems = (string[]?)null, entries = FullMarks,
+        result = "pass",
+        date = "2025-06-02",
+        inspectors = new[] { "王明", "赵丽" },
+        findings = "",
+        rectifyBy = (string?)null,
+        version,
+        method = "实地查看、查阅台账",
+        rectifyWorkingDays = (int?)null,
+        requiredItems = (string[]?)null,
+        entries = FullMarks,
     };
 
     private Task<JsonObject> RoundAsync() => Rounds.GetValue(Factory, f => OpenAsync());
@@ -254,7 +285,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
     {
         var response = await Client("province").PostAsJsonAsync(Url("/api/v1/reinspections"), new
         {
-            year = 2025, referenceDate = "2025-06-01", includeNational = false, cityDeadline = "2025-09-30", reviewDeadline = "2025-10-31",
+            year = 2025,
+            referenceDate = "2025-06-01",
+            includeNational = false,
+            cityDeadline = "2025-09-30",
+            reviewDeadline = "2025-10-31",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return await ReadObjectAsync(response);

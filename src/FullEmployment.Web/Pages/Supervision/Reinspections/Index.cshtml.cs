@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
-using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Supervision;
 using FullEmployment.Web.Pages.Campaigns;
 using Microsoft.AspNetCore.Mvc;
+using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 
 namespace FullEmployment.Web.Pages.Supervision.Reinspections;
 

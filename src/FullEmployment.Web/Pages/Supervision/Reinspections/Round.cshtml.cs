@@ -1,9 +1,9 @@
 using System.Text.Json;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
-using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 
 namespace FullEmployment.Web.Pages.Supervision.Reinspections;
 
