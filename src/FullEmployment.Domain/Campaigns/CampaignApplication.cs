@@ -1,3 +1,5 @@
+using FullEmployment.Domain.Regions;
+
 namespace FullEmployment.Domain.Campaigns;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FullEmployment.Domain.Campaigns;
 /// transition table; in a municipal campaign community → county → city, the city certifying from its own list after
 /// the notice (A4.3). Every move names its intent, checks the current state first and records history.
 /// </summary>
-public sealed class CampaignApplication
+public sealed partial class CampaignApplication
 {
     private static readonly ApplicationState[] Open =
     [
@@ -95,7 +97,7 @@ public sealed class CampaignApplication
     public string? CountyCode { get; private set; }
 
     /// <summary>The region that does the county step (A8.2): the county, or the city where it has no counties (嘉峪关市).</summary>
-    public string CountyStepRegionCode => CountyCode ?? CityCode;
+    public string CountyStepRegionCode => CountyStep.RegionOf(CityCode, CountyCode);
 
     public ApplicationState State { get; private set; }
 
@@ -288,7 +290,7 @@ public sealed class CampaignApplication
         var next = Next(ApplicationAction.ReturnForCorrection);
         EnsureCampaign(campaign);
         RequireText(remark, "退回修改必须写明需要修改的内容。", "A8.2");
-        if (dueDate < ChinaDate(now))
+        if (dueDate < ChinaTime.DateOf(now))
         {
             throw new DomainException("修改期限不能早于今天。", "A8.2");
         }
@@ -457,7 +459,7 @@ public sealed class CampaignApplication
         EnsureInTime(campaign, now, overrideReason);
         CertificationDocumentNumber = documentNumber.Trim();
         PlaqueNumber = plaqueNumber.Trim();
-        CertifiedOn = ChinaDate(now);
+        CertifiedOn = ChinaTime.DateOf(now);
         Move(next, ApplicationAction.Certify, actor, now, $"{CertificationDocumentNumber}，标牌{PlaqueNumber}", overrideReason);
     }
 
@@ -533,6 +535,16 @@ public sealed class CampaignApplication
         ApplicationAction.UpholdObjection => "异议成立移出名单",
         ApplicationAction.Disqualify => "取消申报资格",
         _ => action.ToString(),
+    };
+
+    /// <summary>The review level's name, in messages, sheet columns and page headings.</summary>
+    public static string LevelName(ReviewLevel level) => level switch
+    {
+        ReviewLevel.Self => "社区自评",
+        ReviewLevel.County => "县区",
+        ReviewLevel.City => "市州",
+        ReviewLevel.Province => "省级",
+        _ => level.ToString(),
     };
 
     private static Dictionary<(ApplicationState, ApplicationAction), ApplicationState> BuildMunicipalTransitions()
@@ -683,15 +695,4 @@ public sealed class CampaignApplication
             throw new DomainException(message, clause);
         }
     }
-
-    private static DateOnly ChinaDate(DateTimeOffset now) => DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
-
-    private static string LevelName(ReviewLevel level) => level switch
-    {
-        ReviewLevel.Self => "社区自评",
-        ReviewLevel.County => "县区",
-        ReviewLevel.City => "市州",
-        ReviewLevel.Province => "省级",
-        _ => level.ToString(),
-    };
 }

@@ -8,25 +8,20 @@ using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Notices;
+using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 public sealed class CampaignFlowTests
 {
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8")]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
-    public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Provider provider)
+    public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
 
@@ -67,11 +62,11 @@ public sealed class CampaignFlowTests
         atProvince.State.ShouldBe(ApplicationState.ForwardedToProvince);
 
         // A8.4: review, on-site evaluation, proposed list, notice, certification.
-        var a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.ScoreAsync(
+        var a = await s.Scoring(Roles.ProvinceOfficer, Province, w => w.ScoreAsync(
             new ScoreInput(atProvince.Id, atProvince.Version, ReviewLevel.Province, CampaignScenario.FullJudged)));
-        a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.RecordInspectionAsync(
+        a = await s.Scoring(Roles.ProvinceOfficer, Province, w => w.RecordInspectionAsync(
             new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 8), ["省厅甲", "省厅乙"], true, "符合省级标准")));
-        a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.ProposeAsync(new ActionInput(a.Id, a.Version)));
+        a = await s.AtProvince(Roles.ProvinceOfficer, Province, w => w.ProposeAsync(new ActionInput(a.Id, a.Version)));
         a.State.ShouldBe(ApplicationState.Proposed);
         var proposed = await s.ProposedListAsync();
         proposed = await s.Lists(Roles.ProvinceOfficer, Province, l => l.PublishNoticeAsync(
@@ -103,10 +98,10 @@ public sealed class CampaignFlowTests
         (await db.AuditEvents.CountAsync(e => e.TargetType == "application" && e.TargetId == a.Id.ToString())).ShouldBeGreaterThan(8);
     }
 
-    [Fact]
-    public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -115,7 +110,7 @@ public sealed class CampaignFlowTests
             await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
         }
 
-        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+        var rows = await factory.As<ApplicationQueries, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
             w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
         rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
             ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);
@@ -128,10 +123,10 @@ public sealed class CampaignFlowTests
         countyTodo.ShouldContain(t => t.Title.StartsWith("草场街社区", StringComparison.Ordinal) && t.WorkingDaysLeft > 0);
     }
 
-    [Fact]
-    public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -156,14 +151,14 @@ public sealed class CampaignFlowTests
         todo.ShouldContain(t => t.Url == $"/Campaigns/National/{round.Id}" && t.Title.Contains("待报送人社部"));
     }
 
-    [Theory]
+    [DatabaseTheory(Database.Sqlite)]
     [Trait("Clause", "A8.3")]
     [InlineData(2026, 12, 20)]
     [InlineData(2026, 12, 30)]
     [InlineData(2026, 12, 31)]
-    public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(int year, int month, int day)
+    public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 
@@ -176,20 +171,20 @@ public sealed class CampaignFlowTests
         notice.LastDay.Year.ShouldBe(2026);
     }
 
-    [Theory]
+    [DatabaseTheory(Database.Sqlite)]
     [Trait("Clause", "A8.3")]
     [InlineData(2027, 3, 1)]
     [InlineData(2027, 12, 30)]
-    public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(int year, int month, int day)
+    public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 
         notBuilt.Single().ShouldContain($"{year}年");
         notBuilt.Single().ShouldContain("工作日历未配置");
         (await factory.As<PublicSite, IReadOnlyList<PublicNoticeView>>(Roles.CommunityStaff, "x", p => p.OpenNoticesAsync())).ShouldBeEmpty();
-        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+        var rows = await factory.As<ApplicationQueries, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
             w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
         rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
             ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);
@@ -198,7 +193,7 @@ public sealed class CampaignFlowTests
         lists.ShouldBe([CandidateListState.Draft]);
     }
 
-    private static async Task<IReadOnlyList<string>> SeedDemoAsync(CampaignFactory factory)
+    private static async Task<IReadOnlyList<string>> SeedDemoAsync(FullEmploymentFactory factory)
     {
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
