@@ -289,7 +289,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         audit.Record("reinspection.upload", "reinspection-record", record.Id.ToString(), record.CountyCode ?? record.CityCode,
             after: new { category = input.Category, file.FileName, file.Length });
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationWorkflow.ToFileView(file);
+        return ApplicationSteps.ToFileView(file);
     }
 
     public async Task<(StoredFile File, Stream Content)> OpenFileAsync(Guid recordId, Guid fileId, CancellationToken cancellationToken = default)
@@ -415,7 +415,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
             r.IsOverdue(round, today), r.ReviewedByCity ? cityName + "人社局" : "省人社厅", r.PassMark, r.TemplateVersion, r.SelfAssessment,
             r.SelfCheckedAt, r.Result is { } res ? ReinspectionRecord.ResultApiName(res) : null, r.ResultOn, r.ResultBy, r.VisitDate, r.Inspectors,
             r.VisitMethod, r.Findings, r.RectifyDueDate, r.RequiredItems, r.RectificationAnswer, r.AnsweredOn, r.RecheckedOn, r.RecheckRemark,
-            r.FailedOn, r.ReviewedOn, r.ReviewRemark, sheet, snapshot.Indicators, frozen, findings, stored.ConvertAll(ApplicationWorkflow.ToFileView),
+            r.FailedOn, r.ReviewedOn, r.ReviewRemark, sheet, snapshot.Indicators, frozen, findings, stored.ConvertAll(ApplicationSteps.ToFileView),
             r.OptionsFor(r.PartiesOf(Actor.Role, Actor.ScopeCode), today), r.Version);
     }
 

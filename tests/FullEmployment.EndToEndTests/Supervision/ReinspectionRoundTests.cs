@@ -11,7 +11,6 @@ namespace FullEmployment.EndToEndTests.Supervision;
 [Collection(EndToEndCollection.Name)]
 public sealed class ReinspectionRoundTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Password = WebAppFixture.DemoPassword;
     private const string Donggang = "620102001001";
     private const string Caochang = "620102001004";
     private const string Dunhuanglu = "620103001002";
@@ -134,11 +133,5 @@ public sealed class ReinspectionRoundTests(EndToEndFixture fixture, ITestOutputH
         }
 
         await Page.ClickAsync("[data-testid=result-submit]");
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
     }
 }

@@ -17,7 +17,7 @@ namespace FullEmployment.IntegrationTests.Supervision;
 /// The re-inspection API (A9, A10, A3.2) by role and region on the demo data: the 2025 round opened once per database (the
 /// clock is 2025-06-02; the demo round is 2024's), then each test works on its own communities' records.
 /// </summary>
-public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ReinspectionHttpTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Yannan = "620102001002";
     private const string Donggang = "620102001001";
@@ -30,11 +30,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
     private static readonly object[] FullMarks =
         [new { number = "1.2", score = 4 }, new { number = "1.3", score = 3 }, new { number = "1.5", score = 4 }, new { number = "5.1", score = 5 }];
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A9")]
-    public async Task A9_Opening_a_round_creates_one_record_per_title_in_force_and_notifies_every_city_only_the_province_may_open()
+    public async Task A9_Opening_a_round_creates_one_record_per_title_in_force_and_notifies_every_city_only_the_province_may_open(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
 
         var records = round["records"]!.AsArray();
@@ -63,11 +63,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         (await again.Content.ReadAsStringAsync()).ShouldContain("每年只开启一轮");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A3.2")]
-    public async Task A3_2_The_demo_round_is_in_progress_and_national_titles_are_left_out_unless_chosen()
+    public async Task A3_2_The_demo_round_is_in_progress_and_national_titles_are_left_out_unless_chosen(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var province = Client("province");
         var rounds = (await province.GetFromJsonAsync<JsonArray>(Url("/api/v1/reinspections")))!;
         var demo = rounds.Single(r => r!["year"]!.GetValue<int>() == 2024)!;
@@ -77,11 +77,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         records.ShouldAllBe(r => r!["level"]!.GetValue<string>() != "national");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A9")]
-    public async Task A9_Reads_are_scoped_to_the_stored_records_region()
+    public async Task A9_Reads_are_scoped_to_the_stored_records_region(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
         var id = round["id"]!.GetValue<string>();
         var shengli = RecordId(round, Shengli, "provincial");
@@ -96,11 +96,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         (await Client("").GetAsync(Url($"/api/v1/reinspections/{id}/records"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A9")]
-    public async Task A9_Jiayuguans_city_officers_inspect_its_communities_and_no_other_city_or_the_county_may()
+    public async Task A9_Jiayuguans_city_officers_inspect_its_communities_and_no_other_city_or_the_county_may(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
         var shengli = RecordId(round, Shengli, "provincial");
         var yannan = RecordId(round, Yannan, "municipal");
@@ -128,11 +128,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         (await AuditCountAsync("reinspection.result", shengli)).ShouldBe(1);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A9")]
-    public async Task A9_The_community_self_checks_then_the_city_orders_rectification_in_working_days_the_community_answers_and_the_city_passes_it()
+    public async Task A9_The_community_self_checks_then_the_city_orders_rectification_in_working_days_the_community_answers_and_the_city_passes_it(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
         var id = RecordId(round, Donggang, "municipal");
         var community = Client("community");
@@ -173,11 +173,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         recheck["state"]!.GetValue<string>().ShouldBe("passed");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_The_province_confirms_a_provincial_fail_the_title_ends_with_reason_reinspection_and_leaves_the_public_directory()
+    public async Task A10_The_province_confirms_a_provincial_fail_the_title_ends_with_reason_reinspection_and_leaves_the_public_directory(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
         var id = RecordId(round, Yannan, "provincial");
         var failed = await ReadObjectAsync(await Client("lanzhou").PostAsJsonAsync(Url($"/api/v1/reinspection-records/{id}/result"), new
@@ -224,11 +224,11 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
         registry.StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_The_managing_city_reviews_a_municipal_fail_the_province_may_not_and_an_overturn_keeps_the_title()
+    public async Task A10_The_managing_city_reviews_a_municipal_fail_the_province_may_not_and_an_overturn_keeps_the_title(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var round = await RoundAsync();
         var id = RecordId(round, Xizhan, "municipal");
         var failed = await ReadObjectAsync(await Client("lanzhou").PostAsJsonAsync(Url($"/api/v1/reinspection-records/{id}/result"), new
@@ -308,7 +308,3 @@ public abstract class ReinspectionHttpTests(FullEmploymentFactory factory) : Int
     private Task<int> AuditCountAsync(string action, string id) => Factory.WithScopeAsync(async sp =>
         await sp.GetRequiredService<AppDbContext>().Set<AuditEvent>().AsNoTracking().CountAsync(e => e.Action == action && e.TargetId == id));
 }
-
-public sealed class ReinspectionHttpTestsSqlite(SqliteFactory factory) : ReinspectionHttpTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ReinspectionHttpTestsPostgres(PostgresFactory factory) : ReinspectionHttpTests(factory), IClassFixture<PostgresFactory>;
