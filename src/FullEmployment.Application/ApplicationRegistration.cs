@@ -19,6 +19,7 @@ public static class ApplicationRegistration
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
         services.AddScoped<CampaignDemoData>();
+        services.AddScoped<ReinspectionDemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
         services.AddScoped<Common.FileStore>();
@@ -40,6 +41,8 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CampaignExports>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
+        services.AddScoped<Supervision.Reinspections>();
+        services.AddScoped<Common.ITodoSource, Supervision.ReinspectionTodoSource>();
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<SupportRequestDemoData>();

@@ -91,6 +91,7 @@ internal static class Commands
                 {
                     await cli.Error.WriteLineAsync(notBuilt);
                 }
+                await services.GetRequiredService<ReinspectionDemoData>().SeedAsync(ct);
             }
             else
             {

@@ -164,8 +164,20 @@ public sealed class Community
         return title;
     }
 
-    public void EndTitle(int titleId, DateOnly endedOn, TitleEndReason reason, string? remark) =>
+    public void EndTitle(int titleId, DateOnly endedOn, TitleEndReason reason, string? remark)
+    {
+        // A9, A10: 复查不合格 ends a title only through the review of a re-inspection fail (Supervision/ReinspectionRecord).
+        if (reason == TitleEndReason.Reinspection)
+        {
+            throw new DomainException("“复查不合格”只能由年度复查的复核确认终止称号，请在复查记录中办理。", "A10");
+        }
+
         FindTitle(titleId).End(endedOn, reason, remark);
+    }
+
+    /// <summary>A10: called only by <see cref="Supervision.ReinspectionRecord.Confirm"/> once the reviewer confirms a fail.</summary>
+    internal void EndTitleAfterReinspection(int titleId, DateOnly endedOn, string remark) =>
+        FindTitle(titleId).End(endedOn, TitleEndReason.Reinspection, remark);
 
     public void RecordProvinceFiling(int titleId, string filingNumber, DateOnly filedOn) =>
         FindTitle(titleId).RecordProvinceFiling(filingNumber.Trim(), filedOn);

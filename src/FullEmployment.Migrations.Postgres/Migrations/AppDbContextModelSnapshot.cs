@@ -788,6 +788,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("ReinspectionRecordId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TemplateVersion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -796,6 +799,8 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ReinspectionRecordId");
 
                     b.ToTable("score_sheets", (string)null);
                 });
@@ -1697,6 +1702,201 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly?>("FailedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FrozenIndicators")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<string[]>("Inspectors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<decimal>("PassMark")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("RecheckRemark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RecheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RectificationAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("RectifyDueDate")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<string[]>("RequiredItems")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ResultBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewRemark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SelfCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TitleDocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VisitDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityCode");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("RoundId", "TitleId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "CityCode", "State");
+
+                    b.ToTable("reinspection_records", (string)null);
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CityDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IncludeNational")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("PassMark")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("reinspection_rounds", (string)null);
+                });
+
             modelBuilder.Entity("FullEmployment.Domain.Supervision.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2241,6 +2441,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("FullEmployment.Domain.Supervision.ReinspectionRecord", null)
+                        .WithMany("ScoreSheets")
+                        .HasForeignKey("ReinspectionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.OwnsMany("FullEmployment.Domain.Campaigns.ScoreLine", "Lines", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2498,6 +2703,21 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRecord", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FullEmployment.Domain.Supervision.ReinspectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FullEmployment.Domain.Supervision.SupportRequestHistoryEntry", b =>
                 {
                     b.HasOne("FullEmployment.Domain.Supervision.SupportRequest", null)
@@ -2557,6 +2777,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
             modelBuilder.Entity("FullEmployment.Domain.Notices.PublicNotice", b =>
                 {
                     b.Navigation("Objections");
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRecord", b =>
+                {
+                    b.Navigation("ScoreSheets");
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Supervision.SupportRequest", b =>

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         CampaignsApi.Map(api);
         PublicApi.Map(api.MapGroup("/public"));
         LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
+        ReinspectionApi.Map(api);
         SupportRequestsApi.Map(api);
         return app;
     }
