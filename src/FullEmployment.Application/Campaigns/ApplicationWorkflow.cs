@@ -389,7 +389,7 @@ public sealed class ApplicationWorkflow(AppDbContext db, AuditTrail audit, TimeP
         query.Include(a => a.ScoreSheets).Include(a => a.Inspections).Include(a => a.History).AsSplitQuery();
 
     internal async Task<ApplicantEligibility> EligibilityAsync(Community community, Campaign campaign, CancellationToken cancellationToken) =>
-        new(community.HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(ChinaTime.Today(clock)),
+        new(community.EnsureMayApply().HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(ChinaTime.Today(clock)),
             await db.Set<CampaignApplication>().AnyAsync(a => a.CampaignId == campaign.Id && a.CommunityId == community.Id
                 && a.State == ApplicationState.Disqualified, cancellationToken),
             community.TitlesInForceOn(ChinaTime.Today(clock)).Any(t => t.Level == TitleLevel.Municipal));

@@ -51,6 +51,11 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
     public async Task<Community> WritableAsync(string communityCode, CancellationToken cancellationToken = default)
     {
         var community = await ReadableAsync(communityCode, cancellationToken);
+        if (community.Status != CommunityStatus.Active)
+        {
+            throw new ForbiddenException($"社区“{community.Name}”已撤销或合并，台账只读。");
+        }
+
         if (!MayWrite(community))
         {
             throw new ForbiddenException("只有本社区工作人员或所在县区人社局（无县区的市由市人社局）可以维护社区台账；省、市人社部门只能查看。");
@@ -62,10 +67,11 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
     public bool MayWrite(Community community)
     {
         ArgumentNullException.ThrowIfNull(community);
-        return (actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
+        // A11.2: a dissolved or merged community's ledger is kept read-only.
+        return community.Status == CommunityStatus.Active && ((actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
             || (actor.IsInRole(Roles.CountyOfficer) && community.CountyCode is not null && actor.ScopeCode == community.CountyCode)
             // A city without counties (嘉峪关市): its city officers do the county step.
-            || (actor.IsInRole(Roles.CityOfficer) && community.CountyCode is null && actor.ScopeCode == community.CityCode);
+            || (actor.IsInRole(Roles.CityOfficer) && community.CountyCode is null && actor.ScopeCode == community.CityCode));
     }
 
     /// <summary>The rows of one kind of every community, as the common record type.</summary>
