@@ -34,6 +34,7 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.CampaignExports>();
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
+        services.AddScoped<Supervision.ChangeReports>().AddScoped<Common.ITodoSource, Supervision.ChangeReportTodoSource>();
         services.AddLedgers();
         return services;
     }
