@@ -19,6 +19,7 @@ public static class ApplicationRegistration
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
         services.AddScoped<CampaignDemoData>();
+        services.AddScoped<ChangeReportDemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
         services.AddScoped<Common.FileStore>();

@@ -89,6 +89,8 @@ internal static class Commands
                 {
                     await cli.Error.WriteLineAsync(notBuilt);
                 }
+
+                await services.GetRequiredService<ChangeReportDemoData>().SeedAsync(ct);
             }
             else
             {

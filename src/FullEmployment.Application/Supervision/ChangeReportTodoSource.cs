@@ -13,7 +13,7 @@ internal sealed class ChangeReportTodoSource(ChangeReports reports) : ITodoSourc
 
     public async Task<IReadOnlyList<TodoItem>> ForAsync(ICurrentActor actor, CancellationToken cancellationToken)
     {
-        if (!actor.IsInRole(ChangeReports.Readers))
+        if (!ChangeReports.IsReader(actor))
         {
             return [];
         }

@@ -20,7 +20,10 @@ namespace FullEmployment.Application.Supervision;
 /// </summary>
 public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvider clock, FileStore files, IndicatorQueries indicators)
 {
-    internal static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
+    private static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
+
+    /// <summary>The roles that read change reports: the workflow officers and community staff, within their scope.</summary>
+    public static bool IsReader(ICurrentActor actor) => actor.IsInRole(Readers);
 
     private ICurrentActor Actor => audit.Actor;
 
