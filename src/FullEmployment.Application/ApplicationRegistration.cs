@@ -29,7 +29,13 @@ public static class ApplicationRegistration
         services.AddScoped<Campaigns.IndicatorSnapshots>();
         services.AddScoped<Campaigns.ScoreTemplates>();
         services.AddScoped<Campaigns.CampaignAdministration>();
-        services.AddScoped<Campaigns.ApplicationWorkflow>();
+        services.AddScoped<Campaigns.ApplicationSteps>();
+        services.AddScoped<Campaigns.ApplicationQueries>();
+        services.AddScoped<Campaigns.ApplicationSubmission>();
+        services.AddScoped<Campaigns.ApplicationScoring>();
+        services.AddScoped<Campaigns.CountyReview>();
+        services.AddScoped<Campaigns.CityReview>();
+        services.AddScoped<Campaigns.ProvinceReview>();
         services.AddScoped<Campaigns.CandidateLists>();
         services.AddScoped<Campaigns.NationalRounds>();
         services.AddScoped<Campaigns.CampaignExports>();

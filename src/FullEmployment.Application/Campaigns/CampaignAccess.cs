@@ -15,48 +15,18 @@ internal static class CampaignAccess
     public static bool Covers(this ICurrentActor actor, CampaignApplication a) =>
         actor.IsInRole(Readers) && RegionScope.Covers(actor.Role, actor.ScopeCode, a.CityCode, a.CountyCode, a.CommunityCode);
 
-    public static bool IsCommunityOf(this ICurrentActor actor, CampaignApplication a) =>
-        actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == a.CommunityCode;
+    /// <summary>The actor as the campaign rules see them (role and region; who holds which stage is decided there, A8).</summary>
+    public static CampaignActor AsCampaignActor(this ICurrentActor actor) => new(actor.Role, actor.ScopeCode);
 
-    /// <summary>A8.2: the county; a city without counties (嘉峪关市) does the county step itself.</summary>
-    public static bool IsCountyOf(this ICurrentActor actor, CampaignApplication a) =>
-        a.CountyCode is null
-            ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == a.CityCode
-            : actor.IsInRole(Roles.CountyOfficer) && actor.ScopeCode == a.CountyCode;
-
-    public static bool IsCityOf(this ICurrentActor actor, string cityCode) => actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == cityCode;
+    public static bool IsCityOf(this ICurrentActor actor, string cityCode) => actor.AsCampaignActor().IsCityOf(cityCode);
 
     /// <summary>A8.4 for provincial and national rounds; a municipal campaign's organising city takes the last step, certification (A4.3).</summary>
-    public static bool IsTopOf(this ICurrentActor actor, Campaign campaign) =>
-        campaign.Kind == CampaignKind.Municipal ? actor.IsCityOf(campaign.OrganizerRegionCode) : actor.IsInRole(Roles.ProvinceOfficer);
+    public static bool IsTopOf(this ICurrentActor actor, Campaign campaign) => actor.AsCampaignActor().IsTopOf(campaign);
 
-    /// <summary>
-    /// The stage's own officer acts; after a stage deadline only the campaign's organiser may act, with a recorded reason
-    /// (A8): the province, or in a municipal campaign the organising city; the province does not act in a city's campaign
-    /// (A4.3, A10). Supplying a reason is itself the organiser's prerogative, and only once the stage's
-    /// <paramref name="deadline"/> has passed: before it the stage is still its own officer's.
-    /// </summary>
-    public static void EnsureStageActor(this ICurrentActor actor, Campaign campaign, bool isStageActor, string? overrideReason, string refusal,
-        StageDeadline? deadline, DateTimeOffset now)
+    /// <summary>Turns the domain's refusal of a stage actor (<see cref="StageActing.Refusal"/>) into a 403.</summary>
+    public static void EnsureNotRefused(string? refusal)
     {
-        if (!string.IsNullOrWhiteSpace(overrideReason))
-        {
-            if (!actor.IsTopOf(campaign))
-            {
-                throw new ForbiddenException(campaign.HasProvinceStep
-                    ? "超过阶段截止日期办理须由省人社厅填写延期理由，其他角色不能填写。"
-                    : "市级创建超过阶段截止日期办理须由组织创建的市州人社局填写延期理由，其他角色（含省人社厅）不能填写。");
-            }
-
-            if (deadline?.OverrideRefusal(campaign, now) is { } early)
-            {
-                throw new ForbiddenException(early);
-            }
-
-            return;
-        }
-
-        if (!isStageActor)
+        if (refusal is not null)
         {
             throw new ForbiddenException(refusal);
         }
@@ -83,14 +53,6 @@ internal static class CampaignAccess
             entry.Property("Version").IsModified = true;
         }
     }
-
-    public static string LevelName(ReviewLevel level) => level switch
-    {
-        ReviewLevel.Self => "社区自评",
-        ReviewLevel.County => "县区初审",
-        ReviewLevel.City => "市州评定",
-        _ => "省级审核",
-    };
 
     public static string KindName(CampaignKind kind) => kind switch
     {

@@ -261,10 +261,31 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
             .Select(code => new QuotaView(code, names.GetValueOrDefault(code, code), c.Allocations.FirstOrDefault(a => a.RegionCode == code)?.Quota ?? 0,
                 forwarded is null ? null : forwarded.GetValueOrDefault(code)))
             .ToList();
-        return new CampaignView(c.Id, c.Kind, CampaignAccess.KindName(c.Kind), c.OrganizerRegionCode, names.GetValueOrDefault(c.OrganizerRegionCode, ""),
-            c.Name, c.CreationYear, c.TotalQuota, c.PassMark, c.TemplateVersion, c.AssessmentPeriod.Start, c.AssessmentPeriod.End, c.Deadlines,
-            c.State, Campaign.StateName(c.State), c.CycleOverrideReason, c.PublishedAt, c.CloseReason, quotas, c.ValidityWarning(), c.FinalStageName,
-            c.Version);
+        return new CampaignView
+        {
+            Id = c.Id,
+            Kind = c.Kind,
+            KindName = CampaignAccess.KindName(c.Kind),
+            OrganizerRegionCode = c.OrganizerRegionCode,
+            OrganizerName = names.GetValueOrDefault(c.OrganizerRegionCode, ""),
+            Name = c.Name,
+            CreationYear = c.CreationYear,
+            TotalQuota = c.TotalQuota,
+            PassMark = c.PassMark,
+            TemplateVersion = c.TemplateVersion,
+            AssessmentFrom = c.AssessmentPeriod.Start,
+            AssessmentTo = c.AssessmentPeriod.End,
+            Deadlines = c.Deadlines,
+            State = c.State,
+            StateName = Campaign.StateName(c.State),
+            CycleOverrideReason = c.CycleOverrideReason,
+            PublishedAt = c.PublishedAt,
+            CloseReason = c.CloseReason,
+            Quotas = quotas,
+            ValidityWarning = c.ValidityWarning(),
+            FinalStageName = c.FinalStageName,
+            Version = c.Version,
+        };
     }
 
     internal async Task<string> SenderNameAsync(string regionCode, CancellationToken cancellationToken) =>

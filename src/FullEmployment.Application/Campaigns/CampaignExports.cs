@@ -23,7 +23,7 @@ public sealed record ExportedFile(string FileName, byte[] Content);
 /// The campaign workbooks (campaigns, applications, a national recommendation list), each audited as an export like the
 /// registry's and the ledger's: who, what, the filter and the row count; the rows are the ones the reader may list.
 /// </summary>
-public sealed class CampaignExports(CampaignAdministration campaigns, ApplicationWorkflow workflow, NationalRounds rounds,
+public sealed class CampaignExports(CampaignAdministration campaigns, ApplicationQueries applications, NationalRounds rounds,
     AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     private ICurrentActor Actor => audit.Actor;
@@ -56,7 +56,7 @@ public sealed class CampaignExports(CampaignAdministration campaigns, Applicatio
             throw new ForbiddenException($"区划“{region}”不在您的管辖范围内，不能导出该地区的申报。");
         }
 
-        var rows = await workflow.ListAsync(filter, new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
+        var rows = await applications.ListAsync(filter, new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
         var workbook = Xlsx.Table("申报", ["批次", "社区代码", "社区名称", "市州", "县区", "状态", "最新得分", "办理期限"],
             rows.Items.Select(r => (IReadOnlyList<object?>)[r.CampaignName, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, r.StateName,
                 r.LatestScore, r.DueOn]));

@@ -32,10 +32,31 @@ public sealed record QuotaView(string RegionCode, string RegionName, int Quota, 
 public sealed record CampaignRow(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string Name, int CreationYear,
     CampaignState State, string StateName, DateOnly ApplicationDeadline, int TotalQuota);
 
-public sealed record CampaignView(Guid Id, CampaignKind Kind, string KindName, string OrganizerRegionCode, string OrganizerName, string Name,
-    int CreationYear, int TotalQuota, decimal PassMark, string TemplateVersion, DateOnly AssessmentFrom, DateOnly AssessmentTo,
-    StageDeadlines Deadlines, CampaignState State, string StateName, string? CycleOverrideReason, DateTimeOffset? PublishedAt,
-    string? CloseReason, IReadOnlyList<QuotaView> Quotas, string? ValidityWarning, string FinalStageName, int Version);
+public sealed record CampaignView
+{
+    public required Guid Id { get; init; }
+    public required CampaignKind Kind { get; init; }
+    public required string KindName { get; init; }
+    public required string OrganizerRegionCode { get; init; }
+    public required string OrganizerName { get; init; }
+    public required string Name { get; init; }
+    public required int CreationYear { get; init; }
+    public required int TotalQuota { get; init; }
+    public required decimal PassMark { get; init; }
+    public required string TemplateVersion { get; init; }
+    public required DateOnly AssessmentFrom { get; init; }
+    public required DateOnly AssessmentTo { get; init; }
+    public required StageDeadlines Deadlines { get; init; }
+    public required CampaignState State { get; init; }
+    public required string StateName { get; init; }
+    public required string? CycleOverrideReason { get; init; }
+    public required DateTimeOffset? PublishedAt { get; init; }
+    public required string? CloseReason { get; init; }
+    public required IReadOnlyList<QuotaView> Quotas { get; init; }
+    public required string? ValidityWarning { get; init; }
+    public required string FinalStageName { get; init; }
+    public required int Version { get; init; }
+}
 
 /// <summary>
 /// A draft campaign. The organiser is the actor's region: the province for provincial and national rounds, the
@@ -93,13 +114,45 @@ public sealed record ApplicationRow(Guid Id, Guid CampaignId, string CampaignNam
 
 public sealed record ApplicationFilter(Guid? CampaignId = null, ApplicationState? State = null, string? RegionCode = null);
 
-public sealed record ApplicationView(Guid Id, Guid CampaignId, string CampaignName, CampaignKind CampaignKind, int CommunityId,
-    string CommunityCode, string CommunityName, string CityCode, string? CountyCode, ApplicationState State, string StateName,
-    DateOnly? CorrectionDueDate, IReadOnlyList<string> RejectionReasons, string? CertificationDocumentNumber, string? PlaqueNumber,
-    DateOnly? CertifiedOn, string? DisqualificationReason, ApplicationForm Form, FileView? NarrativeFile, HeadlineFigures Headline,
-    IReadOnlyList<ScoreSheetView> Sheets, IReadOnlyList<InspectionView> Inspections, IReadOnlyList<FileView> Evidence,
-    IReadOnlyList<HistoryView> History, IReadOnlyList<ApplicationAction> AllowedActions, StageDeadlines Deadlines, decimal PassMark,
-    int Version);
+/// <summary>
+/// An application as one reader sees it (A8). <see cref="Options"/> is what this reader may do on it now, from the domain
+/// (<see cref="CampaignApplication.OptionsFor"/>): pages and the API render it and decide nothing themselves.
+/// </summary>
+public sealed record ApplicationView
+{
+    public required Guid Id { get; init; }
+    public required Guid CampaignId { get; init; }
+    public required string CampaignName { get; init; }
+    public required CampaignKind CampaignKind { get; init; }
+    public required int CommunityId { get; init; }
+    public required string CommunityCode { get; init; }
+    public required string CommunityName { get; init; }
+    public required string CityCode { get; init; }
+    public required string? CountyCode { get; init; }
+    public required ApplicationState State { get; init; }
+    public required string StateName { get; init; }
+    public required DateOnly? CorrectionDueDate { get; init; }
+    public required IReadOnlyList<string> RejectionReasons { get; init; }
+    public required string? CertificationDocumentNumber { get; init; }
+    public required string? PlaqueNumber { get; init; }
+    public required DateOnly? CertifiedOn { get; init; }
+    public required string? DisqualificationReason { get; init; }
+    public required ApplicationForm Form { get; init; }
+    public required FileView? NarrativeFile { get; init; }
+    public required HeadlineFigures Headline { get; init; }
+    public required IReadOnlyList<ScoreSheetView> Sheets { get; init; }
+    public required IReadOnlyList<InspectionView> Inspections { get; init; }
+    public required IReadOnlyList<FileView> Evidence { get; init; }
+    public required IReadOnlyList<HistoryView> History { get; init; }
+    public required ApplicationOptions Options { get; init; }
+
+    /// <summary>Who may act after a stage deadline, with a reason (A8): the province, or the organising city in a municipal campaign.</summary>
+    public required string OverriderName { get; init; }
+
+    public required StageDeadlines Deadlines { get; init; }
+    public required decimal PassMark { get; init; }
+    public required int Version { get; init; }
+}
 
 /// <summary>The state after an action, for the API and for a page's redirect.</summary>
 public sealed record ApplicationResult(Guid Id, ApplicationState State, string StateName, int Version);
@@ -141,12 +194,46 @@ public sealed record ObjectionView(Guid Id, Guid CandidateApplicationId, string 
     string Content, DateTimeOffset SubmittedAt, ObjectionStatus Status, string? Reply, DateTimeOffset? AnsweredAt, IReadOnlyList<FileView> Files);
 
 /// <summary>
-/// A list as officers see it. <paramref name="IsFinal"/>: certification follows it (the proposed list; a municipal campaign's
-/// city list, A4.3). <paramref name="Certification"/> is set once its candidates are certified.
+/// A list as officers see it, with what this officer may do on it now (from the domain: <see cref="CandidateList.SendUpPermit"/>,
+/// <see cref="CandidateList.CertifyPermit"/>, <see cref="CandidateList.SendUpBlocker"/>).
 /// </summary>
-public sealed record CandidateListView(Guid Id, Guid CampaignId, string CampaignName, CampaignKind CampaignKind, NoticeSubject Subject,
-    string? CityCode, int Quota, CandidateListState State, string StateName, IReadOnlyList<ListEntryView> Entries, NoticeView? Notice,
-    IReadOnlyList<ObjectionView> Objections, DateTimeOffset? SentUpAt, bool IsFinal, CertificationView? Certification, int Version);
+public sealed record CandidateListView
+{
+    public required Guid Id { get; init; }
+    public required Guid CampaignId { get; init; }
+    public required string CampaignName { get; init; }
+    public required CampaignKind CampaignKind { get; init; }
+    public required NoticeSubject Subject { get; init; }
+    public required string? CityCode { get; init; }
+    public required int Quota { get; init; }
+    public required CandidateListState State { get; init; }
+    public required string StateName { get; init; }
+    public required IReadOnlyList<ListEntryView> Entries { get; init; }
+    public required NoticeView? Notice { get; init; }
+    public required IReadOnlyList<ObjectionView> Objections { get; init; }
+    public required DateTimeOffset? SentUpAt { get; init; }
+
+    /// <summary>Certification follows this list: the proposed list; a municipal campaign's city list (A4.3).</summary>
+    public required bool IsFinal { get; init; }
+
+    /// <summary>Set once the list's candidates are certified.</summary>
+    public required CertificationView? Certification { get; init; }
+
+    /// <summary>The reader owns the list: publishes its notice, answers objections (A8.3, A8.4).</summary>
+    public required bool IsOwner { get; init; }
+
+    /// <summary>Whether the reader may send the list up now and with a late reason; null when not.</summary>
+    public required StagePermit? SendUp { get; init; }
+
+    /// <summary>Why the list cannot be sent up yet, or null when it can.</summary>
+    public required string? SendUpBlocker { get; init; }
+
+    /// <summary>Whether the reader may certify from the list now and with a late reason; null when not.</summary>
+    public required StagePermit? Certify { get; init; }
+
+    public required string OverriderName { get; init; }
+    public required int Version { get; init; }
+}
 
 public sealed record CertifiedCommunityView(Guid ApplicationId, string CommunityCode, string CommunityName, string PlaqueNumber);
 

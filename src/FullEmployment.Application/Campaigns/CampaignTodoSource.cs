@@ -61,7 +61,7 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
         };
         var items = (await waiting.ToListAsync(cancellationToken)).Select(a =>
         {
-            var due = ApplicationWorkflow.DueOn(a, campaigns[a.CampaignId]);
+            var due = ApplicationSteps.DueOn(a, campaigns[a.CampaignId]);
             return new TodoItem(Category, $"{a.CommunityName}：{CampaignApplication.StateName(a.State)}", $"/Campaigns/Applications/{a.Id}", due, Left(due));
         }).ToList();
 

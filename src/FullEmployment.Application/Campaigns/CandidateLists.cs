@@ -202,9 +202,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
         var list = await Query(db.Set<CandidateList>()).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken)
             ?? throw new NotFoundException("未找到该名单。");
         var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
-        var owner = list is RecommendationList city ? Actor.IsCityOf(city.CityCode) : Actor.IsTopOf(campaign);
-        Actor.EnsureStageActor(campaign, owner, overrideReason,
-            list is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。", list.Deadline(campaign), Now);
+        CampaignAccess.EnsureNotRefused(list.RefusalOf(Actor.AsCampaignActor(), campaign, Now, overrideReason));
         db.ExpectVersion(list, version);
         return (list, campaign);
     }
@@ -233,7 +231,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
                 .ToDictionaryAsync(a => a.Id, a => a.CommunityName, cancellationToken);
             objections = notice.Objections.OrderBy(o => o.SubmittedAt).Select(o => new ObjectionView(o.Id, o.CandidateApplicationId,
                 names.GetValueOrDefault(o.CandidateApplicationId, ""), o.Objector, FullEmployment.Domain.Ledgers.PhoneMask.Mask(o.ObjectorPhone), o.Content, o.SubmittedAt,
-                o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(ApplicationWorkflow.ToFileView).ToList())).ToList();
+                o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(ApplicationSteps.ToFileView).ToList())).ToList();
         }
 
         CertificationView? certification = null;
@@ -250,11 +248,33 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
                 certified.Select(a => new CertifiedCommunityView(a.Id, a.CommunityCode, a.CommunityName, a.PlaqueNumber ?? "")).ToList());
         }
 
-        return new CandidateListView(list.Id, list.CampaignId, campaign.Name, campaign.Kind, list.Subject, (list as RecommendationList)?.CityCode,
+        var actor = Actor.AsCampaignActor();
+        return new CandidateListView
+        {
+            Id = list.Id,
+            CampaignId = list.CampaignId,
+            CampaignName = campaign.Name,
+            CampaignKind = campaign.Kind,
+            Subject = list.Subject,
+            CityCode = (list as RecommendationList)?.CityCode,
+            Quota = list.Quota,
+            State = list.State,
             // A final list sent up goes nowhere: it is fixed for certification.
-            list.Quota, list.State, list.State == CandidateListState.SentUp && list.IsFinalFor(campaign) ? "已确定" : StateName(list.State), list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId,
-                e.CommunityCode, e.CommunityName, e.CountyCode, e.Score)).ToList(), noticeView, objections, list.SentUpAt, list.IsFinalFor(campaign),
-            certification, list.Version);
+            StateName = list.State == CandidateListState.SentUp && list.IsFinalFor(campaign) ? "已确定" : StateName(list.State),
+            Entries = list.Entries.OrderBy(e => e.Rank).Select(e => new ListEntryView(e.Rank, e.ApplicationId, e.CommunityCode, e.CommunityName,
+                e.CountyCode, e.Score)).ToList(),
+            Notice = noticeView,
+            Objections = objections,
+            SentUpAt = list.SentUpAt,
+            IsFinal = list.IsFinalFor(campaign),
+            Certification = certification,
+            IsOwner = list.IsOwnedBy(actor, campaign),
+            SendUp = list.SendUpPermit(actor, campaign, Now),
+            SendUpBlocker = list.SendUpBlocker(Now),
+            Certify = list.CertifyPermit(actor, campaign, Now),
+            OverriderName = campaign.OverriderName,
+            Version = list.Version,
+        };
     }
 
     // A notice running into a year without a calendar still shows; its days left are unknown (0) until the year is entered.

@@ -212,10 +212,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
     }
 
     /// <summary>Whether the caller may edit the registry entry of a community in this region.</summary>
-    public bool MayMaintain(string cityCode, string? countyCode) =>
-        (Actor.IsInRole(Roles.CountyOfficer) && countyCode is not null && countyCode == Actor.ScopeCode)
-        // A city without counties (嘉峪关市): its city officers do the county step.
-        || (Actor.IsInRole(Roles.CityOfficer) && countyCode is null && cityCode == Actor.ScopeCode);
+    public bool MayMaintain(string cityCode, string? countyCode) => CountyStep.IsOfficer(Actor.Role, Actor.ScopeCode, cityCode, countyCode);
 
     /// <summary>The counties (and cities without counties) where the caller may register communities.</summary>
     public async Task<List<Region>> MaintainableRegionsAsync(CancellationToken cancellationToken = default)

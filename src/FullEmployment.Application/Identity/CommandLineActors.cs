@@ -1,7 +1,7 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain;
-using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Identity;
@@ -21,8 +21,8 @@ public sealed class CommandLineActors(AppDbContext db)
 
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Code == communityCode, cancellationToken)
             ?? throw new DomainException($"社区“{communityCode}”不存在。");
-        return community.CountyCode is { } county
-            ? new FixedActor("fe-cli", Roles.CountyOfficer, county, "cli")
-            : new FixedActor("fe-cli", Roles.CityOfficer, community.CityCode, "cli");
+        // The county step's office (the city's own where it has no counties, 嘉峪关市).
+        return new FixedActor("fe-cli", CountyStep.OfficerRole(community.CountyCode), CountyStep.RegionOf(community.CityCode, community.CountyCode),
+            "cli");
     }
 }

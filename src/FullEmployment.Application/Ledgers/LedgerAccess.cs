@@ -3,6 +3,7 @@ using FullEmployment.Application.Data;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Ledgers;
@@ -69,9 +70,7 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
         ArgumentNullException.ThrowIfNull(community);
         // A11.2: a dissolved or merged community's ledger is kept read-only.
         return community.Status == CommunityStatus.Active && ((actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
-            || (actor.IsInRole(Roles.CountyOfficer) && community.CountyCode is not null && actor.ScopeCode == community.CountyCode)
-            // A city without counties (嘉峪关市): its city officers do the county step.
-            || (actor.IsInRole(Roles.CityOfficer) && community.CountyCode is null && actor.ScopeCode == community.CityCode));
+            || CountyStep.IsOfficer(actor.Role, actor.ScopeCode, community.CityCode, community.CountyCode));
     }
 
     /// <summary>The rows of one kind of every community, as the common record type.</summary>

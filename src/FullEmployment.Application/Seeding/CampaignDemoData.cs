@@ -116,8 +116,8 @@ public sealed class CampaignDemoData(AppDbContext db, TimeProvider clock, Workin
             ApplicationId = application.Id,
             FormJson = JsonSerializer.Serialize(new ApplicationForm(3200, 8600, 5400, 120m, "社区主任", "0931-8000000",
                 [new FormStaff("张敏", "本科", true, "就业服务专干"), new FormStaff("李强", "大专", true, "社保协理员")],
-                $"{community.Name}建有就业服务站，实行一站式服务。"), ApplicationWorkflow.Json),
-            SnapshotJson = submit ? JsonSerializer.Serialize(snapshot, ApplicationWorkflow.Json) : null,
+                $"{community.Name}建有就业服务站，实行一站式服务。"), ApplicationSteps.Json),
+            SnapshotJson = submit ? JsonSerializer.Serialize(snapshot, ApplicationSteps.Json) : null,
             SnapshotTakenAt = submit ? clock.GetUtcNow() : null,
         });
         if (submit)

@@ -1,3 +1,5 @@
+using FullEmployment.Domain.Regions;
+
 namespace FullEmployment.Domain.Campaigns;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FullEmployment.Domain.Campaigns;
 /// transition table; in a municipal campaign community → county → city, the city certifying from its own list after
 /// the notice (A4.3). Every move names its intent, checks the current state first and records history.
 /// </summary>
-public sealed class CampaignApplication
+public sealed partial class CampaignApplication
 {
     private static readonly ApplicationState[] Open =
     [
@@ -95,7 +97,7 @@ public sealed class CampaignApplication
     public string? CountyCode { get; private set; }
 
     /// <summary>The region that does the county step (A8.2): the county, or the city where it has no counties (嘉峪关市).</summary>
-    public string CountyStepRegionCode => CountyCode ?? CityCode;
+    public string CountyStepRegionCode => CountyStep.RegionOf(CityCode, CountyCode);
 
     public ApplicationState State { get; private set; }
 
@@ -535,6 +537,16 @@ public sealed class CampaignApplication
         _ => action.ToString(),
     };
 
+    /// <summary>The review level's name, in messages, sheet columns and page headings.</summary>
+    public static string LevelName(ReviewLevel level) => level switch
+    {
+        ReviewLevel.Self => "社区自评",
+        ReviewLevel.County => "县区",
+        ReviewLevel.City => "市州",
+        ReviewLevel.Province => "省级",
+        _ => level.ToString(),
+    };
+
     private static Dictionary<(ApplicationState, ApplicationAction), ApplicationState> BuildMunicipalTransitions()
     {
         ApplicationState[] provinceStates = [ApplicationState.ForwardedToProvince, ApplicationState.Proposed];
@@ -685,13 +697,4 @@ public sealed class CampaignApplication
     }
 
     private static DateOnly ChinaDate(DateTimeOffset now) => DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
-
-    private static string LevelName(ReviewLevel level) => level switch
-    {
-        ReviewLevel.Self => "社区自评",
-        ReviewLevel.County => "县区",
-        ReviewLevel.City => "市州",
-        ReviewLevel.Province => "省级",
-        _ => level.ToString(),
-    };
 }

@@ -1,4 +1,5 @@
 using FullEmployment.Domain.Notices;
+using FullEmployment.Domain.Regions;
 
 namespace FullEmployment.Domain.Campaigns;
 
@@ -197,19 +198,60 @@ public abstract class CandidateList
             : new StageDeadline("市州评定", campaign.Deadlines.City);
     }
 
-    // A8.3, A8.4: only after the notice has closed and every objection is answered.
-    public void SendUp(DateTimeOffset now)
+    /// <summary>
+    /// The officer who publishes the list's notice, answers its objections and sends it up: the city for its recommendation
+    /// list (A8.3), the campaign's organiser for the proposed list (A8.4).
+    /// </summary>
+    public abstract bool IsOwnedBy(CampaignActor actor, Campaign campaign);
+
+    /// <summary>Why the list cannot be sent up at <paramref name="now"/> (A8.3, A8.4), or null when it can; <see cref="SendUp"/> refuses with it.</summary>
+    public string? SendUpBlocker(DateTimeOffset now)
     {
-        var notice = RequireNotice();
+        switch (State)
+        {
+            case CandidateListState.Draft:
+                return _entries.Count == 0 ? "名单中还没有社区。" : $"名单尚未公示，须先公示不少于{PublicNotice.MinimumWorkingDays}个工作日。";
+            case CandidateListState.SentUp:
+                return "名单已报送，公示已结束。";
+            case CandidateListState.Certified:
+                return "名单已认定，公示已结束。";
+        }
+
+        var notice = Notice!;
         if (!notice.HasClosed(now))
         {
-            throw new DomainException($"公示期至{ChinaTime.Format(notice.LastDay)}24时结束，公示期满前不能报送。", Clause);
+            return $"公示期至{ChinaTime.Format(notice.LastDay)}24时结束，公示期满前不能报送。";
         }
 
         var pending = notice.Objections.Count(o => !o.IsAnswered);
-        if (pending > 0)
+        return pending > 0 ? $"尚有{pending}条异议未答复，全部处理完毕后才能报送。" : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may send the list up (or fix the final list) now, and with a late reason; null when
+    /// not: the owner until the stage deadline, the organiser after it (A8).
+    /// </summary>
+    public StagePermit? SendUpPermit(CampaignActor actor, Campaign campaign, DateTimeOffset now) =>
+        State is CandidateListState.Draft or CandidateListState.UnderNotice ? Permit(actor, campaign, now) : null;
+
+    /// <summary>Whether <paramref name="actor"/> may certify from the list now, and with a late reason; null when not (A8.4; A4.3).</summary>
+    public StagePermit? CertifyPermit(CampaignActor actor, Campaign campaign, DateTimeOffset now) =>
+        State == CandidateListState.SentUp && IsFinalFor(campaign) ? Permit(actor, campaign, now) : null;
+
+    /// <summary>The server's check before acting on the list: why <paramref name="actor"/> is refused (403), or null.</summary>
+    public string? RefusalOf(CampaignActor actor, Campaign campaign, DateTimeOffset now, string? lateReason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return StageActing.Refusal(campaign, IsOwnedBy(actor, campaign), actor.IsTopOf(campaign), lateReason, Deadline(campaign), now,
+            this is RecommendationList ? "只有该市州人社局可以办理本市州推荐名单。" : "只有省人社厅可以办理拟认定名单。");
+    }
+
+    // A8.3, A8.4: only after the notice has closed and every objection is answered.
+    public void SendUp(DateTimeOffset now)
+    {
+        if (SendUpBlocker(now) is { } blocker)
         {
-            throw new DomainException($"尚有{pending}条异议未答复，全部处理完毕后才能报送。", Clause);
+            throw new DomainException(blocker, Clause);
         }
 
         State = CandidateListState.SentUp;
@@ -251,6 +293,12 @@ public abstract class CandidateList
     /// <summary>List-specific eligibility of a candidate; none by default.</summary>
     protected virtual void CheckCandidate(CampaignApplication application, Campaign campaign)
     {
+    }
+
+    private StagePermit? Permit(CampaignActor actor, Campaign campaign, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return StageActing.Permit(IsOwnedBy(actor, campaign), actor.IsTopOf(campaign), Deadline(campaign), now);
     }
 
     private PublicNotice RequireNotice()
@@ -302,6 +350,12 @@ public sealed class RecommendationList : CandidateList
 
     public override NoticeSubject Subject => NoticeSubject.CityRecommendationList;
 
+    public override bool IsOwnedBy(CampaignActor actor, Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsCityOf(CityCode);
+    }
+
     public override bool IsFinalFor(Campaign campaign) => campaign is { HasProvinceStep: false } && campaign.Id == CampaignId;
 
     protected override void CheckCandidate(CampaignApplication application, Campaign campaign)
@@ -315,7 +369,7 @@ public sealed class RecommendationList : CandidateList
         var region = application.CountyStepRegionCode;
         if (campaign.CountyQuotaFor(region) is { } quota)
         {
-            var taken = Entries.Count(e => (e.CountyCode ?? CityCode) == region);
+            var taken = Entries.Count(e => CountyStep.RegionOf(CityCode, e.CountyCode) == region);
             if (taken >= quota)
             {
                 throw new DomainException($"名单中已有该县区社区{taken}个，已达该县区名额{quota}个。", "A4.3");
@@ -342,4 +396,10 @@ public sealed class ProposedList : CandidateList
     public override bool IsFinalFor(Campaign campaign) => campaign is { HasProvinceStep: true } && campaign.Id == CampaignId;
 
     public override NoticeSubject Subject => NoticeSubject.ProvinceProposedList;
+
+    public override bool IsOwnedBy(CampaignActor actor, Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsTopOf(campaign);
+    }
 }

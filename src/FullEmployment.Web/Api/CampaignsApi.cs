@@ -73,17 +73,17 @@ public static class CampaignsApi
         }).WithName("NationalRecommendationAction").WithSummary("国家级推荐名单操作：add、move、remove、submit、outcome");
 
         var applications = api.MapGroup("/applications").RequireAuthorization();
-        applications.MapGet("/", (Guid? campaignId, ApplicationState? state, string? region, int? page, int? pageSize, ApplicationWorkflow w,
+        applications.MapGet("/", (Guid? campaignId, ApplicationState? state, string? region, int? page, int? pageSize, ApplicationQueries w,
             CancellationToken ct) => w.ListAsync(new ApplicationFilter(campaignId, state, region), new PageRequest(page ?? 1, pageSize ?? 20), ct))
             .WithName("ListApplications").WithSummary("申报（限本辖区）");
-        applications.MapGet("/{id:guid}", (Guid id, ApplicationWorkflow w, CancellationToken ct) => w.GetAsync(id, ct)).WithName("GetApplication");
-        applications.MapPost("/", async (StartApplicationBody b, ApplicationWorkflow w, CancellationToken ct) =>
+        applications.MapGet("/{id:guid}", (Guid id, ApplicationQueries w, CancellationToken ct) => w.GetAsync(id, ct)).WithName("GetApplication");
+        applications.MapPost("/", async (StartApplicationBody b, ApplicationSubmission w, CancellationToken ct) =>
         {
             var result = await w.StartAsync(new StartApplicationInput(b.CampaignId), ct);
             return Results.Created($"/api/v1/applications/{result.Id}", result);
         }).WithName("StartApplication");
-        applications.MapPost("/{id:guid}/{action}", (Guid id, string action, ApplicationActionBody b, ApplicationWorkflow w, CancellationToken ct) =>
-            Perform(id, action, b, w, ct)).WithName("ApplicationAction").WithSummary("申报流转操作，返回新的状态");
+        applications.MapPost("/{id:guid}/{action}", (Guid id, string action, ApplicationActionBody b, [AsParameters] ApplicationUseCases w,
+            CancellationToken ct) => Perform(id, action, b, w, ct)).WithName("ApplicationAction").WithSummary("申报流转操作，返回新的状态");
 
         var lists = api.MapGroup("/lists").RequireAuthorization();
         lists.MapGet("/{id:guid}", (Guid id, CandidateLists l, CancellationToken ct) => l.GetAsync(id, ct)).WithName("GetList");
@@ -101,28 +101,32 @@ public static class CampaignsApi
     private static string Code(NationalActionBody b) =>
         string.IsNullOrWhiteSpace(b.CommunityCode) ? throw new DomainException("请指明社区代码 communityCode。", "A4.1") : b.CommunityCode.Trim();
 
-    private static Task<ApplicationResult> Perform(Guid id, string action, ApplicationActionBody b, ApplicationWorkflow w, CancellationToken ct)
+    private static Task<ApplicationResult> Perform(Guid id, string action, ApplicationActionBody b, ApplicationUseCases w, CancellationToken ct)
     {
         var plain = new ActionInput(id, b.Version, b.Remark, b.OverrideReason);
         return action switch
         {
-            "form" => w.SaveFormAsync(new SaveFormInput(id, b.Version, b.Form ?? ApplicationForm.Empty), ct),
-            "score" => w.ScoreAsync(new ScoreInput(id, b.Version, b.Level ?? throw new DomainException("请指明评分层级 level。", "A6"), b.Entries ?? []), ct),
-            "submit" => w.SubmitAsync(plain, ct),
-            "withdraw" => w.WithdrawAsync(plain, ct),
-            "resubmit" => w.ResubmitAsync(plain, ct),
-            "inspection" => w.RecordInspectionAsync(new InspectionInput(id, b.Version, b.Date ?? default, b.Inspectors ?? [], b.Passed ?? false,
+            "form" => w.Submission.SaveFormAsync(new SaveFormInput(id, b.Version, b.Form ?? ApplicationForm.Empty), ct),
+            "score" => w.Scoring.ScoreAsync(new ScoreInput(id, b.Version, b.Level ?? throw new DomainException("请指明评分层级 level。", "A6"), b.Entries ?? []), ct),
+            "submit" => w.Submission.SubmitAsync(plain, ct),
+            "withdraw" => w.Submission.WithdrawAsync(plain, ct),
+            "resubmit" => w.Submission.ResubmitAsync(plain, ct),
+            "inspection" => w.Scoring.RecordInspectionAsync(new InspectionInput(id, b.Version, b.Date ?? default, b.Inspectors ?? [], b.Passed ?? false,
                 b.Findings ?? ""), ct),
-            "forward" => w.ForwardAsync(plain, ct),
-            "reject" => w.RejectAsync(new RejectInput(id, b.Version, b.Reasons ?? [], b.OverrideReason), ct),
-            "return" => w.ReturnForCorrectionAsync(new ReturnInput(id, b.Version, b.DueDate ?? default, b.Remark ?? "", b.OverrideReason), ct),
-            "recommend" => w.RecommendAsync(plain, ct),
-            "return-to-county" => w.ReturnToCountyAsync(plain, ct),
-            "city-reject" => w.CityRejectAsync(plain, ct),
-            "propose" => w.ProposeAsync(plain, ct),
-            "not-certify" => w.NotCertifyAsync(plain, ct),
-            "disqualify" => w.DisqualifyAsync(new DisqualifyInput(id, b.Version, b.Reason ?? "", b.Evidence ?? ""), ct),
+            "forward" => w.County.ForwardAsync(plain, ct),
+            "reject" => w.County.RejectAsync(new RejectInput(id, b.Version, b.Reasons ?? [], b.OverrideReason), ct),
+            "return" => w.County.ReturnForCorrectionAsync(new ReturnInput(id, b.Version, b.DueDate ?? default, b.Remark ?? "", b.OverrideReason), ct),
+            "recommend" => w.City.RecommendAsync(plain, ct),
+            "return-to-county" => w.City.ReturnToCountyAsync(plain, ct),
+            "city-reject" => w.City.CityRejectAsync(plain, ct),
+            "propose" => w.Province.ProposeAsync(plain, ct),
+            "not-certify" => w.Province.NotCertifyAsync(plain, ct),
+            "disqualify" => w.Province.DisqualifyAsync(new DisqualifyInput(id, b.Version, b.Reason ?? "", b.Evidence ?? ""), ct),
             _ => throw new NotFoundException($"没有申报操作“{action}”。"),
         };
     }
 }
+
+/// <summary>The application use cases an action may go to, one per stage (A8.1–A8.4), injected together.</summary>
+internal sealed record ApplicationUseCases(ApplicationSubmission Submission, ApplicationScoring Scoring, CountyReview County, CityReview City,
+    ProvinceReview Province);

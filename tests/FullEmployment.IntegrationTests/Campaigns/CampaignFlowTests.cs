@@ -67,11 +67,11 @@ public sealed class CampaignFlowTests
         atProvince.State.ShouldBe(ApplicationState.ForwardedToProvince);
 
         // A8.4: review, on-site evaluation, proposed list, notice, certification.
-        var a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.ScoreAsync(
+        var a = await s.Scoring(Roles.ProvinceOfficer, Province, w => w.ScoreAsync(
             new ScoreInput(atProvince.Id, atProvince.Version, ReviewLevel.Province, CampaignScenario.FullJudged)));
-        a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.RecordInspectionAsync(
+        a = await s.Scoring(Roles.ProvinceOfficer, Province, w => w.RecordInspectionAsync(
             new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 8), ["省厅甲", "省厅乙"], true, "符合省级标准")));
-        a = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.ProposeAsync(new ActionInput(a.Id, a.Version)));
+        a = await s.AtProvince(Roles.ProvinceOfficer, Province, w => w.ProposeAsync(new ActionInput(a.Id, a.Version)));
         a.State.ShouldBe(ApplicationState.Proposed);
         var proposed = await s.ProposedListAsync();
         proposed = await s.Lists(Roles.ProvinceOfficer, Province, l => l.PublishNoticeAsync(
@@ -115,7 +115,7 @@ public sealed class CampaignFlowTests
             await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync();
         }
 
-        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+        var rows = await factory.As<ApplicationQueries, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
             w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
         rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
             ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);
@@ -189,7 +189,7 @@ public sealed class CampaignFlowTests
         notBuilt.Single().ShouldContain($"{year}年");
         notBuilt.Single().ShouldContain("工作日历未配置");
         (await factory.As<PublicSite, IReadOnlyList<PublicNoticeView>>(Roles.CommunityStaff, "x", p => p.OpenNoticesAsync())).ShouldBeEmpty();
-        var rows = await factory.As<ApplicationWorkflow, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
+        var rows = await factory.As<ApplicationQueries, PagedResult<ApplicationRow>>(Roles.ProvinceOfficer, Province,
             w => w.ListAsync(new ApplicationFilter(), new PageRequest()));
         rows.Items.Select(r => r.State).ShouldBe([ApplicationState.Recommended, ApplicationState.Submitted, ApplicationState.ForwardedToCity,
             ApplicationState.ReturnedToCommunity, ApplicationState.Draft], ignoreOrder: true);

@@ -26,25 +26,25 @@ public sealed class CampaignRuleTests
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CountyOfficer, Chengguan, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version))));
+            s.Submission(Roles.CountyOfficer, Chengguan, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version))));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CityOfficer, Lanzhou, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
+            s.Submission(Roles.CityOfficer, Lanzhou, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
         await Should.ThrowAsync<ForbiddenException>(() => factory.As<CampaignAdministration, CampaignView>(Roles.CityOfficer, Lanzhou,
             c => c.CreateAsync(CampaignScenario.Provincial2025 with { CreationYear = 2027 })));
 
         var prepared = await s.CountyPreparedAsync(Caochang);
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CommunityStaff, Caochang, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
+            s.AtCounty(Roles.CommunityStaff, Caochang, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CityOfficer, Lanzhou, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
+            s.AtCounty(Roles.CityOfficer, Lanzhou, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.Auditor, Province, w => w.GetAsync(prepared.Id)));
+            s.Queries(Roles.Auditor, Province, w => w.GetAsync(prepared.Id)));
 
-        var forwarded = await s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version)));
+        var forwarded = await s.AtCounty(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version)));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CountyOfficer, Chengguan, w => w.RecommendAsync(new ActionInput(forwarded.Id, forwarded.Version))));
+            s.AtCity(Roles.CountyOfficer, Chengguan, w => w.RecommendAsync(new ActionInput(forwarded.Id, forwarded.Version))));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.ProvinceOfficer, Province, w => w.RecommendAsync(new ActionInput(forwarded.Id, forwarded.Version))));
+            s.AtCity(Roles.ProvinceOfficer, Province, w => w.RecommendAsync(new ActionInput(forwarded.Id, forwarded.Version))));
     }
 
     [Theory]
@@ -61,15 +61,15 @@ public sealed class CampaignRuleTests
         var submitted = await s.SubmittedAsync();
 
         // Reads outside scope are 404, writes are 403.
-        await Should.ThrowAsync<NotFoundException>(() => s.Workflow(Roles.CountyOfficer, Qilihe, w => w.GetAsync(submitted.Id)));
-        await Should.ThrowAsync<NotFoundException>(() => s.Workflow(Roles.CommunityStaff, Caochang, w => w.GetAsync(submitted.Id)));
-        await Should.ThrowAsync<NotFoundException>(() => s.Workflow(Roles.CityOfficer, "620200", w => w.GetAsync(submitted.Id)));
+        await Should.ThrowAsync<NotFoundException>(() => s.Queries(Roles.CountyOfficer, Qilihe, w => w.GetAsync(submitted.Id)));
+        await Should.ThrowAsync<NotFoundException>(() => s.Queries(Roles.CommunityStaff, Caochang, w => w.GetAsync(submitted.Id)));
+        await Should.ThrowAsync<NotFoundException>(() => s.Queries(Roles.CityOfficer, "620200", w => w.GetAsync(submitted.Id)));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CountyOfficer, Qilihe, w => w.ReturnForCorrectionAsync(
+            s.AtCounty(Roles.CountyOfficer, Qilihe, w => w.ReturnForCorrectionAsync(
                 new ReturnInput(submitted.Id, submitted.Version, new DateOnly(2025, 3, 20), "请补充材料"))));
         await Should.ThrowAsync<ForbiddenException>(() =>
-            s.Workflow(Roles.CommunityStaff, Caochang, w => w.WithdrawAsync(new ActionInput(submitted.Id, submitted.Version))));
-        var list = await s.Workflow(Roles.CountyOfficer, Qilihe, w => w.ListAsync(new ApplicationFilter(s.CampaignId), new PageRequest()));
+            s.Submission(Roles.CommunityStaff, Caochang, w => w.WithdrawAsync(new ActionInput(submitted.Id, submitted.Version))));
+        var list = await s.Queries(Roles.CountyOfficer, Qilihe, w => w.ListAsync(new ApplicationFilter(s.CampaignId), new PageRequest()));
         list.Total.ShouldBe(0);
     }
 
@@ -86,18 +86,51 @@ public sealed class CampaignRuleTests
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
         var refused = await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(draft.Id, draft.Version))));
+            s.AtCounty(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(draft.Id, draft.Version))));
         refused.Clause.ShouldBe("A8.2");
         refused.Message.ShouldContain("草稿");
 
         await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CommunityStaff, Donggang, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
+            s.Submission(Roles.CommunityStaff, Donggang, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
 
-        var submitted = await s.Workflow(Roles.CommunityStaff, Donggang, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version)));
+        var submitted = await s.Submission(Roles.CommunityStaff, Donggang, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version)));
         await Should.ThrowAsync<ConcurrencyConflictException>(() =>
-            s.Workflow(Roles.CommunityStaff, Donggang, w => w.WithdrawAsync(new ActionInput(draft.Id, draft.Version))));
-        var withdrawn = await s.Workflow(Roles.CommunityStaff, Donggang, w => w.WithdrawAsync(new ActionInput(submitted.Id, submitted.Version)));
+            s.Submission(Roles.CommunityStaff, Donggang, w => w.WithdrawAsync(new ActionInput(draft.Id, draft.Version))));
+        var withdrawn = await s.Submission(Roles.CommunityStaff, Donggang, w => w.WithdrawAsync(new ActionInput(submitted.Id, submitted.Version)));
         withdrawn.State.ShouldBe(ApplicationState.Withdrawn);
+    }
+
+    [Theory]
+    [Trait("Clause", "A8.2")]
+    [Trait("Clause", "A8")]
+    [MemberData(nameof(Providers))]
+    public async Task A8_2_The_view_offers_each_reader_the_actions_the_server_accepts_now(Provider provider)
+    {
+        await using var factory = CampaignFactory.Create(provider);
+        if (factory is null)
+        {
+            return;
+        }
+
+        var s = await new CampaignScenario(factory).PublishAsync();
+        var prepared = await s.CountyPreparedAsync();
+        var county = await s.Queries(Roles.CountyOfficer, Chengguan, w => w.GetAsync(prepared.Id));
+        county.Options.Actions.Select(p => p.Action).ShouldBe(
+            [ApplicationAction.ReturnForCorrection, ApplicationAction.CountyForward, ApplicationAction.CountyReject, ApplicationAction.Disqualify],
+            ignoreOrder: true);
+        county.Options.Actions.ShouldAllBe(p => !p.LateReasonRequired);
+        county.Options.ScoringLevel.ShouldBe(ReviewLevel.County);
+        county.Options.MayInspect.ShouldBeTrue();
+        (await s.Queries(Roles.ProvinceOfficer, Province, w => w.GetAsync(prepared.Id))).Options.Actions.Select(p => p.Action)
+            .ShouldBe([ApplicationAction.Disqualify]);
+
+        s.SetChinaTime(2025, 6, 1, 0, 0);
+        (await s.Queries(Roles.CountyOfficer, Chengguan, w => w.GetAsync(prepared.Id))).Options.Actions.Select(p => p.Action)
+            .ShouldBe([ApplicationAction.Disqualify]);
+        var province = await s.Queries(Roles.ProvinceOfficer, Province, w => w.GetAsync(prepared.Id));
+        province.Options.Actions.Single(p => p.Action == ApplicationAction.CountyForward)
+            .ShouldBe(new PermittedAction(ApplicationAction.CountyForward, new StageDeadline("县区初审", new DateOnly(2025, 5, 31)), true));
+        province.OverriderName.ShouldBe("省人社厅");
     }
 
     [Theory]
@@ -116,12 +149,12 @@ public sealed class CampaignRuleTests
         s.SetChinaTime(2025, 6, 1, 0, 0);
 
         var late = await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
+            s.AtCounty(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version))));
         late.Message.ShouldContain("省人社厅填写延期理由");
-        await Should.ThrowAsync<ForbiddenException>(() => s.Workflow(Roles.CountyOfficer, Chengguan,
+        await Should.ThrowAsync<ForbiddenException>(() => s.AtCounty(Roles.CountyOfficer, Chengguan,
             w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version, OverrideReason: "县区自行延期"))));
 
-        var forwarded = await s.Workflow(Roles.ProvinceOfficer, Province,
+        var forwarded = await s.AtCounty(Roles.ProvinceOfficer, Province,
             w => w.ForwardAsync(new ActionInput(prepared.Id, prepared.Version, OverrideReason: "受疫情影响，经厅务会同意延期一周")));
         forwarded.State.ShouldBe(ApplicationState.ForwardedToCity);
         var view = await s.ViewAsync(forwarded.Id);
@@ -145,7 +178,7 @@ public sealed class CampaignRuleTests
         var third = await s.CityScoredAsync(Xizhan, Qilihe);
 
         var refused = await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CityOfficer, Lanzhou, w => w.RecommendAsync(new ActionInput(third.Id, third.Version))));
+            s.AtCity(Roles.CityOfficer, Lanzhou, w => w.RecommendAsync(new ActionInput(third.Id, third.Version))));
         refused.Message.ShouldContain("名额上限2个");
         (await s.ViewAsync(third.Id)).State.ShouldBe(ApplicationState.ForwardedToCity);
         (await s.CityListAsync()).Entries.Count.ShouldBe(2);
@@ -166,20 +199,20 @@ public sealed class CampaignRuleTests
 
         // A5.1.1: no municipal title filed with the province.
         var ineligible = await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CommunityStaff, Yuanjiu, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
+            s.Submission(Roles.CommunityStaff, Yuanjiu, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
         ineligible.Clause.ShouldBe("A5.1.1");
 
         // A5.1.4 gate: the county finds no qualified staff; the total still passes but the gate blocks forwarding.
         var prepared = await s.CountyPreparedAsync();
-        var scored = await s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(new ScoreInput(prepared.Id, prepared.Version,
+        var scored = await s.Scoring(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(new ScoreInput(prepared.Id, prepared.Version,
             ReviewLevel.County, [new ScoreEntry("1.4", 0, "现场核实专职人员均为兼职")])));
         var gate = await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(scored.Id, scored.Version))));
+            s.AtCounty(Roles.CountyOfficer, Chengguan, w => w.ForwardAsync(new ActionInput(scored.Id, scored.Version))));
         gate.Clause.ShouldBe("A5");
         gate.Message.ShouldContain("第1.4项");
 
         // A6: a judged item below full points needs a remark.
-        await Should.ThrowAsync<DomainException>(() => s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(
+        await Should.ThrowAsync<DomainException>(() => s.Scoring(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(
             new ScoreInput(scored.Id, scored.Version, ReviewLevel.County, [new ScoreEntry("1.2", 2, null)]))));
     }
 
@@ -266,12 +299,12 @@ public sealed class CampaignRuleTests
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
-        var result = await s.Workflow(Roles.ProvinceOfficer, Province, w => w.DisqualifyAsync(
+        var result = await s.AtProvince(Roles.ProvinceOfficer, Province, w => w.DisqualifyAsync(
             new DisqualifyInput(recommended.Id, recommended.Version, "台账虚报就业", "核查报告第3页")));
         result.State.ShouldBe(ApplicationState.Disqualified);
         (await s.CityListAsync()).Entries.ShouldBeEmpty();
         await Should.ThrowAsync<DomainException>(() =>
-            s.Workflow(Roles.CommunityStaff, Donggang, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
+            s.Submission(Roles.CommunityStaff, Donggang, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
     }
 
     [Fact]
@@ -281,17 +314,17 @@ public sealed class CampaignRuleTests
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-        var result = await s.Workflow(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
+        var result = await s.Submission(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
             new EvidenceInput(draft.Id, draft.Version, new FileUpload("服务大厅.png", new MemoryStream(png)))));
         var view = await s.ViewAsync(result.Id);
         view.Evidence.Single().ContentType.ShouldBe("image/png");
 
-        var disguised = await Should.ThrowAsync<DomainException>(() => s.Workflow(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
+        var disguised = await Should.ThrowAsync<DomainException>(() => s.Submission(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
             new EvidenceInput(result.Id, result.Version, new FileUpload("制度.pdf", new MemoryStream("MZ executable"u8.ToArray()))))));
         disguised.Message.ShouldContain("不受支持");
-        await Should.ThrowAsync<DomainException>(() => s.Workflow(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
+        await Should.ThrowAsync<DomainException>(() => s.Submission(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
             new EvidenceInput(result.Id, result.Version, new FileUpload("照片.pdf", new MemoryStream(png))))));
-        await Should.ThrowAsync<DomainException>(() => s.Workflow(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
+        await Should.ThrowAsync<DomainException>(() => s.Submission(Roles.CommunityStaff, Donggang, w => w.UploadEvidenceAsync(
             new EvidenceInput(result.Id, result.Version, new FileUpload("大.pdf", new MemoryStream(new byte[FileStore.MaxBytes + 1]))))));
     }
 }

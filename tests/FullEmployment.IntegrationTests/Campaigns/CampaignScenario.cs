@@ -32,11 +32,21 @@ public sealed class CampaignScenario(CampaignFactory factory)
     public Task<T> ProvinceCampaigns<T>(Func<CampaignAdministration, Task<T>> work) =>
         factory.As(Roles.ProvinceOfficer, Province, work);
 
-    public Task<T> Workflow<T>(string role, string scope, Func<ApplicationWorkflow, Task<T>> work) => factory.As(role, scope, work);
+    public Task<T> Submission<T>(string role, string scope, Func<ApplicationSubmission, Task<T>> work) => factory.As(role, scope, work);
+
+    public Task<T> Scoring<T>(string role, string scope, Func<ApplicationScoring, Task<T>> work) => factory.As(role, scope, work);
+
+    public Task<T> AtCounty<T>(string role, string scope, Func<CountyReview, Task<T>> work) => factory.As(role, scope, work);
+
+    public Task<T> AtCity<T>(string role, string scope, Func<CityReview, Task<T>> work) => factory.As(role, scope, work);
+
+    public Task<T> AtProvince<T>(string role, string scope, Func<ProvinceReview, Task<T>> work) => factory.As(role, scope, work);
+
+    public Task<T> Queries<T>(string role, string scope, Func<ApplicationQueries, Task<T>> work) => factory.As(role, scope, work);
 
     public Task<T> Lists<T>(string role, string scope, Func<CandidateLists, Task<T>> work) => factory.As(role, scope, work);
 
-    public Task<ApplicationView> ViewAsync(Guid id) => Workflow(Roles.ProvinceOfficer, Province, w => w.GetAsync(id));
+    public Task<ApplicationView> ViewAsync(Guid id) => Queries(Roles.ProvinceOfficer, Province, w => w.GetAsync(id));
 
     /// <summary>Full points on every judged item (A6: no remark needed at full points).</summary>
     public static IReadOnlyList<ScoreEntry> FullJudged { get; } =
@@ -44,41 +54,41 @@ public sealed class CampaignScenario(CampaignFactory factory)
 
     public async Task<ApplicationResult> DraftAsync(string community = Donggang)
     {
-        var started = await Workflow(Roles.CommunityStaff, community, w => w.StartAsync(new StartApplicationInput(CampaignId)));
-        return await Workflow(Roles.CommunityStaff, community, w => w.ScoreAsync(new ScoreInput(started.Id, started.Version, ReviewLevel.Self, FullJudged)));
+        var started = await Submission(Roles.CommunityStaff, community, w => w.StartAsync(new StartApplicationInput(CampaignId)));
+        return await Scoring(Roles.CommunityStaff, community, w => w.ScoreAsync(new ScoreInput(started.Id, started.Version, ReviewLevel.Self, FullJudged)));
     }
 
     public async Task<ApplicationResult> SubmittedAsync(string community = Donggang)
     {
         var draft = await DraftAsync(community);
-        return await Workflow(Roles.CommunityStaff, community, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version)));
+        return await Submission(Roles.CommunityStaff, community, w => w.SubmitAsync(new ActionInput(draft.Id, draft.Version)));
     }
 
     /// <summary>County sheet at full judged points and a passed inspection, ready to forward.</summary>
     public async Task<ApplicationResult> CountyPreparedAsync(string community = Donggang, string county = Chengguan)
     {
         var a = await SubmittedAsync(community);
-        a = await Workflow(Roles.CountyOfficer, county, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.County, FullJudged)));
-        return await Workflow(Roles.CountyOfficer, county, w => w.RecordInspectionAsync(new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 3),
+        a = await Scoring(Roles.CountyOfficer, county, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.County, FullJudged)));
+        return await Scoring(Roles.CountyOfficer, county, w => w.RecordInspectionAsync(new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 3),
             ["王建国", "刘芳"], true, "场地、制度、台账均符合要求")));
     }
 
     public async Task<ApplicationResult> ForwardedAsync(string community = Donggang, string county = Chengguan)
     {
         var a = await CountyPreparedAsync(community, county);
-        return await Workflow(Roles.CountyOfficer, county, w => w.ForwardAsync(new ActionInput(a.Id, a.Version)));
+        return await AtCounty(Roles.CountyOfficer, county, w => w.ForwardAsync(new ActionInput(a.Id, a.Version)));
     }
 
     public async Task<ApplicationResult> CityScoredAsync(string community = Donggang, string county = Chengguan)
     {
         var a = await ForwardedAsync(community, county);
-        return await Workflow(Roles.CityOfficer, Lanzhou, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.City, FullJudged)));
+        return await Scoring(Roles.CityOfficer, Lanzhou, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.City, FullJudged)));
     }
 
     public async Task<ApplicationResult> RecommendedAsync(string community = Donggang, string county = Chengguan)
     {
         var a = await CityScoredAsync(community, county);
-        return await Workflow(Roles.CityOfficer, Lanzhou, w => w.RecommendAsync(new ActionInput(a.Id, a.Version)));
+        return await AtCity(Roles.CityOfficer, Lanzhou, w => w.RecommendAsync(new ActionInput(a.Id, a.Version)));
     }
 
     public async Task<CandidateListView> CityListAsync() =>

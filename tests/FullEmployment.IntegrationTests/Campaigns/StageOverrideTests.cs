@@ -128,11 +128,11 @@ public sealed class StageOverrideTests
             c => c.PublishAsync(new PublishCampaignInput(campaign.Id, campaign.Version, "请各县区组织申报。")));
 
         // 酒泉路社区 holds no municipal title yet; it applies, and 城关区 scores and inspects.
-        var started = await s.Workflow(Roles.CommunityStaff, Yuanjiu, w => w.StartAsync(new StartApplicationInput(campaign.Id)));
-        var a = await s.Workflow(Roles.CommunityStaff, Yuanjiu, w => w.ScoreAsync(new ScoreInput(started.Id, started.Version, ReviewLevel.Self, CampaignScenario.FullJudged)));
-        a = await s.Workflow(Roles.CommunityStaff, Yuanjiu, w => w.SubmitAsync(new ActionInput(a.Id, a.Version)));
-        a = await s.Workflow(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.County, CampaignScenario.FullJudged)));
-        a = await s.Workflow(Roles.CountyOfficer, Chengguan, w => w.RecordInspectionAsync(new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 3),
+        var started = await s.Submission(Roles.CommunityStaff, Yuanjiu, w => w.StartAsync(new StartApplicationInput(campaign.Id)));
+        var a = await s.Scoring(Roles.CommunityStaff, Yuanjiu, w => w.ScoreAsync(new ScoreInput(started.Id, started.Version, ReviewLevel.Self, CampaignScenario.FullJudged)));
+        a = await s.Submission(Roles.CommunityStaff, Yuanjiu, w => w.SubmitAsync(new ActionInput(a.Id, a.Version)));
+        a = await s.Scoring(Roles.CountyOfficer, Chengguan, w => w.ScoreAsync(new ScoreInput(a.Id, a.Version, ReviewLevel.County, CampaignScenario.FullJudged)));
+        a = await s.Scoring(Roles.CountyOfficer, Chengguan, w => w.RecordInspectionAsync(new InspectionInput(a.Id, a.Version, new DateOnly(2025, 3, 3),
             ["王建国", "刘芳"], true, "场地、制度、台账均符合要求")));
         var city = await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou);
 

@@ -83,14 +83,6 @@ public abstract class CampaignPageModel : PageModel
     protected static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split(['\n', '，', ',', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static string LevelName(ReviewLevel level) => level switch
-    {
-        ReviewLevel.Self => "社区自评",
-        ReviewLevel.County => "县区初审",
-        ReviewLevel.City => "市州评定",
-        _ => "省级审核",
-    };
-
     public static string KindName(CampaignKind kind) => kind switch
     {
         CampaignKind.Provincial => "省级创建",

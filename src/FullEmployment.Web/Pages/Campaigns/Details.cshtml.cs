@@ -13,8 +13,8 @@ namespace FullEmployment.Web.Pages.Campaigns;
 /// A campaign (A4, A7): quotas per city (per county in a municipal campaign, A4.3), deadlines, pass mark, template;
 /// organiser's actions; a community applies here.
 /// </summary>
-public sealed class DetailsModel(CampaignAdministration campaigns, CandidateLists lists, ApplicationWorkflow workflow, RegionDirectory regions,
-    ICurrentActor actor) : CampaignPageModel
+public sealed class DetailsModel(CampaignAdministration campaigns, CandidateLists lists, ApplicationQueries applications,
+    ApplicationSubmission submission, RegionDirectory regions, ICurrentActor actor) : CampaignPageModel
 {
     public CampaignView View { get; private set; } = null!;
     /// <summary>Region names for the lists' titles.</summary>
@@ -89,7 +89,7 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     public Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Apply", async () =>
         {
-            var result = await workflow.StartAsync(new StartApplicationInput(id), cancellationToken);
+            var result = await submission.StartAsync(new StartApplicationInput(id), cancellationToken);
             TempData["Success"] = "已创建申报，请填写申报表、自评分并上传佐证材料后提交。";
             return RedirectToPage("Applications/Details", new { id = result.Id });
         }, () => LoadAsync(id, cancellationToken));
@@ -110,6 +110,6 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
             Lists = await lists.ListForCampaignAsync(id, cancellationToken);
         }
 
-        MyApplications = (await workflow.ListAsync(new ApplicationFilter(id), new PageRequest(1, 20), cancellationToken)).Items;
+        MyApplications = (await applications.ListAsync(new ApplicationFilter(id), new PageRequest(1, 20), cancellationToken)).Items;
     }
 }

@@ -13,7 +13,8 @@ namespace FullEmployment.Web.Pages.Campaigns.Applications;
 /// The 申报表 and its review (A8): form, headline figures, evidence, score sheets side by side, inspections, history,
 /// and the actor's allowed actions as forms.
 /// </summary>
-public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(ApplicationQueries queries, ApplicationSubmission submission, ApplicationScoring scoring, CountyReview county,
+    CityReview city, ProvinceReview province, TimeProvider clock) : CampaignPageModel
 {
     public ApplicationView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -61,20 +62,10 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         public string? Remark { get; set; }
     }
 
-    /// <summary>The level whose sheet the actor fills now, if any.</summary>
-    public ReviewLevel? ScoringLevel { get; private set; }
-
-    public bool IsProvince => actor.IsInRole(Roles.ProvinceOfficer);
+    /// <summary>The level whose sheet the actor fills now, if any (the domain's answer, <see cref="ApplicationOptions"/>).</summary>
+    public ReviewLevel? ScoringLevel => View.Options.ScoringLevel;
 
     public bool IsMunicipal => View.CampaignKind == CampaignKind.Municipal;
-
-    /// <summary>
-    /// Who may act after a stage deadline with a recorded reason (A8): the province, or in a municipal campaign the organising
-    /// city (A4.3; the province does not act in a city's campaign).
-    /// </summary>
-    public bool IsOverrider => IsMunicipal ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == View.CityCode : IsProvince;
-
-    public string OverriderName => IsMunicipal ? "组织创建的市州人社局" : "省人社厅";
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -107,7 +98,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
 
     public async Task<IActionResult> OnPostRevealPhoneAsync(Guid id, CancellationToken cancellationToken)
     {
-        var phone = await workflow.RevealContactPhoneAsync(id, cancellationToken);
+        var phone = await queries.RevealContactPhoneAsync(id, cancellationToken);
         await OnGetAsync(id, cancellationToken);
         RevealedPhone = phone;
         return Page();
@@ -115,7 +106,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
     {
-        var (file, content) = await workflow.OpenFileAsync(id, fileId, cancellationToken);
+        var (file, content) = await queries.OpenFileAsync(id, fileId, cancellationToken);
         return File(content, file.ContentType, file.FileName);
     }
 
@@ -126,7 +117,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
                 .Select(s => new FormStaff(s.Name!.Trim(), s.Education?.Trim() ?? "", s.FullTime, s.Post?.Trim())).ToList();
             var form = new ApplicationForm(Form.Households, Form.Population, Form.WorkingAgePopulation, Form.ServiceHallArea, Form.ContactName,
                 Form.ContactPhone, staff, Form.Narrative);
-            await workflow.SaveFormAsync(new SaveFormInput(id, Version, form, await UploadAsync(NarrativeFile, cancellationToken)), cancellationToken);
+            await submission.SaveFormAsync(new SaveFormInput(id, Version, form, await UploadAsync(NarrativeFile, cancellationToken)), cancellationToken);
             return Done(id, "申报表已保存。");
         }, () => LoadAsync(id, cancellationToken));
 
@@ -134,7 +125,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         AttemptAsync("Evidence", async () =>
         {
             var upload = await UploadAsync(EvidenceFile, cancellationToken) ?? throw new DomainException("请选择要上传的文件。", "A8.1");
-            await workflow.UploadEvidenceAsync(new EvidenceInput(id, Version, upload), cancellationToken);
+            await submission.UploadEvidenceAsync(new EvidenceInput(id, Version, upload), cancellationToken);
             return Done(id, "佐证材料已上传。");
         }, () => LoadAsync(id, cancellationToken));
 
@@ -142,14 +133,14 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
         AttemptAsync("Score", async () =>
         {
             // An auto item left at its current score is not an override: only changed or explained items are sent (A6).
-            var current = (await workflow.GetAsync(id, cancellationToken)).Sheets.FirstOrDefault(s => s.Level == level)?.Lines
+            var current = (await queries.GetAsync(id, cancellationToken)).Sheets.FirstOrDefault(s => s.Level == level)?.Lines
                 .ToDictionary(l => l.Number) ?? [];
             var entries = Scores.Where(s => s.Score is not null)
                 .Where(s => !(current.TryGetValue(s.Number, out var line) && line.Mode == ScoringMode.Auto && line.Score == s.Score
                     && string.IsNullOrWhiteSpace(s.Remark)))
                 .Select(s => new ScoreEntry(s.Number, s.Score!.Value, string.IsNullOrWhiteSpace(s.Remark) ? null : s.Remark.Trim())).ToList();
-            await workflow.ScoreAsync(new ScoreInput(id, Version, level, entries), cancellationToken);
-            return Done(id, $"{LevelName(level)}评分已保存。");
+            await scoring.ScoreAsync(new ScoreInput(id, Version, level, entries), cancellationToken);
+            return Done(id, $"{CampaignApplication.LevelName(level)}评分已保存。");
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostInspectionAsync(Guid id, CancellationToken cancellationToken) =>
@@ -164,7 +155,7 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
                 }
             }
 
-            await workflow.RecordInspectionAsync(new InspectionInput(id, Version, InspectionDate ?? Today, Lines(Inspectors), InspectionPassed,
+            await scoring.RecordInspectionAsync(new InspectionInput(id, Version, InspectionDate ?? Today, Lines(Inspectors), InspectionPassed,
                 Findings ?? "", photos), cancellationToken);
             return Done(id, "实地考察记录已保存。");
         }, () => LoadAsync(id, cancellationToken));
@@ -176,19 +167,19 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
             var input = new ActionInput(id, Version, string.IsNullOrWhiteSpace(Remark) ? null : Remark.Trim(), reason);
             var result = act switch
             {
-                ApplicationAction.Submit => await workflow.SubmitAsync(input, cancellationToken),
-                ApplicationAction.Withdraw => await workflow.WithdrawAsync(input, cancellationToken),
-                ApplicationAction.Resubmit => await workflow.ResubmitAsync(input, cancellationToken),
-                ApplicationAction.CountyForward => await workflow.ForwardAsync(input, cancellationToken),
-                ApplicationAction.CountyReject => await workflow.RejectAsync(new RejectInput(id, Version, Lines(Reasons), reason), cancellationToken),
-                ApplicationAction.ReturnForCorrection => await workflow.ReturnForCorrectionAsync(
+                ApplicationAction.Submit => await submission.SubmitAsync(input, cancellationToken),
+                ApplicationAction.Withdraw => await submission.WithdrawAsync(input, cancellationToken),
+                ApplicationAction.Resubmit => await submission.ResubmitAsync(input, cancellationToken),
+                ApplicationAction.CountyForward => await county.ForwardAsync(input, cancellationToken),
+                ApplicationAction.CountyReject => await county.RejectAsync(new RejectInput(id, Version, Lines(Reasons), reason), cancellationToken),
+                ApplicationAction.ReturnForCorrection => await county.ReturnForCorrectionAsync(
                     new ReturnInput(id, Version, DueDate ?? throw new DomainException("请填写整改期限。", "A8.2"), Remark ?? "", reason), cancellationToken),
-                ApplicationAction.CityRecommend => await workflow.RecommendAsync(input, cancellationToken),
-                ApplicationAction.CityReturnToCounty => await workflow.ReturnToCountyAsync(input, cancellationToken),
-                ApplicationAction.CityReject => await workflow.CityRejectAsync(input, cancellationToken),
-                ApplicationAction.Propose => await workflow.ProposeAsync(input, cancellationToken),
-                ApplicationAction.NotCertify => await workflow.NotCertifyAsync(input, cancellationToken),
-                ApplicationAction.Disqualify => await workflow.DisqualifyAsync(
+                ApplicationAction.CityRecommend => await city.RecommendAsync(input, cancellationToken),
+                ApplicationAction.CityReturnToCounty => await city.ReturnToCountyAsync(input, cancellationToken),
+                ApplicationAction.CityReject => await city.CityRejectAsync(input, cancellationToken),
+                ApplicationAction.Propose => await province.ProposeAsync(input, cancellationToken),
+                ApplicationAction.NotCertify => await province.NotCertifyAsync(input, cancellationToken),
+                ApplicationAction.Disqualify => await province.DisqualifyAsync(
                     new DisqualifyInput(id, Version, DisqualifyReason ?? "", DisqualifyEvidence ?? ""), cancellationToken),
                 _ => throw new DomainException("该操作请在名单页面办理。", "A8"),
             };
@@ -203,69 +194,16 @@ public sealed class DetailsModel(ApplicationWorkflow workflow, ICurrentActor act
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        View = await workflow.GetAsync(id, cancellationToken);
+        View = await queries.GetAsync(id, cancellationToken);
         Today = ChinaTime.Today(clock);
-        ScoringLevel = LevelFor(View);
     }
 
-    /// <summary>Who acts on each action (A8): the province may also act late in another's place with a reason.</summary>
-    public static string ActorOf(ApplicationAction action) => action switch
-    {
-        ApplicationAction.Submit or ApplicationAction.Withdraw or ApplicationAction.Resubmit => Roles.CommunityStaff,
-        ApplicationAction.ReturnForCorrection or ApplicationAction.CountyForward or ApplicationAction.CountyReject => Roles.CountyOfficer,
-        ApplicationAction.CityRecommend or ApplicationAction.CityReturnToCounty or ApplicationAction.CityReject => Roles.CityOfficer,
-        _ => Roles.ProvinceOfficer,
-    };
+    /// <summary>The actions shown as forms: what the domain allows this actor now (<see cref="ApplicationOptions.Actions"/>).</summary>
+    public IReadOnlyList<PermittedAction> MyActions => View.Options.Actions;
 
-    public DateOnly StageDeadline(ApplicationAction action) => ActorOf(action) switch
-    {
-        Roles.CommunityStaff => View.Deadlines.Application,
-        Roles.CountyOfficer => View.Deadlines.County,
-        Roles.CityOfficer => View.Deadlines.City,
-        _ => View.Deadlines.Province,
-    };
+    public bool IsCommunityEditing => View.Options.MayEditDossier;
 
-    /// <summary>The stage deadline has passed: only the province may still act, with a recorded reason.</summary>
-    public bool IsLate(ApplicationAction action) => Today > StageDeadline(action);
-
-    /// <summary>The actions shown as forms: allowed in the state, for the actor's role (or the province's late override).</summary>
-    public IReadOnlyList<ApplicationAction> MyActions => View.AllowedActions
-        .Where(a => a is not (ApplicationAction.ForwardToProvince or ApplicationAction.Certify or ApplicationAction.UpholdObjection))
-        .Where(a => actor.IsInRole(RoleOf(a)) || IsCountylessCity(a) || (IsOverrider && IsLate(a)))
-        .ToList();
-
-    // A4.3: what the province does in its own campaigns (disqualifying at the last stage) the organising city does in a municipal one.
-    private string RoleOf(ApplicationAction action) =>
-        IsMunicipal && ActorOf(action) == Roles.ProvinceOfficer ? Roles.CityOfficer : ActorOf(action);
-
-    public bool May(ApplicationAction action) => MyActions.Contains(action);
-
-    public bool IsCommunityEditing => actor.IsInRole(Roles.CommunityStaff) && (May(ApplicationAction.Submit) || May(ApplicationAction.Resubmit));
-
-    public bool MayInspect => May(ApplicationAction.CountyForward) || (IsProvince && View.State == ApplicationState.ForwardedToProvince);
-
-    private bool IsCountylessCity(ApplicationAction action) =>
-        View.CountyCode is null && actor.IsInRole(Roles.CityOfficer) && ActorOf(action) == Roles.CountyOfficer;
-
-    private ReviewLevel? LevelFor(ApplicationView view)
-    {
-        if (IsCommunityEditing)
-        {
-            return ReviewLevel.Self;
-        }
-
-        if (May(ApplicationAction.CountyForward) && !IsProvince)
-        {
-            return ReviewLevel.County;
-        }
-
-        if (May(ApplicationAction.CityRecommend) && !IsProvince)
-        {
-            return ReviewLevel.City;
-        }
-
-        return IsProvince && view.State == ApplicationState.ForwardedToProvince ? ReviewLevel.Province : null;
-    }
+    public bool MayInspect => View.Options.MayInspect;
 
     /// <summary>Button text, style and confirmation for an action's form.</summary>
     public static (string Button, string Css, string Confirm) Look(ApplicationAction action) => action switch

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Campaigns.Applications;
 
-public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministration campaigns, CampaignExports exports, TimeProvider clock) : PageModel
+public sealed class IndexModel(ApplicationQueries applications, CampaignAdministration campaigns, CampaignExports exports, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? CampaignId { get; set; }
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
@@ -23,7 +23,7 @@ public sealed class IndexModel(ApplicationWorkflow workflow, CampaignAdministrat
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Result = await workflow.ListAsync(Filter, new PageRequest(PageNumber, Size), cancellationToken);
+        Result = await applications.ListAsync(Filter, new PageRequest(PageNumber, Size), cancellationToken);
         Campaigns = await campaigns.ListAsync(cancellationToken);
         Today = ChinaTime.Today(clock);
     }

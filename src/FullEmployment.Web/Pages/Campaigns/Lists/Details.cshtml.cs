@@ -15,7 +15,7 @@ namespace FullEmployment.Web.Pages.Campaigns.Lists;
 /// objections, sending up and certification on the campaign's final list (the province's; in a municipal campaign the
 /// organising city's own list, A4.3). Once certified the list shows the result instead of the form.
 /// </summary>
-public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, TimeProvider clock) : CampaignPageModel
 {
     public CandidateListView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -34,12 +34,7 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
 
     public bool IsCityList => View.Subject == NoticeSubject.CityRecommendationList;
 
-    public bool IsProvince => actor.IsInRole(Roles.ProvinceOfficer);
-
     public bool IsMunicipal => View.CampaignKind == CampaignKind.Municipal;
-
-    /// <summary>The campaign's organiser: certifies, and acts late with a reason (the province; the organising city in a municipal campaign).</summary>
-    public bool IsTop => IsMunicipal ? IsOwner : IsProvince;
 
     /// <summary>The title the final list's certification grants (A8.4; A4.3).</summary>
     public string TitleLevelName => IsMunicipal ? "市级" : "省级";
@@ -47,19 +42,8 @@ public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar,
     /// <summary>The send-up step's name: to the province (A8.3), or fixing the final list once the notice is over (A8.4; A4.3).</summary>
     public string SendUpName => View.IsFinal ? (IsCityList ? "确定推荐名单" : "确定拟认定名单") : "报送省人社厅";
 
-    public bool IsOwner => IsCityList ? actor.IsInRole(Roles.CityOfficer) && actor.ScopeCode == View.CityCode : actor.IsInRole(Roles.ProvinceOfficer);
-
-    /// <summary>Why the list cannot be sent up yet (A8.3, A8.4), or null when it can.</summary>
-    public string? SendUpBlocker => View switch
-    {
-        { State: CandidateListState.SentUp } => "名单已报送。",
-        { State: CandidateListState.Certified } => "名单已认定。",
-        { Entries.Count: 0 } => "名单中还没有社区。",
-        { Notice: null } => "须先公示不少于5个工作日。",
-        { Notice.HasClosed: false } => $"公示期尚未结束（{View.Notice.LastDay:yyyy-MM-dd} 24:00 截止）。",
-        _ when View.Objections.Any(o => o.Status == ObjectionStatus.Pending) => "还有异议未答复，全部答复后才能报送。",
-        _ => null,
-    };
+    /// <summary>The reader owns the list (publishes, answers objections); the domain decides (<see cref="CandidateListView.IsOwner"/>).</summary>
+    public bool IsOwner => View.IsOwner;
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FullEmployment.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202013834_SupervisionChanges")]
+    [Migration("20261202015918_SupervisionChanges")]
     partial class SupervisionChanges
     {
         /// <inheritdoc />

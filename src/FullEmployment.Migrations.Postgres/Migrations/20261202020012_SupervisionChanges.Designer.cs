@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FullEmployment.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202013923_SupervisionChanges")]
+    [Migration("20261202020012_SupervisionChanges")]
     partial class SupervisionChanges
     {
         /// <inheritdoc />
