@@ -227,8 +227,11 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
             successor.GrantTitle(report.VerifiedLevel, authority, report.GrantedDocumentNumber!, report.GrantedOn!.Value, report.GrantedPlaqueNumber);
             audit.Record("title.grant", "community", successor.Code, successor.RegionCode, after: new
             {
-                level = report.VerifiedLevel.ApiName(), documentNumber = report.GrantedDocumentNumber, grantedOn = report.GrantedOn,
-                plaqueNumber = report.GrantedPlaqueNumber, change = report.Id,
+                level = report.VerifiedLevel.ApiName(),
+                documentNumber = report.GrantedDocumentNumber,
+                grantedOn = report.GrantedOn,
+                plaqueNumber = report.GrantedPlaqueNumber,
+                change = report.Id,
             });
         }
     }

@@ -114,7 +114,7 @@ public static class ChangeKinds
         ChangeReportAction.Consent => "同意更名",
         ChangeReportAction.Refuse => "不同意更名",
         ChangeReportAction.Verify => "登记核查结果",
-        ChangeReportAction.Acknowledge => "已阅知",
+        ChangeReportAction.Acknowledge => "阅知",
         ChangeReportAction.DecideTitle => "登记称号处理意见",
         _ => action.ToString(),
     };

@@ -104,7 +104,7 @@ public sealed class ChangeReportHttpTests
         foreach (var (role, scope) in new[] { (Roles.CityOfficer, Lanzhou), (Roles.ProvinceOfficer, Province) })
         {
             var todo = await factory.As<TodoList, IReadOnlyList<TodoItem>>(role, scope, t => t.ForCurrentUserAsync());
-            todo.ShouldContain(t => t.Url == $"/Supervision/Changes/{id}" && t.Title.Contains("已阅知"));
+            todo.ShouldContain(t => t.Url == $"/Supervision/Changes/{id}" && t.Title.Contains("阅知"));
         }
 
         var ack = await cityClient.PostAsJsonAsync($"/api/v1/changes/{id}/acknowledge", new { version = version + 1 });
@@ -252,7 +252,11 @@ public sealed class ChangeReportHttpTests
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
         var created = await county.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes", new
         {
-            kind = "merger", decisionDocumentNumber = "城民发〔2025〕4号", decisionDate = "2025-02-15", predecessorCodes = new[] { Caochang }, successorCode = Caochang,
+            kind = "merger",
+            decisionDocumentNumber = "城民发〔2025〕4号",
+            decisionDate = "2025-02-15",
+            predecessorCodes = new[] { Caochang },
+            successorCode = Caochang,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var report = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -289,7 +293,13 @@ public sealed class ChangeReportHttpTests
         var city = await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou);
         var verified = await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify", new
         {
-            version = 0, date = "2025-03-03", score = 93.5, meetsConditions = true, documentNumber = "兰人社发〔2025〕12号", plaqueNumber = "SJ-2025-12", grantedOn = "2025-03-03",
+            version = 0,
+            date = "2025-03-03",
+            score = 93.5,
+            meetsConditions = true,
+            documentNumber = "兰人社发〔2025〕12号",
+            plaqueNumber = "SJ-2025-12",
+            grantedOn = "2025-03-03",
         });
         verified.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("verified");
@@ -316,12 +326,20 @@ public sealed class ChangeReportHttpTests
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
         var unknownSuccessor = await county.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes", new
         {
-            kind = "merger", decisionDocumentNumber = "城民发〔2025〕4号", decisionDate = "2025-02-15", predecessorCodes = new[] { Caochang }, successorCode = "620102001099",
+            kind = "merger",
+            decisionDocumentNumber = "城民发〔2025〕4号",
+            decisionDate = "2025-02-15",
+            predecessorCodes = new[] { Caochang },
+            successorCode = "620102001099",
         });
         unknownSuccessor.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var unknownPredecessor = await county.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes", new
         {
-            kind = "merger", decisionDocumentNumber = "城民发〔2025〕4号", decisionDate = "2025-02-15", predecessorCodes = new[] { "620102001098" }, successorCode = Caochang,
+            kind = "merger",
+            decisionDocumentNumber = "城民发〔2025〕4号",
+            decisionDate = "2025-02-15",
+            predecessorCodes = new[] { "620102001098" },
+            successorCode = Caochang,
         });
         unknownPredecessor.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await factory.As<AppDbContext, int>(Roles.ProvinceOfficer, Province, db => db.Set<Domain.Supervision.ChangeReport>().CountAsync())).ShouldBe(0);

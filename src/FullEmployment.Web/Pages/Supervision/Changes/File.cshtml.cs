@@ -11,7 +11,7 @@ namespace FullEmployment.Web.Pages.Supervision.Changes;
 /// <summary>A11.1: file a civil-affairs change; a county's dissolution or merger takes effect at once, so the form asks first.</summary>
 public sealed class FileModel(ChangeReports reports, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true)][Required(ErrorMessage = "请填写社区代码")][Display(Name = "社区代码")] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)][Display(Name = "社区代码")] public string? Code { get; set; }
     [BindProperty][Display(Name = "变更类别")] public ChangeKind Kind { get; set; } = ChangeKind.Rename;
     [BindProperty][Required(ErrorMessage = "请填写民政部门决定文号")][Display(Name = "民政部门决定文号")] public string? DocumentNumber { get; set; }
     [BindProperty][Required(ErrorMessage = "请填写决定日期")][Display(Name = "决定日期")] public DateOnly? DecisionDate { get; set; }
@@ -24,6 +24,11 @@ public sealed class FileModel(ChangeReports reports, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "请填写社区代码");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
