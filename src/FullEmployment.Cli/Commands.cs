@@ -5,6 +5,7 @@ using FullEmployment.Application.Communities;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
 using FullEmployment.Application.Seeding;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,8 +151,8 @@ internal static class Commands
             await cli.Output.WriteLineAsync("编号\t前缀\t账号\t签发时间\t到期时间\t最近使用\t状态");
             foreach (var r in rows)
             {
-                await cli.Output.WriteLineAsync(string.Join('\t', r.Id, r.Prefix + "…", r.UserName, ApiTokenService.Format(r.CreatedAt),
-                    r.ExpiresAt is { } e ? ApiTokenService.Format(e) : "-", r.LastUsedAt is { } u ? ApiTokenService.Format(u) : "从未使用", r.Status));
+                await cli.Output.WriteLineAsync(string.Join('\t', r.Id, r.Prefix + "…", r.UserName, ChinaTime.FormatMinute(r.CreatedAt),
+                    r.ExpiresAt is { } e ? ChinaTime.FormatMinute(e) : "-", r.LastUsedAt is { } u ? ChinaTime.FormatMinute(u) : "从未使用", r.Status));
             }
 
             return CliApp.Success;

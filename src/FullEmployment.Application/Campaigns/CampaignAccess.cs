@@ -32,15 +32,6 @@ internal static class CampaignAccess
         }
     }
 
-    /// <summary>The version the user saw must still be current; EF then checks it again in the UPDATE.</summary>
-    public static void ExpectVersion(this DbContext db, object aggregate, int expected)
-    {
-        if ((int)db.Entry(aggregate).Property("Version").CurrentValue! != expected)
-        {
-            throw new ConcurrencyConflictException(ConcurrencyConflictException.DefaultMessage);
-        }
-    }
-
     /// <summary>
     /// Marks the aggregate root changed so its version is bumped and checked even when only a child row changed:
     /// two officers adding to the same list (quota) or the same sheet can't both win.
@@ -54,10 +45,4 @@ internal static class CampaignAccess
         }
     }
 
-    public static string KindName(CampaignKind kind) => kind switch
-    {
-        CampaignKind.Provincial => "省级创建",
-        CampaignKind.Municipal => "市级创建",
-        _ => "国家级推荐",
-    };
 }

@@ -27,7 +27,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
             .ToListAsync(cancellationToken);
         // A national round's progress is its list's (A4.1), not the campaign's draft/published cycle it never goes through.
         var national = await db.Set<NationalRecommendation>().AsNoTracking().ToDictionaryAsync(r => r.CampaignId, r => r.State, cancellationToken);
-        return campaigns.Where(Visible).Select(c => new CampaignRow(c.Id, c.Kind, CampaignAccess.KindName(c.Kind), c.OrganizerRegionCode, c.Name,
+        return campaigns.Where(Visible).Select(c => new CampaignRow(c.Id, c.Kind, c.Kind.DisplayName(), c.OrganizerRegionCode, c.Name,
             c.CreationYear, c.State,
             c.Kind == CampaignKind.NationalRecommendation && c.State != CampaignState.Closed
                 ? NationalRounds.StateName(national.GetValueOrDefault(c.Id, NationalRecommendationState.Draft))
@@ -265,7 +265,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
         {
             Id = c.Id,
             Kind = c.Kind,
-            KindName = CampaignAccess.KindName(c.Kind),
+            KindName = c.Kind.DisplayName(),
             OrganizerRegionCode = c.OrganizerRegionCode,
             OrganizerName = names.GetValueOrDefault(c.OrganizerRegionCode, ""),
             Name = c.Name,

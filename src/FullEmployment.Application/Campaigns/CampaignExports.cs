@@ -37,7 +37,7 @@ public sealed class CampaignExports(CampaignAdministration campaigns, Applicatio
                 r.Kind == CampaignKind.NationalRecommendation ? null : r.ApplicationDeadline, r.TotalQuota]));
         audit.Record("campaign.export", "campaign", null, RegionOfActor(), after: new
         {
-            kind = filter.Kind is { } kind ? CampaignAccess.KindName(kind) : null,
+            kind = filter.Kind is { } kind ? kind.DisplayName() : null,
             state = filter.State is { } state ? Campaign.StateName(state) : null,
             year = filter.Year,
             rows = rows.Count,

@@ -102,7 +102,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         EnsureMayMaintain(community.CityCode, community.CountyCode);
         EnsureSameRegion(community, input);
 
-        ExpectVersion(community, expectedVersion);
+        db.ExpectVersion(community, expectedVersion);
         if (input.ContactPhone is { } phone && phone == PhoneMask.Mask(community.ContactPhone))
         {
             // The API shows the phone masked: sending the mask back keeps the stored number.
@@ -120,7 +120,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
     {
         var community = await LoadForWriteAsync(code, cancellationToken);
         EnsureMayManageTitle(community, input.Level);
-        ExpectVersion(community, expectedVersion);
+        db.ExpectVersion(community, expectedVersion);
         var title = ApplyTitle(community, input);
         audit.Record("title.grant", "community", code, community.RegionCode, after: new
         {
@@ -143,7 +143,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
         var community = await LoadForWriteAsync(code, cancellationToken);
         var title = community.FindTitle(titleId);
         EnsureMayManageTitle(community, title.Level);
-        ExpectVersion(community, expectedVersion);
+        db.ExpectVersion(community, expectedVersion);
         community.EndTitle(titleId, endedOn, reason, remark);
         audit.Record("title.end", "community", code, community.RegionCode,
             before: new { titleId, level = title.Level.ApiName(), title.DocumentNumber },
@@ -161,7 +161,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
             throw new ForbiddenException("市级称号报省备案只能由所在市州人社局或省人社厅登记。");
         }
 
-        ExpectVersion(community, expectedVersion);
+        db.ExpectVersion(community, expectedVersion);
         community.RecordProvinceFiling(titleId, filingNumber, filedOn);
         audit.Record("title.province-filing", "community", code, community.RegionCode, after: new { titleId, filingNumber, filedOn });
         await db.SaveChangesAsync(cancellationToken);
@@ -298,19 +298,6 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
             .FirstOrDefaultAsync(c => c.Code == code, cancellationToken)
             ?? throw new NotFoundException($"未找到社区“{code}”。");
         return community;
-    }
-
-    private void ExpectVersion(Community community, int? expectedVersion)
-    {
-        if (expectedVersion is { } version)
-        {
-            // The version the user saw: EF compares it in the UPDATE's WHERE clause.
-            db.Entry(community).Property(c => c.Version).OriginalValue = version;
-            if (version != community.Version)
-            {
-                throw new ConcurrencyConflictException(ConcurrencyConflictException.DefaultMessage);
-            }
-        }
     }
 
     private IQueryable<Community> Filtered(CommunityFilter filter)

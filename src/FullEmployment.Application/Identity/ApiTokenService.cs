@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FullEmployment.Application.Audit;
@@ -75,13 +74,13 @@ public sealed class ApiTokenService(AppDbContext db, AuditTrail audit, TimeProvi
 
         if (record.RevokedAt is { } revoked)
         {
-            return new ApiTokenCheck(null, $"令牌已于 {Format(revoked)} 吊销，请联系管理员重新签发。");
+            return new ApiTokenCheck(null, $"令牌已于 {ChinaTime.FormatMinute(revoked)} 吊销，请联系管理员重新签发。");
         }
 
         // Every token is issued with an expiry; one without is refused rather than trusted forever.
         if (record.ExpiresAt is not { } expires || expires <= now)
         {
-            return new ApiTokenCheck(null, record.ExpiresAt is { } at ? $"令牌已于 {Format(at)} 过期，请联系管理员重新签发。" : "令牌已过期，请联系管理员重新签发。");
+            return new ApiTokenCheck(null, record.ExpiresAt is { } at ? $"令牌已于 {ChinaTime.FormatMinute(at)} 过期，请联系管理员重新签发。" : "令牌已过期，请联系管理员重新签发。");
         }
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == record.UserId, cancellationToken);
@@ -125,7 +124,7 @@ public sealed class ApiTokenService(AppDbContext db, AuditTrail audit, TimeProvi
             ?? throw new NotFoundException($"未找到令牌 #{id}。");
         if (token.RevokedAt is { } revoked)
         {
-            throw new DomainException($"令牌 #{id} 已于 {Format(revoked)} 吊销。");
+            throw new DomainException($"令牌 #{id} 已于 {ChinaTime.FormatMinute(revoked)} 吊销。");
         }
 
         var user = await db.Users.FirstAsync(u => u.Id == token.UserId, cancellationToken);
@@ -178,9 +177,6 @@ public sealed class ApiTokenService(AppDbContext db, AuditTrail audit, TimeProvi
 
     private static string StatusOf(ApiToken token, DateTimeOffset now) =>
         token.RevokedAt is not null ? "已吊销" : token.ExpiresAt is not { } expires || expires <= now ? "已过期" : "有效";
-
-    public static string Format(DateTimeOffset instant) =>
-        ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -49,6 +49,9 @@ internal sealed class CommunityLedgerBuilder
     private readonly List<StaffMember> _staff = [];
     private int _familySequence;
 
+    /// <summary>Every generated row belongs to the community and is stored at the generation instant.</summary>
+    private LedgerStamp NewRow => new(_community.Id, _now);
+
     public CommunityLedgerBuilder(Community community, int countyOrdinal, int seed, DateOnly applicationDate, DateTimeOffset now, int personCount,
         string? failure)
     {
@@ -129,9 +132,7 @@ internal sealed class CommunityLedgerBuilder
             Reason = Pick(["合同期满", "单位裁员", "个人辞职", "企业关闭"]),
             DeregisteredOn = employedOn,
             DeregistrationReason = employedOn is null ? null : LeaveReason.Employed,
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
         if (employedOn is { } on)
         {
@@ -155,9 +156,7 @@ internal sealed class CommunityLedgerBuilder
             Category = Pick(Categories),
             EndedOn = employedOn,
             EndReason = employedOn is null ? null : LeaveReason.Employed,
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
         if (employedOn is { } on)
         {
@@ -175,9 +174,7 @@ internal sealed class CommunityLedgerBuilder
                 ReferredOn = Date(Max(identifiedOn, S), E),
                 Programme = Pick(["电工", "育婴师", "中式烹调", "电子商务", "保安员"]),
                 Provider = "市职业技能培训中心",
-                CommunityId = _community.Id,
-                CreatedAt = _now,
-                UpdatedAt = _now,
+                Stamp = NewRow,
             });
         }
     }
@@ -194,9 +191,7 @@ internal sealed class CommunityLedgerBuilder
             FamilyNumber = number,
             IdentifiedOn = identifiedOn,
             HeadIdNumber = head.IdNumber,
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
         Employ(head.IdNumber, identifiedOn.AddDays(late ? _random.Next(45, 60) : _random.Next(7, 25)));
     }
@@ -212,9 +207,7 @@ internal sealed class CommunityLedgerBuilder
             RegisteredOn = registeredOn,
             Group = Pick(Enum.GetValues<KeyGroupCategory>()),
             Intention = Pick(["保洁", "快递分拣", "餐饮服务", "电工", "文员"]),
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
         if (unassisted)
         {
@@ -285,9 +278,7 @@ internal sealed class CommunityLedgerBuilder
             Subject = subject,
             IsValid = valid,
             Resolution = valid ? "已整改" : "已解释说明",
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
     }
 
@@ -307,9 +298,7 @@ internal sealed class CommunityLedgerBuilder
                 Education = lead && qualified ? Pick([EducationLevel.College, EducationLevel.Bachelor]) : Pick([EducationLevel.HighSchool, EducationLevel.VocationalSecondary]),
                 IsFullTime = lead || _random.Next(2) == 0,
                 StartedOn = _today.AddDays(-_random.Next(400, 3000) - i),
-                CommunityId = _community.Id,
-                CreatedAt = _now,
-                UpdatedAt = _now,
+                Stamp = NewRow,
             });
         }
     }
@@ -346,9 +335,7 @@ internal sealed class CommunityLedgerBuilder
             Content = kind.ToLabel(),
             Handler = Pick(Handlers),
             SystemRecordNumber = $"GS{on:yyyyMMdd}{_assistances.Count:00000}",
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
     }
 
@@ -365,9 +352,7 @@ internal sealed class CommunityLedgerBuilder
             EmployedOn = on,
             Form = Pick(Enum.GetValues<EmploymentForm>()),
             Employer = Pick(Employers),
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         });
     }
 
@@ -390,9 +375,7 @@ internal sealed class CommunityLedgerBuilder
             HasWorkCapacity = !elderly,
             IsWillingToWork = !elderly,
             Address = $"{_community.Street}{_random.Next(1, 80)}号{_random.Next(1, 6)}单元",
-            CommunityId = _community.Id,
-            CreatedAt = _now,
-            UpdatedAt = _now,
+            Stamp = NewRow,
         };
         _persons.Add(person);
         return person;

@@ -14,6 +14,17 @@ public enum CampaignKind
     NationalRecommendation,
 }
 
+public static class CampaignKinds
+{
+    /// <summary>The kind as every page, export and API text names it.</summary>
+    public static string DisplayName(this CampaignKind kind) => kind switch
+    {
+        CampaignKind.Provincial => "省级创建",
+        CampaignKind.Municipal => "市级创建",
+        _ => "国家级推荐",
+    };
+}
+
 public enum CampaignState
 {
     Draft,

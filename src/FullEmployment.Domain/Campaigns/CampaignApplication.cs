@@ -290,7 +290,7 @@ public sealed partial class CampaignApplication
         var next = Next(ApplicationAction.ReturnForCorrection);
         EnsureCampaign(campaign);
         RequireText(remark, "退回修改必须写明需要修改的内容。", "A8.2");
-        if (dueDate < ChinaDate(now))
+        if (dueDate < ChinaTime.DateOf(now))
         {
             throw new DomainException("修改期限不能早于今天。", "A8.2");
         }
@@ -459,7 +459,7 @@ public sealed partial class CampaignApplication
         EnsureInTime(campaign, now, overrideReason);
         CertificationDocumentNumber = documentNumber.Trim();
         PlaqueNumber = plaqueNumber.Trim();
-        CertifiedOn = ChinaDate(now);
+        CertifiedOn = ChinaTime.DateOf(now);
         Move(next, ApplicationAction.Certify, actor, now, $"{CertificationDocumentNumber}，标牌{PlaqueNumber}", overrideReason);
     }
 
@@ -695,6 +695,4 @@ public sealed partial class CampaignApplication
             throw new DomainException(message, clause);
         }
     }
-
-    private static DateOnly ChinaDate(DateTimeOffset now) => DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
 }

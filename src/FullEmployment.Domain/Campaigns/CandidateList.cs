@@ -133,7 +133,7 @@ public abstract class CandidateList
 
         if (State == CandidateListState.Certified)
         {
-            throw new DomainException($"名单已于{ChinaTime.Format(DateOnly.FromDateTime(ChinaTime.ToChina(CertifiedAt!.Value).DateTime))}认定（{CertificationDocumentNumber}），不能重复认定。", Clause);
+            throw new DomainException($"名单已于{ChinaTime.Format(CertifiedAt!.Value)}认定（{CertificationDocumentNumber}），不能重复认定。", Clause);
         }
 
         EnsureState(CandidateListState.SentUp, "名单公示尚未结束或异议尚未处理完毕，不能认定。");

@@ -187,9 +187,9 @@ public sealed class NationalRecommendation
         EnsureState(NationalRecommendationState.Submitted, "推荐名单尚未报送或结果已全部登记。");
         var candidate = Find(communityCode);
         // The ministry decides on a list it has received: an outcome dated before the submission is a typing error.
-        if (decidedOn < DateOnly.FromDateTime(ChinaTime.ToChina(SubmittedAt!.Value).DateTime))
+        if (decidedOn < ChinaTime.DateOf(SubmittedAt!.Value))
         {
-            throw new DomainException($"结果日期不能早于推荐名单报送日期{ChinaTime.Format(DateOnly.FromDateTime(ChinaTime.ToChina(SubmittedAt.Value).DateTime))}。", "A4.1");
+            throw new DomainException($"结果日期不能早于推荐名单报送日期{ChinaTime.Format(SubmittedAt.Value)}。", "A4.1");
         }
 
         if (candidate.Outcome != NationalOutcome.Pending)

@@ -445,7 +445,7 @@ public sealed class IndicatorCalculator(IndicatorSettings settings)
                 }
 
                 var touched = record.UpdatedAt > record.CreatedAt ? record.UpdatedAt : record.CreatedAt;
-                fresh |= DateOnly.FromDateTime(ChinaTime.ToChina(touched).DateTime) >= freshFrom;
+                fresh |= ChinaTime.DateOf(touched) >= freshFrom;
             }
 
             if (!fresh)

@@ -134,7 +134,7 @@ public sealed class IntegrityChecker(IntegritySettings settings)
 
     private static void BackDating(CommunityLedger ledger, DateTimeOffset submittedAt, List<IntegrityFinding> findings)
     {
-        var submittedOn = DateOnly.FromDateTime(ChinaTime.ToChina(submittedAt).DateTime);
+        var submittedOn = ChinaTime.DateOf(submittedAt);
         foreach (var definition in LedgerKinds.All)
         {
             foreach (var record in ledger.RecordsOf(definition.Kind))
@@ -142,7 +142,7 @@ public sealed class IntegrityChecker(IntegritySettings settings)
                 if (record.CreatedAt > submittedAt && record.RecordDate is { } dated && dated < submittedOn)
                 {
                     findings.Add(new IntegrityFinding(3, BackDated, record.PersonIdNumber,
-                        $"{definition.SheetName}记录日期 {dated:yyyy-MM-dd}，录入于 {ChinaTime.ToChina(record.CreatedAt):yyyy-MM-dd HH:mm}，申报提交于 {ChinaTime.ToChina(submittedAt):yyyy-MM-dd HH:mm}"));
+                        $"{definition.SheetName}记录日期 {dated:yyyy-MM-dd}，录入于 {ChinaTime.FormatMinute(record.CreatedAt)}，申报提交于 {ChinaTime.FormatMinute(submittedAt)}"));
                 }
             }
         }

@@ -16,6 +16,17 @@ public abstract class LedgerRecord
     /// <summary>When the row was last changed (A5.2.1 staleness).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>A new row's owner and first-stored instant in one go: what an import gives every row it reads.</summary>
+    public LedgerStamp Stamp
+    {
+        init
+        {
+            CommunityId = value.CommunityId;
+            CreatedAt = value.At;
+            UpdatedAt = value.At;
+        }
+    }
+
     public abstract LedgerKind Kind { get; }
 
     /// <summary>The date the row is about, where it has one (A16 check 3: back-dating).</summary>
@@ -31,6 +42,9 @@ public abstract class LedgerRecord
 
     private protected static bool Has(DateOnly date) => date != default;
 }
+
+/// <summary>The community a new ledger row belongs to and the instant it is stored.</summary>
+public readonly record struct LedgerStamp(int CommunityId, DateTimeOffset At);
 
 /// <summary>人员.</summary>
 public sealed class LedgerPerson : LedgerRecord

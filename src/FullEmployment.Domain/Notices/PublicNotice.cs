@@ -83,7 +83,7 @@ public sealed class PublicNotice
             return WorkingDays;
         }
 
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
+        var today = ChinaTime.DateOf(now);
         return calendar.WorkingDaysBetween(today.AddDays(-1), LastDay);
     }
 

@@ -11,7 +11,6 @@ namespace FullEmployment.EndToEndTests.Campaigns;
 [Collection(EndToEndCollection.Name)]
 public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Password = WebAppFixture.DemoPassword;
     private const string Community = "620102001001";
 
     [Fact]
@@ -155,27 +154,6 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
         {
             Fixture.App.Clock.Offset = TimeSpan.Zero;
         }
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
-    }
-
-    /// <summary>Full points on every item of the actor's sheet, with a remark (needed where an auto item is changed).</summary>
-    private async Task ScoreEverythingAsync()
-    {
-        var scores = Page.Locator("[data-testid=score-form] .score-input");
-        var remarks = Page.Locator("[data-testid=score-form] .score-remark");
-        for (var i = 0; i < await scores.CountAsync(); i++)
-        {
-            await scores.Nth(i).FillAsync(await scores.Nth(i).GetAttributeAsync("max") ?? "0");
-            await remarks.Nth(i).FillAsync("经核实，按满分计。");
-        }
-
-        await Page.ClickAsync("button:text('保存评分')");
-        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("评分已保存");
     }
 
     /// <summary>The public site's objection form is built elsewhere: the objection is filed through the same use case.</summary>

@@ -13,7 +13,6 @@ using Xunit.Abstractions;
 
 namespace FullEmployment.EndToEndTests.Campaigns;
 
-
 /// <summary>
 /// The paths off the straight line (A8.2, A8.3, A16) through the UI: return for correction with a due date and resubmission,
 /// the city sending one back to the county, the county's rejection with reasons, the province's disqualification.
@@ -186,26 +185,5 @@ public sealed class ReviewPathTests(EndToEndFixture fixture, ITestOutputHelper o
         {
             sheet.Judge(line.Number, line.MaxPoints, null);
         }
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
-    }
-
-    /// <summary>Full points on every item of the actor's sheet, with a remark (needed where an auto item is changed).</summary>
-    private async Task ScoreEverythingAsync()
-    {
-        var scores = Page.Locator("[data-testid=score-form] .score-input");
-        var remarks = Page.Locator("[data-testid=score-form] .score-remark");
-        for (var i = 0; i < await scores.CountAsync(); i++)
-        {
-            await scores.Nth(i).FillAsync(await scores.Nth(i).GetAttributeAsync("max") ?? "0");
-            await remarks.Nth(i).FillAsync("经核实，按满分计。");
-        }
-
-        await Page.ClickAsync("button:text('保存评分')");
-        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("评分已保存");
     }
 }

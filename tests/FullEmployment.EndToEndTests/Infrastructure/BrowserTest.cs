@@ -112,6 +112,28 @@ public abstract class BrowserTest : IAsyncLifetime
 #pragma warning restore CS0612
     }
 
+    /// <summary>Signs the browser out (cookies cleared) and in again as a demo account (<see cref="WebAppFixture.DemoPassword"/>).</summary>
+    protected async Task SwitchUserAsync(string username)
+    {
+        await Context.ClearCookiesAsync();
+        await LoginAsync(username, WebAppFixture.DemoPassword);
+    }
+
+    /// <summary>On an open score form: every item at its maximum with a remark (needed where an auto item is changed), saved.</summary>
+    protected async Task ScoreEverythingAsync()
+    {
+        var scores = Page.Locator("[data-testid=score-form] .score-input");
+        var remarks = Page.Locator("[data-testid=score-form] .score-remark");
+        for (var i = 0; i < await scores.CountAsync(); i++)
+        {
+            await scores.Nth(i).FillAsync(await scores.Nth(i).GetAttributeAsync("max") ?? "0");
+            await remarks.Nth(i).FillAsync("经核实，按满分计。");
+        }
+
+        await Page.ClickAsync("button:text('保存评分')");
+        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("评分已保存");
+    }
+
     /// <summary>Saves a full-page screenshot as test-output/screenshots/&lt;name&gt;.png and returns its path.</summary>
     protected async Task<string> SaveScreenshotAsync(string name)
     {

@@ -7,15 +7,12 @@ using FullEmployment.IntegrationTests.Infrastructure;
 namespace FullEmployment.IntegrationTests.Api;
 
 /// <summary>The stable contracts of docs/reference/design.md: /healthz, /openapi/v1.json, /api/v1/regions and the community JSON.</summary>
-public abstract class ApiContractTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ApiContractTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Fact]
-    public async Task Healthz_answers_200()
+    [DatabaseTheory]
+    public async Task Healthz_answers_200(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var response = await client.GetAsync(Url("/healthz"));
@@ -23,13 +20,10 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task OpenApi_document_is_served_and_lists_the_community_endpoints()
+    [DatabaseTheory]
+    public async Task OpenApi_document_is_served_and_lists_the_community_endpoints(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var response = await client.GetAsync(Url("/openapi/v1.json"));
@@ -40,14 +34,11 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         paths.ShouldContainKey("/api/v1/communities/{code}");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Regions_are_the_province_14_cities_and_86_counties_without_login()
+    public async Task A2_Regions_are_the_province_14_cities_and_86_counties_without_login(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var regions = (await client.GetFromJsonAsync<JsonArray>(Url("/api/v1/regions")))!.Select(r => r!.AsObject()).ToList();
@@ -67,14 +58,11 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         regions.Where(r => r["parentCode"] != null && r["parentCode"]!.GetValue<string>() == "620100").Count().ShouldBe(8);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Community_json_has_the_contract_fields_and_a_null_county_in_a_countyless_city()
+    public async Task A2_Community_json_has_the_contract_fields_and_a_null_county_in_a_countyless_city(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620200001002")));
@@ -98,14 +86,11 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         municipal["plaqueNumber"]!.GetValue<string>().ShouldBe("SJ-2017-002");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_County_community_json_names_its_county()
+    public async Task A2_County_community_json_names_its_county(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620102001003")));
@@ -115,14 +100,11 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         community["titles"]!.AsArray().Select(t => t!["level"]!.GetValue<string>()).ShouldBe(["municipal", "provincial", "national"]);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Posting_a_new_community_creates_it_and_a_duplicate_is_422_in_Chinese()
+    public async Task A2_Posting_a_new_community_creates_it_and_a_duplicate_is_422_in_Chinese(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var body = new
@@ -154,7 +136,7 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         problem["detail"]!.GetValue<string>().ShouldBe("社区代码“620102001099”已登记。");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("{ not json")]
     [InlineData("""{"code":"620102001098"}""")]
@@ -162,12 +144,9 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
     [InlineData("""{"code":"620103001098","name":"错区社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
     [InlineData("""{"code":"620102001098","name":"无区划社区","cityCode":"620100","countyCode":"999999","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号"}""")]
     [InlineData("""{"code":"620102001098","name":"备案不全","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕8号","civilAffairsFilingNumber":"民备-1"}""")]
-    public async Task A2_An_invalid_body_is_refused_with_ProblemDetails_not_500(string json)
+    public async Task A2_An_invalid_body_is_refused_with_ProblemDetails_not_500(Database database, string json)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -179,13 +158,10 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         (await client.GetAsync(Url("/api/v1/communities/620102001098"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task Communities_page_by_page_and_pageSize()
+    [DatabaseTheory]
+    public async Task Communities_page_by_page_and_pageSize(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var all = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities?pageSize=500")));
@@ -196,13 +172,10 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
         Codes(page2).Count.ShouldBe(5);
     }
 
-    [Fact]
-    public async Task Communities_filter_by_title_level_in_force_today()
+    [DatabaseTheory]
+    public async Task Communities_filter_by_title_level_in_force_today(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var national = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities?level=national")));
@@ -215,7 +188,3 @@ public abstract class ApiContractTests(FullEmploymentFactory factory) : Integrat
 
     private static List<string> Codes(JsonObject page) => page["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList();
 }
-
-public sealed class ApiContractTestsSqlite(SqliteFactory factory) : ApiContractTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ApiContractTestsPostgres(PostgresFactory factory) : ApiContractTests(factory), IClassFixture<PostgresFactory>;

@@ -15,16 +15,13 @@ namespace FullEmployment.IntegrationTests.Api;
 /// Issue 8 item 6: what GET returns can be changed in one field and sent back (PUT/POST), and GET then shows the change;
 /// a missing required field or an unknown one is a 422 whose <c>errors</c> name it (the import errors' shape).
 /// </summary>
-public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ApiRoundTripTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_community_as_GET_returns_it_with_one_field_changed_is_accepted_by_PUT()
+    public async Task A2_A_community_as_GET_returns_it_with_one_field_changed_is_accepted_by_PUT(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620102001005")));
@@ -39,14 +36,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         now["titles"]!.AsArray().Count.ShouldBe(community["titles"]!.AsArray().Count);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_community_as_GET_returns_it_with_a_new_code_and_phone_is_accepted_by_POST()
+    public async Task A2_A_community_as_GET_returns_it_with_a_new_code_and_phone_is_accepted_by_POST(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("jiayuguan");
         var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620200001001")));
@@ -65,14 +59,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         copy["titles"]!.AsArray().ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_missing_required_field_and_an_unknown_field_are_422_naming_each_field()
+    public async Task A2_A_missing_required_field_and_an_unknown_field_are_422_naming_each_field(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var body = await CurrentBodyAsync("620102001002");
@@ -94,7 +85,7 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         (await CurrentBodyAsync("620102001002"))["street"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("""{"name":"无码社区","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "code")]
     [InlineData("""{"code":"620102001097","name":"错市社区","cityCode":"620200","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "countyCode")]
@@ -102,12 +93,9 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     [InlineData("""{"code":"620102001097","name":"无市社区","cityCode":"999900","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "cityCode")]
     [InlineData("""{"code":"620102001097","name":null,"cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号"}""", "name")]
     [InlineData("""{"code":"620102001097","name":"坏日期","cityCode":"620100","countyCode":"620102","street":"某街道","approvalDocumentNumber":"城政发〔2025〕7号","civilAffairsFiledOn":"昨天"}""", "civilAffairsFiledOn")]
-    public async Task A2_A_bad_field_in_a_new_community_is_422_naming_it(string json, string field)
+    public async Task A2_A_bad_field_in_a_new_community_is_422_naming_it(Database database, string json, string field)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -119,14 +107,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         (await client.GetAsync(Url("/api/v1/communities/620102001097"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_body_that_is_not_an_object_is_422_saying_so()
+    public async Task A2_A_body_that_is_not_an_object_is_422_saying_so(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         using var content = new StringContent("[]", Encoding.UTF8, "application/json");
@@ -136,14 +121,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         (await ReadObjectAsync(response))["detail"]!.GetValue<string>().ShouldBe("请求体应为 JSON 对象。");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task A8_3_A_calendar_year_as_GET_returns_it_with_one_more_off_day_is_accepted_by_PUT()
+    public async Task A8_3_A_calendar_year_as_GET_returns_it_with_one_more_off_day_is_accepted_by_PUT(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var year = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/calendar/years/2026")));
@@ -157,14 +139,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         now["version"]!.GetValue<int>().ShouldBe(year["version"]!.GetValue<int>() + 1);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A6")]
-    public async Task A6_A_score_template_as_GET_returns_it_with_a_new_version_name_is_accepted_as_a_new_draft()
+    public async Task A6_A_score_template_as_GET_returns_it_with_a_new_version_name_is_accepted_as_a_new_draft(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var list = (await client.GetFromJsonAsync<JsonArray>(Url("/api/v1/score-templates")))!;
@@ -183,14 +162,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         copy["totalPoints"]!.GetValue<decimal>().ShouldBe(template["totalPoints"]!.GetValue<decimal>());
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A6")]
-    public async Task A6_An_unknown_field_inside_a_score_item_is_422_naming_its_path()
+    public async Task A6_An_unknown_field_inside_a_score_item_is_422_naming_its_path(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var list = (await client.GetFromJsonAsync<JsonArray>(Url("/api/v1/score-templates")))!;
@@ -206,14 +182,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         errors.OrderBy(c => c, StringComparer.Ordinal).ShouldBe(["items[1].maxPoints", "items[1].points"]);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A5")]
-    public async Task A5_A_ledger_record_as_GET_lists_it_with_one_cell_changed_is_accepted_by_PUT_and_its_masked_ID_is_kept()
+    public async Task A5_A_ledger_record_as_GET_lists_it_with_one_cell_changed_is_accepted_by_PUT_and_its_masked_ID_is_kept(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var idNumber = LedgerFiles.Id(new DateOnly(1981, 4, 5), 911);
@@ -232,14 +205,11 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
         (await StoredAsync(db => db.Set<Assistance>().SingleAsync(r => r.Id == id), r => r.IdNumber)).ShouldBe(idNumber);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A5")]
-    public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_birth_date_and_phone()
+    public async Task A5_A_person_as_GET_lists_it_with_the_name_changed_keeps_the_stored_ID_number_birth_date_and_phone(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var idNumber = LedgerFiles.Id(new DateOnly(1982, 7, 8), 913);
@@ -256,13 +226,10 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
             .ShouldBe((idNumber, new DateOnly(1982, 7, 8), "13912345678", "往返人员二"));
     }
 
-    [Fact]
-    public async Task The_OpenAPI_document_describes_the_community_body_as_the_API_takes_it()
+    [DatabaseTheory]
+    public async Task The_OpenAPI_document_describes_the_community_body_as_the_API_takes_it(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var document = await ReadObjectAsync(await client.GetAsync(Url("/openapi/v1.json")));
@@ -295,7 +262,3 @@ public abstract class ApiRoundTripTests(FullEmploymentFactory factory) : Integra
     private Task<TValue> StoredAsync<TRecord, TValue>(Func<AppDbContext, Task<TRecord>> load, Func<TRecord, TValue> value) =>
         Factory.WithScopeAsync(async sp => value(await load(sp.GetRequiredService<AppDbContext>())));
 }
-
-public sealed class ApiRoundTripTestsSqlite(SqliteFactory factory) : ApiRoundTripTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ApiRoundTripTestsPostgres(PostgresFactory factory) : ApiRoundTripTests(factory), IClassFixture<PostgresFactory>;

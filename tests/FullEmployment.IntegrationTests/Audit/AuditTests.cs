@@ -10,15 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.IntegrationTests.Audit;
 
 /// <summary>Every write, failed login and denied access leaves a hash-chained audit event; tampering is detected.</summary>
-public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class AuditTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Fact]
-    public async Task A_community_update_writes_one_event_with_before_and_after()
+    [DatabaseTheory]
+    public async Task A_community_update_writes_one_event_with_before_and_after(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var body = await CurrentBodyAsync("620102001002");
@@ -39,13 +36,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         JsonNode.Parse(e.After!)!["Address"]!.GetValue<string>().ShouldBe("兰州市城关区雁南路8号");
     }
 
-    [Fact]
-    public async Task Creating_a_community_and_granting_a_title_are_audited()
+    [DatabaseTheory]
+    public async Task Creating_a_community_and_granting_a_title_are_audited(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var county = Factory.ClientFor("chengguan");
         using var city = Factory.ClientFor("lanzhou");
@@ -81,13 +75,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         JsonNode.Parse(grant.After!)!["DocumentNumber"]!.GetValue<string>().ShouldBe("兰人社发〔2025〕88号");
     }
 
-    [Fact]
-    public async Task A_failed_login_is_audited()
+    [DatabaseTheory]
+    public async Task A_failed_login_is_audited(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var before = await CountAsync();
@@ -101,13 +92,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         e.After!.ShouldContain("用户名或密码错误");
     }
 
-    [Fact]
-    public async Task A_denied_access_is_audited_with_the_requested_path()
+    [DatabaseTheory]
+    public async Task A_denied_access_is_audited_with_the_requested_path(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var body = await CurrentBodyAsync("620103001001");
@@ -123,13 +111,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         e.TargetId.ShouldBe("PUT /api/v1/communities/620103001001");
     }
 
-    [Fact]
-    public async Task A_denied_request_with_a_200_character_path_is_audited_with_the_path_cut_to_the_column_and_answers_403()
+    [DatabaseTheory]
+    public async Task A_denied_request_with_a_200_character_path_is_audited_with_the_path_cut_to_the_column_and_answers_403(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var path = "/Admin/Users/Details/" + new string('u', 200 - "/Admin/Users/Details/".Length);
@@ -148,13 +133,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         (await VerifyAsync()).Intact.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task A_login_with_a_200_character_user_name_is_audited_and_answered_as_a_failed_login()
+    [DatabaseTheory]
+    public async Task A_login_with_a_200_character_user_name_is_audited_and_answered_as_a_failed_login(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var userName = new string('z', 200);
@@ -171,13 +153,10 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         (await VerifyAsync()).Intact.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task The_verifier_finds_the_chain_intact_and_then_the_first_tampered_event()
+    [DatabaseTheory]
+    public async Task The_verifier_finds_the_chain_intact_and_then_the_first_tampered_event(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using (var client = Factory.ClientFor("chengguan"))
         {
@@ -230,7 +209,3 @@ public abstract class AuditTests(FullEmploymentFactory factory) : IntegrationTes
         return old;
     });
 }
-
-public sealed class AuditTestsSqlite(SqliteFactory factory) : AuditTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class AuditTestsPostgres(PostgresFactory factory) : AuditTests(factory), IClassFixture<PostgresFactory>;

@@ -8,7 +8,7 @@ using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -18,17 +18,10 @@ public sealed class ApplicationPhoneTests
     private const string Phone = "13912345678";
     private const string Masked = "139****5678";
 
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task The_contact_phone_is_masked_on_the_page_and_in_the_api_kept_when_sent_back_masked_and_revealed_audited(Provider provider)
+    [DatabaseTheory]
+    public async Task The_contact_phone_is_masked_on_the_page_and_in_the_api_kept_when_sent_back_masked_and_revealed_audited(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
@@ -69,7 +62,7 @@ public sealed class ApplicationPhoneTests
     }
 
     /// <summary>A cookie session of a new account in the role and scope, signed in through the login page.</summary>
-    private static async Task<HttpClient> PageClientAsync(CampaignFactory factory, string role, string scope)
+    private static async Task<HttpClient> PageClientAsync(FullEmploymentFactory factory, string role, string scope)
     {
         var userName = $"p{Guid.NewGuid():N}"[..16];
         const string password = "Test#Passw0rd!";

@@ -15,17 +15,14 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 /// Issue 9 item 2: the campaign, application and national-list exports are audited like every other export (who, what,
 /// the filter, the row count; no personal data), and a reader of the wrong role or region gets no file and leaves no export event.
 /// </summary>
-public abstract class CampaignExportTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class CampaignExportTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    [Fact]
-    public async Task The_campaign_export_is_audited_with_who_and_the_filter()
+    [DatabaseTheory]
+    public async Task The_campaign_export_is_audited_with_who_and_the_filter(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var province = Client("province");
         var export = await province.GetAsync(Url("/Campaigns?handler=Export&Year=2025&State=Published"));
@@ -43,13 +40,10 @@ public abstract class CampaignExportTests(FullEmploymentFactory factory) : Integ
         after["rows"]!.GetValue<int>().ShouldBe(rows);
     }
 
-    [Fact]
-    public async Task The_application_export_is_audited_with_who_and_the_filter_and_holds_no_personal_data()
+    [DatabaseTheory]
+    public async Task The_application_export_is_audited_with_who_and_the_filter_and_holds_no_personal_data(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var county = Client("chengguan");
         var export = await county.GetAsync(Url("/Campaigns/Applications?handler=Export&Region=620102"));
@@ -68,13 +62,10 @@ public abstract class CampaignExportTests(FullEmploymentFactory factory) : Integ
         after.AsObject().Select(p => p.Key).ShouldBe(["region", "rows"], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task The_national_list_export_is_audited_for_the_province_and_does_not_exist_for_a_city()
+    [DatabaseTheory]
+    public async Task The_national_list_export_is_audited_for_the_province_and_does_not_exist_for_a_city(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var api = Factory.BearerClientFor("province");
         var created = await api.PostAsJsonAsync(Url("/api/v1/campaigns"), new
@@ -107,7 +98,7 @@ public abstract class CampaignExportTests(FullEmploymentFactory factory) : Integ
         JsonNode.Parse(audited.After!)!["rows"]!.GetValue<int>().ShouldBe(await DataRowsAsync(export, "国家级推荐名单"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("auditor", "/Campaigns?handler=Export", "无权执行此操作")]
     [InlineData("secadmin", "/Campaigns?handler=Export", "无权执行此操作")]
     [InlineData("auditor", "/Campaigns/Applications?handler=Export", "无权执行此操作")]
@@ -115,12 +106,9 @@ public abstract class CampaignExportTests(FullEmploymentFactory factory) : Integ
     [InlineData("chengguan", "/Campaigns/Applications?handler=Export&Region=620103", "不在您的管辖范围内")] // 七里河, a neighbouring county
     [InlineData("jiayuguan", "/Campaigns/Applications?handler=Export&Region=620102", "不在您的管辖范围内")] // another city's county
     [InlineData("community", "/Campaigns/Applications?handler=Export&Region=620103", "不在您的管辖范围内")]
-    public async Task A_wrong_role_or_region_gets_403_with_the_reason_and_no_file_and_no_export_event(string user, string path, string reason)
+    public async Task A_wrong_role_or_region_gets_403_with_the_reason_and_no_file_and_no_export_event(Database database, string user, string path, string reason)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var before = await CountAsync("campaign.export") + await CountAsync("application.export");
         using var client = Client(user);
@@ -145,7 +133,3 @@ public abstract class CampaignExportTests(FullEmploymentFactory factory) : Integ
     private Task<int> CountAsync(string action) => Factory.WithScopeAsync(sp =>
         sp.GetRequiredService<AppDbContext>().AuditEvents.CountAsync(e => e.Action == action));
 }
-
-public sealed class CampaignExportTestsSqlite(SqliteFactory factory) : CampaignExportTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class CampaignExportTestsPostgres(PostgresFactory factory) : CampaignExportTests(factory), IClassFixture<PostgresFactory>;

@@ -8,25 +8,20 @@ using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Notices;
+using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 public sealed class CampaignFlowTests
 {
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8")]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
-    public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Provider provider)
+    public async Task A8_A_provincial_campaign_runs_end_to_end_to_a_granted_title_and_an_announcement(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
 
@@ -103,10 +98,10 @@ public sealed class CampaignFlowTests
         (await db.AuditEvents.CountAsync(e => e.TargetType == "application" && e.TargetId == a.Id.ToString())).ShouldBeGreaterThan(8);
     }
 
-    [Fact]
-    public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Demo_data_has_a_campaign_in_progress_with_every_stage_and_an_open_notice_with_an_objection(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -128,10 +123,10 @@ public sealed class CampaignFlowTests
         countyTodo.ShouldContain(t => t.Title.StartsWith("草场街社区", StringComparison.Ordinal) && t.WorkingDaysLeft > 0);
     }
 
-    [Fact]
-    public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Demo_data_has_an_untitled_community_with_its_own_account_and_a_national_round_with_a_draft_list(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         _ = factory.Server;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -156,14 +151,14 @@ public sealed class CampaignFlowTests
         todo.ShouldContain(t => t.Url == $"/Campaigns/National/{round.Id}" && t.Title.Contains("待报送人社部"));
     }
 
-    [Theory]
+    [DatabaseTheory(Database.Sqlite)]
     [Trait("Clause", "A8.3")]
     [InlineData(2026, 12, 20)]
     [InlineData(2026, 12, 30)]
     [InlineData(2026, 12, 31)]
-    public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(int year, int month, int day)
+    public async Task A8_3_Demo_data_keeps_an_open_notice_near_a_year_end_whose_next_calendar_is_missing(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 
@@ -176,13 +171,13 @@ public sealed class CampaignFlowTests
         notice.LastDay.Year.ShouldBe(2026);
     }
 
-    [Theory]
+    [DatabaseTheory(Database.Sqlite)]
     [Trait("Clause", "A8.3")]
     [InlineData(2027, 3, 1)]
     [InlineData(2027, 12, 30)]
-    public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(int year, int month, int day)
+    public async Task A8_3_Demo_data_without_this_years_calendar_says_what_it_did_not_build_and_builds_the_rest(Database database, int year, int month, int day)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, ChinaTime.Offset).ToUniversalTime());
         var notBuilt = await SeedDemoAsync(factory);
 
@@ -198,7 +193,7 @@ public sealed class CampaignFlowTests
         lists.ShouldBe([CandidateListState.Draft]);
     }
 
-    private static async Task<IReadOnlyList<string>> SeedDemoAsync(CampaignFactory factory)
+    private static async Task<IReadOnlyList<string>> SeedDemoAsync(FullEmploymentFactory factory)
     {
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();

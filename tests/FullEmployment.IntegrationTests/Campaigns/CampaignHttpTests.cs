@@ -2,24 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 /// <summary>The /api/v1 contracts: calendar (stable, anonymous), workflow actions with their status codes, the public notices.</summary>
 public sealed class CampaignHttpTests
 {
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Calendar_counts_working_days_across_holidays_and_refuses_an_unconfigured_year(Provider provider)
+    [DatabaseTheory]
+    public async Task Calendar_counts_working_days_across_holidays_and_refuses_an_unconfigured_year(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var client = factory.CreateClient();
 
@@ -44,15 +38,10 @@ public sealed class CampaignHttpTests
             .ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Workflow_actions_over_HTTP_return_the_new_state_or_403_409_422(Provider provider)
+    [DatabaseTheory]
+    public async Task Workflow_actions_over_HTTP_return_the_new_state_or_403_409_422(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -88,10 +77,10 @@ public sealed class CampaignHttpTests
         (await factory.CreateClient().GetAsync(new Uri("/api/v1/applications", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Public_notices_show_names_and_regions_only_and_take_objections_anonymously()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Public_notices_show_names_and_regions_only_and_take_objections_anonymously(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
         var list = await s.CityListAsync();

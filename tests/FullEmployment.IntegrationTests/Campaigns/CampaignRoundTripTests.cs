@@ -3,25 +3,19 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 /// <summary>Issue 8 item 6 for campaigns and applications: GET, change one field, POST it back, GET shows the change.</summary>
 public sealed class CampaignRoundTripTests
 {
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A7")]
-    [MemberData(nameof(Providers))]
-    public async Task A7_A_campaign_as_GET_returns_it_with_one_quota_changed_is_accepted_by_the_quotas_action(Provider provider)
+    public async Task A7_A_campaign_as_GET_returns_it_with_one_quota_changed_is_accepted_by_the_quotas_action(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var draft = await factory.As<CampaignAdministration, CampaignView>(Roles.ProvinceOfficer, Province,
             c => c.CreateAsync(CampaignScenario.Provincial2025));
@@ -43,16 +37,11 @@ public sealed class CampaignRoundTripTests
         errors.OrderBy(c => c, StringComparer.Ordinal).ShouldBe(["quotas[0].quota", "version"]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8.1")]
-    [MemberData(nameof(Providers))]
-    public async Task A8_1_An_application_form_as_GET_returns_it_with_one_field_changed_is_accepted_by_the_form_action(Provider provider)
+    public async Task A8_1_An_application_form_as_GET_returns_it_with_one_field_changed_is_accepted_by_the_form_action(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();

@@ -4,24 +4,18 @@ using FullEmployment.Application.Notices;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 /// <summary>Role, region, state, deadline, quota, gate and notice rules, enforced by the use cases on both providers.</summary>
 public sealed class CampaignRuleTests
 {
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Every_stage_refuses_the_wrong_role(Provider provider)
+    [DatabaseTheory]
+    public async Task Every_stage_refuses_the_wrong_role(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
@@ -47,15 +41,10 @@ public sealed class CampaignRuleTests
             s.AtCity(Roles.ProvinceOfficer, Province, w => w.RecommendAsync(new ActionInput(forwarded.Id, forwarded.Version))));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Another_region_can_neither_read_nor_act(Provider provider)
+    [DatabaseTheory]
+    public async Task Another_region_can_neither_read_nor_act(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var submitted = await s.SubmittedAsync();
@@ -73,15 +62,10 @@ public sealed class CampaignRuleTests
         list.Total.ShouldBe(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Wrong_state_and_stale_version_are_refused(Provider provider)
+    [DatabaseTheory]
+    public async Task Wrong_state_and_stale_version_are_refused(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
@@ -100,17 +84,12 @@ public sealed class CampaignRuleTests
         withdrawn.State.ShouldBe(ApplicationState.Withdrawn);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8.2")]
     [Trait("Clause", "A8")]
-    [MemberData(nameof(Providers))]
-    public async Task A8_2_The_view_offers_each_reader_the_actions_the_server_accepts_now(Provider provider)
+    public async Task A8_2_The_view_offers_each_reader_the_actions_the_server_accepts_now(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -133,16 +112,11 @@ public sealed class CampaignRuleTests
         province.OverriderName.ShouldBe("省人社厅");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8")]
-    [MemberData(nameof(Providers))]
-    public async Task A8_After_a_stage_deadline_only_the_province_acts_and_only_with_a_reason(Provider provider)
+    public async Task A8_After_a_stage_deadline_only_the_province_acts_and_only_with_a_reason(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -161,16 +135,11 @@ public sealed class CampaignRuleTests
         view.History.Last().OverrideReason.ShouldBe("受疫情影响，经厅务会同意延期一周");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    [MemberData(nameof(Providers))]
-    public async Task A8_3_The_city_cannot_recommend_beyond_its_quota(Provider provider)
+    public async Task A8_3_The_city_cannot_recommend_beyond_its_quota(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         await s.RecommendedAsync(Donggang);
@@ -184,16 +153,11 @@ public sealed class CampaignRuleTests
         (await s.CityListAsync()).Entries.Count.ShouldBe(2);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A5")]
-    [MemberData(nameof(Providers))]
-    public async Task A5_Gates_and_eligibility_are_enforced(Provider provider)
+    public async Task A5_Gates_and_eligibility_are_enforced(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
 
@@ -216,16 +180,11 @@ public sealed class CampaignRuleTests
             new ScoreInput(scored.Id, scored.Version, ReviewLevel.County, [new ScoreEntry("1.2", 2, null)]))));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    [MemberData(nameof(Providers))]
-    public async Task A8_3_Objections_are_taken_until_24_00_of_the_last_day_and_sending_up_waits_for_answers(Provider provider)
+    public async Task A8_3_Objections_are_taken_until_24_00_of_the_last_day_and_sending_up_waits_for_answers(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -259,16 +218,11 @@ public sealed class CampaignRuleTests
         past.Single().Id.ShouldBe(noticeId);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A4.2")]
-    [MemberData(nameof(Providers))]
-    public async Task A4_2_A_second_provincial_campaign_in_the_cycle_needs_a_reason_and_A19_warns(Provider provider)
+    public async Task A4_2_A_second_provincial_campaign_in_the_cycle_needs_a_reason_and_A19_warns(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var clash = await Should.ThrowAsync<DomainException>(() =>
@@ -286,16 +240,11 @@ public sealed class CampaignRuleTests
         view.ValidityWarning.ShouldNotBeNull().ShouldContain("有效期");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A16")]
-    [MemberData(nameof(Providers))]
-    public async Task A16_Disqualifying_a_recommended_candidate_drops_it_from_the_list(Provider provider)
+    public async Task A16_Disqualifying_a_recommended_candidate_drops_it_from_the_list(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -307,10 +256,10 @@ public sealed class CampaignRuleTests
             s.Submission(Roles.CommunityStaff, Donggang, w => w.StartAsync(new StartApplicationInput(s.CampaignId))));
     }
 
-    [Fact]
-    public async Task Evidence_is_checked_by_its_bytes_and_kept_outside_the_web_root()
+    [DatabaseTheory(Database.Sqlite)]
+    public async Task Evidence_is_checked_by_its_bytes_and_kept_outside_the_web_root(Database database)
     {
-        await using var factory = CampaignFactory.Create(Provider.Sqlite)!;
+        await using var factory = CampaignData.Start(database);
         var s = await new CampaignScenario(factory).PublishAsync();
         var draft = await s.DraftAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];

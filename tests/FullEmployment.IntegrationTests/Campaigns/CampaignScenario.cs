@@ -2,17 +2,18 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
 /// <summary>A published 2025 provincial campaign (兰州市 holds both places) and helpers that move applications through it as the right people.</summary>
-public sealed class CampaignScenario(CampaignFactory factory)
+public sealed class CampaignScenario(FullEmploymentFactory factory)
 {
     public static readonly StageDeadlines Deadlines =
         new(new DateOnly(2025, 4, 30), new DateOnly(2025, 5, 31), new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31));
 
-    public CampaignFactory Factory => factory;
+    public FullEmploymentFactory Factory => factory;
 
     public Guid CampaignId { get; private set; }
 

@@ -17,17 +17,18 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 /// community → county → city, notice and objection, certification with the municipal title; every action by role and region.
 /// 兰州市 (lanzhou) organises; 城关区 (chengguan) does the county step; 酒泉路社区 (no title yet) applies.
 /// </summary>
-public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class MunicipalCampaignTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Jiuquanlu = "620102001005";
     private const string Chengguan = "620102";
     private const string Qilihe = "620103";
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.3")]
-    public async Task A4_3_A_municipal_campaign_runs_from_county_quotas_to_the_municipal_title_with_role_and_region_checks()
+    public async Task A4_3_A_municipal_campaign_runs_from_county_quotas_to_the_municipal_title_with_role_and_region_checks(Database database)
     {
-        if (Skipped) return;
+        // It grants 酒泉路社区 the municipal title, after which that community applies in no other municipal campaign.
+        UseOwn(database);
         var city = Factory.BearerClientFor("lanzhou");
         var county = Factory.BearerClientFor("chengguan");
         var province = Factory.BearerClientFor("province");
@@ -199,11 +200,11 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         (await InboxAsync(Roles.CommunityStaff, Jiuquanlu)).ShouldContain(m => m.Body.Contains("SJ-2025-088", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.3")]
-    public async Task A4_3_A_county_cannot_forward_beyond_its_quota_and_the_refusal_changes_nothing()
+    public async Task A4_3_A_county_cannot_forward_beyond_its_quota_and_the_refusal_changes_nothing(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var city = Factory.BearerClientFor("lanzhou");
         var county = Factory.BearerClientFor("chengguan");
         var applicant = Factory.BearerClientFor(await UserAsync(Roles.CommunityStaff, Jiuquanlu));
@@ -235,11 +236,11 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         (await ReadObjectAsync(await county.GetAsync(Url($"/api/v1/applications/{id}"))))["state"]!.GetValue<string>().ShouldBe("submitted");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.3")]
-    public async Task A4_3_In_a_city_without_counties_the_whole_quota_sits_at_the_city_and_no_county_can_take_it()
+    public async Task A4_3_In_a_city_without_counties_the_whole_quota_sits_at_the_city_and_no_county_can_take_it(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var jiayuguan = Factory.BearerClientFor("jiayuguan");
         var campaign = await ReadObjectAsync(await jiayuguan.PostAsJsonAsync("/api/v1/campaigns", NewCampaign("2023-1", "嘉峪关市接口市级创建")));
         var campaignId = campaign["id"]!.GetValue<string>();
@@ -342,7 +343,3 @@ public abstract class MunicipalCampaignTests(FullEmploymentFactory factory) : In
         await ActAsync(client, id, "score", new JsonObject { ["level"] = level, ["entries"] = entries });
     }
 }
-
-public sealed class MunicipalCampaignTestsSqlite(SqliteFactory factory) : MunicipalCampaignTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class MunicipalCampaignTestsPostgres(PostgresFactory factory) : MunicipalCampaignTests(factory), IClassFixture<PostgresFactory>;

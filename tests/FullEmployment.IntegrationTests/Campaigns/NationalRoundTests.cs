@@ -15,7 +15,7 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 /// National rounds (A4.1) over HTTP on the demo data: the province's list from provincial communities, its illegal moves,
 /// the ministry's outcome becoming a national title, and every other role kept out (404 reading, 403 writing).
 /// </summary>
-public abstract class NationalRoundTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class NationalRoundTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Yannan = "620102001002";     // provincial since 2018
     private const string Gongxingdun = "620102001003"; // national already
@@ -23,14 +23,11 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
     private const string Peili = "620105001001";      // provincial
     private const string Shengli = "620200001002";    // provincial, 嘉峪关
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.1")]
-    public async Task A4_1_Province_builds_orders_submits_the_list_and_a_grant_becomes_the_national_title()
+    public async Task A4_1_Province_builds_orders_submits_the_list_and_a_grant_becomes_the_national_title(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var province = Factory.BearerClientFor("province");
         var id = await CreateRoundAsync(province, "2025年国家级推荐（接口）", quota: 2);
@@ -114,14 +111,11 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
             "national.outcome", "national.outcome"]);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.1")]
-    public async Task A4_1_Only_the_province_sees_a_round_other_roles_get_404_reading_and_403_writing()
+    public async Task A4_1_Only_the_province_sees_a_round_other_roles_get_404_reading_and_403_writing(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var province = Factory.BearerClientFor("province");
         var id = await CreateRoundAsync(province, "2025年国家级推荐（权限）", quota: 3);
@@ -153,14 +147,11 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         (await province.GetAsync(Url($"/api/v1/campaigns/{Guid.NewGuid()}/national"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.1")]
-    public async Task A4_1_The_round_pages_list_print_and_export_for_the_province()
+    public async Task A4_1_The_round_pages_list_print_and_export_for_the_province(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var api = Factory.BearerClientFor("province");
         var id = await CreateRoundAsync(api, "2025年国家级推荐（页面）", quota: 2);
@@ -203,14 +194,11 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         (await pages.GetStringAsync(Url($"/Campaigns/National/{id}"))).ShouldContain("登记人社部结果");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.1")]
-    public async Task A4_1_The_province_to_do_list_holds_a_draft_round_to_send_and_a_sent_one_with_outcomes_to_record()
+    public async Task A4_1_The_province_to_do_list_holds_a_draft_round_to_send_and_a_sent_one_with_outcomes_to_record(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var province = Factory.BearerClientFor("province");
         var id = await CreateRoundAsync(province, "2025年国家级推荐（待办）", quota: 2);
@@ -243,14 +231,11 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         (await TodoAsync(Roles.CityOfficer, "620100")).ShouldNotContain(t => t.Url.StartsWith("/Campaigns/National/", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A4.1")]
-    public async Task A4_1_The_create_page_neither_requires_nor_keeps_the_schedule_fields_for_a_national_round()
+    public async Task A4_1_The_create_page_neither_requires_nor_keeps_the_schedule_fields_for_a_national_round(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var pages = Factory.ClientFor("province");
         var html = await pages.GetStringAsync(Url("/Campaigns/Create"));
@@ -343,7 +328,3 @@ public abstract class NationalRoundTests(FullEmploymentFactory factory) : Integr
         return problem["detail"]!.GetValue<string>();
     }
 }
-
-public sealed class NationalRoundTestsSqlite(SqliteFactory factory) : NationalRoundTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class NationalRoundTestsPostgres(PostgresFactory factory) : NationalRoundTests(factory), IClassFixture<PostgresFactory>;

@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -16,18 +17,11 @@ namespace FullEmployment.IntegrationTests.Campaigns;
 /// </summary>
 public sealed class StageOverrideTests
 {
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A8.2")]
-    public async Task A8_2_The_province_cannot_reject_return_or_forward_in_the_countys_place_before_the_county_deadline(Provider provider)
+    public async Task A8_2_The_province_cannot_reject_return_or_forward_in_the_countys_place_before_the_county_deadline(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var prepared = await s.CountyPreparedAsync();
@@ -47,16 +41,11 @@ public sealed class StageOverrideTests
         (await s.ViewAsync(prepared.Id)).History.Last().OverrideReason.ShouldBe("省厅代为办理");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task A8_3_The_province_cannot_reject_or_return_in_the_citys_place_before_the_city_deadline(Provider provider)
+    public async Task A8_3_The_province_cannot_reject_or_return_in_the_citys_place_before_the_city_deadline(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var forwarded = await s.CityScoredAsync();
@@ -73,16 +62,11 @@ public sealed class StageOverrideTests
         (await s.ViewAsync(forwarded.Id)).State.ShouldBe(ApplicationState.ForwardedToCity);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task A8_3_The_province_cannot_send_up_a_citys_list_before_the_city_deadline(Provider provider)
+    public async Task A8_3_The_province_cannot_send_up_a_citys_list_before_the_city_deadline(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var recommended = await s.RecommendedAsync();
@@ -104,17 +88,12 @@ public sealed class StageOverrideTests
         (await s.ViewAsync(recommended.Id)).State.ShouldBe(ApplicationState.ForwardedToProvince);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A8.2")]
     [Trait("Clause", "A4.3")]
-    public async Task A8_2_A4_3_The_organising_city_cannot_act_in_the_countys_place_before_the_county_deadline(Provider provider)
+    public async Task A8_2_A4_3_The_organising_city_cannot_act_in_the_countys_place_before_the_county_deadline(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = new CampaignScenario(factory);
         await factory.SeedCommunitiesAsync();

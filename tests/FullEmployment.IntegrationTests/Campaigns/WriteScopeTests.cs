@@ -6,7 +6,8 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Notices;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using FullEmployment.IntegrationTests.Infrastructure;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Campaigns;
 
@@ -18,18 +19,11 @@ public sealed class WriteScopeTests
 {
     private const string Jiayuguan = "620200";
 
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A4.3")]
-    public async Task A4_3_A_city_cannot_copy_another_citys_score_template(Provider provider)
+    public async Task A4_3_A_city_cannot_copy_another_citys_score_template(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var jiayuguan = await factory.ClientAsAsync(Roles.CityOfficer, Jiayuguan);
         var lanzhou = await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou);
@@ -51,16 +45,11 @@ public sealed class WriteScopeTests
             .StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A7")]
-    public async Task A7_Only_the_addressed_officers_read_a_campaign_notice_and_its_attachment(Provider provider)
+    public async Task A7_Only_the_addressed_officers_read_a_campaign_notice_and_its_attachment(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         await factory.SeedCommunitiesAsync();
         var campaign = await factory.As<CampaignAdministration, CampaignView>(Roles.ProvinceOfficer, Province,
@@ -93,16 +82,11 @@ public sealed class WriteScopeTests
             factory.As<Inbox, (StoredFile, Stream)>(Roles.CountyOfficer, Chengguan, i => i.OpenAttachmentAsync(notice.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A16")]
-    public async Task A16_Only_the_officer_of_the_stage_the_application_is_at_or_the_organiser_disqualifies(Provider provider)
+    public async Task A16_Only_the_officer_of_the_stage_the_application_is_at_or_the_organiser_disqualifies(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
+        await using var factory = CampaignData.Start(database);
 
         var s = await new CampaignScenario(factory).PublishAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);

@@ -9,9 +9,9 @@ namespace FullEmployment.IntegrationTests.Communities;
 /// Scope is the target's region: an unreadable community is 404 (its existence is not revealed), a forbidden write 403.
 /// Users: the demo accounts of <c>DemoData</c>; "" is anonymous.
 /// </summary>
-public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class CommunityAuthorizationTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("province", "620102001002", 200)]
     [InlineData("province", "620103001001", 200)]
@@ -39,12 +39,9 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     [InlineData("secadmin", "620103001001", 403)]
     [InlineData("", "620102001002", 401)]
     [InlineData("", "620103001001", 401)]
-    public async Task A2_Reading_a_community_is_limited_to_the_callers_region(string user, string code, int expected)
+    public async Task A2_Reading_a_community_is_limited_to_the_callers_region(Database database, string user, string code, int expected)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
         var response = await client.GetAsync(Url($"/api/v1/communities/{code}"));
@@ -56,7 +53,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("chengguan", "620102001002", 200)]
     [InlineData("chengguan", "620103001001", 403)]
@@ -73,12 +70,9 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     [InlineData("auditor", "620102001002", 403)]
     [InlineData("secadmin", "620102001002", 403)]
     [InlineData("", "620102001002", 401)]
-    public async Task A2_Only_the_county_officer_or_a_countyless_citys_officer_maintains_the_registry(string user, string code, int expected)
+    public async Task A2_Only_the_county_officer_or_a_countyless_citys_officer_maintains_the_registry(Database database, string user, string code, int expected)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
         var response = await client.PutAsJsonAsync(Url($"/api/v1/communities/{code}"), await CurrentBodyAsync(code));
@@ -86,7 +80,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         ((int)response.StatusCode).ShouldBe(expected);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("province", "", 16)]
     [InlineData("province", "620100", 10)]
@@ -98,12 +92,9 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     [InlineData("lanzhou-finance", "", 10)]
     [InlineData("chengguan-finance", "", 5)]
     [InlineData("community", "", 1)]
-    public async Task A2_List_totals_count_only_the_callers_region(string user, string region, int total)
+    public async Task A2_List_totals_count_only_the_callers_region(Database database, string user, string region, int total)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
         var page = await ReadObjectAsync(await client.GetAsync(Url($"/api/v1/communities?region={region}&pageSize=100")));
@@ -112,17 +103,14 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         page["items"]!.AsArray().Count.ShouldBe(total);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("auditor", 403)]
     [InlineData("secadmin", 403)]
     [InlineData("", 401)]
-    public async Task A2_Auditors_security_admins_and_the_anonymous_cannot_list_communities(string user, int expected)
+    public async Task A2_Auditors_security_admins_and_the_anonymous_cannot_list_communities(Database database, string user, int expected)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
         var response = await client.GetAsync(Url("/api/v1/communities"));
@@ -130,14 +118,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         ((int)response.StatusCode).ShouldBe(expected);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_Province_officer_may_grant_a_provincial_title()
+    public async Task A10_Province_officer_may_grant_a_provincial_title(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001004/titles"),
@@ -148,14 +133,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         titles.ShouldContain(t => t!["level"]!.GetValue<string>() == "provincial" && t["documentNumber"]!.GetValue<string>() == "甘人社通〔2025〕7号");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_City_officer_may_grant_a_municipal_title_in_its_city()
+    public async Task A10_City_officer_may_grant_a_municipal_title_in_its_city(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("lanzhou");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001005/titles"),
@@ -166,14 +148,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
             .ShouldContain(t => t!["level"]!.GetValue<string>() == "municipal" && t["grantedOn"]!.GetValue<string>() == "2025-06-01");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_City_officer_cannot_grant_provincial_title()
+    public async Task A10_City_officer_cannot_grant_provincial_title(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("lanzhou");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001005/titles"),
@@ -183,14 +162,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         (await ReadObjectAsync(response))["detail"]!.GetValue<string>().ShouldBe("省级称号只能由省人社厅授予或终止。");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_City_officer_cannot_grant_a_municipal_title_outside_its_city()
+    public async Task A10_City_officer_cannot_grant_a_municipal_title_outside_its_city(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("lanzhou");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620200001001/titles"),
@@ -199,14 +175,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_Province_officer_cannot_grant_a_municipal_title()
+    public async Task A10_Province_officer_cannot_grant_a_municipal_title(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001005/titles"),
@@ -215,7 +188,7 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
     [InlineData("chengguan", "national", 403)]
     [InlineData("chengguan", "provincial", 403)]
@@ -227,12 +200,9 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
     [InlineData("auditor", "provincial", 403)]
     [InlineData("secadmin", "provincial", 403)]
     [InlineData("", "provincial", 401)]
-    public async Task A10_Counties_finance_communities_auditors_and_admins_grant_no_title(string user, string level, int expected)
+    public async Task A10_Counties_finance_communities_auditors_and_admins_grant_no_title(Database database, string user, string level, int expected)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001005/titles"), Title(level, "某机关", "某发〔2025〕1号"));
@@ -240,14 +210,11 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         ((int)response.StatusCode).ShouldBe(expected);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A3.1")]
-    public async Task A3_1_A_second_overlapping_provincial_title_is_refused_with_the_clause()
+    public async Task A3_1_A_second_overlapping_provincial_title_is_refused_with_the_clause(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("province");
         var response = await client.PostAsJsonAsync(Url("/api/v1/communities/620102001002/titles"),
@@ -268,9 +235,3 @@ public abstract class CommunityAuthorizationTests(FullEmploymentFactory factory)
         plaqueNumber = "P-2025-001",
     };
 }
-
-public sealed class CommunityAuthorizationTestsSqlite(SqliteFactory factory)
-    : CommunityAuthorizationTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class CommunityAuthorizationTestsPostgres(PostgresFactory factory)
-    : CommunityAuthorizationTests(factory), IClassFixture<PostgresFactory>;

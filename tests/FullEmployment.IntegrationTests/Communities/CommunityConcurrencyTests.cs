@@ -7,16 +7,13 @@ using FullEmployment.IntegrationTests.Infrastructure;
 namespace FullEmployment.IntegrationTests.Communities;
 
 /// <summary>Optimistic concurrency on the registry (docs/reference/design.md "Data"): a stale save is a 409, never a silent overwrite.</summary>
-public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class CommunityConcurrencyTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Second_save_from_the_same_version_is_409_and_the_first_change_is_kept()
+    public async Task A2_Second_save_from_the_same_version_is_409_and_the_first_change_is_kept(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var first = Factory.ClientFor("chengguan");
         using var second = Factory.ClientFor("chengguan");
@@ -39,14 +36,11 @@ public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) :
         now["version"]!.GetValue<int>().ShouldBe(version + 1);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Sending_back_the_masked_phone_keeps_the_stored_number()
+    public async Task A2_Sending_back_the_masked_phone_keeps_the_stored_number(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var community = await ReadObjectAsync(await client.GetAsync(Url("/api/v1/communities/620102001003")));
@@ -66,7 +60,3 @@ public abstract class CommunityConcurrencyTests(FullEmploymentFactory factory) :
         return body;
     }
 }
-
-public sealed class CommunityConcurrencyTestsSqlite(SqliteFactory factory) : CommunityConcurrencyTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class CommunityConcurrencyTestsPostgres(PostgresFactory factory) : CommunityConcurrencyTests(factory), IClassFixture<PostgresFactory>;

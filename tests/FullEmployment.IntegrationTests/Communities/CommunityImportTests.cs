@@ -10,18 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.IntegrationTests.Communities;
 
 /// <summary>Registry import from xlsx (A2): idempotent, all-or-nothing, every error by sheet, row and column.</summary>
-public abstract class CommunityImportTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class CommunityImportTests(DemoApps apps) : IntegrationTest(apps)
 {
     private static readonly FixedActor Chengguan = new("chengguan", Roles.CountyOfficer, "620102");
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_valid_file_adds_its_communities_and_importing_it_again_changes_nothing()
+    public async Task A2_A_valid_file_adds_its_communities_and_importing_it_again_changes_nothing(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var file = Workbook(
             ["620102002001", "张苏滩社区", "620102", "雁园街道", "兰州市城关区张苏滩1号", "城政发〔2025〕21号", "民备2025-021", new DateOnly(2025, 3, 1), "李四", "13812341234"],
@@ -39,14 +36,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         stored.ContactPhone.ShouldBe("13812341234");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_file_with_bad_rows_is_rejected_whole_listing_sheet_row_and_column()
+    public async Task A2_A_file_with_bad_rows_is_rejected_whole_listing_sheet_row_and_column(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var file = Workbook(
             ["620102003001", "合格社区", "620102", "五泉街道", "", "城政发〔2025〕31号", null, null, null, null],
@@ -72,14 +66,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         });
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_county_officer_cannot_import_another_countys_communities()
+    public async Task A2_A_county_officer_cannot_import_another_countys_communities(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var file = Workbook(["620103004001", "越权社区", "620103", "西站街道", "", "七政发〔2025〕41号", null, null, null, null]);
 
@@ -90,14 +81,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
             .ShouldBeFalse();
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_row_for_another_citys_community_is_authorised_against_the_stored_record_not_the_region_typed_in_it()
+    public async Task A2_A_row_for_another_citys_community_is_authorised_against_the_stored_record_not_the_region_typed_in_it(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // The reported attack: 城关区 types its own region beside the code of 庆阳市's 西峰社区.
         var before = await StoredAsync(Xifeng);
@@ -117,14 +105,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         after.Version.ShouldBe(before.Version);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A11")]
-    public async Task A11_A_row_that_changes_a_registered_communitys_region_is_a_row_error()
+    public async Task A11_A_row_that_changes_a_registered_communitys_region_is_a_row_error(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var file = Workbook([Donggang, "东岗社区", "620103", "东岗街道", "", "城政发〔2012〕1号", "民备2012-001", new DateOnly(2012, 6, 1), null, null]);
 
@@ -136,18 +121,15 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         (await StoredAsync(Donggang)).CountyCode.ShouldBe("620102");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData(Roles.Auditor, "620000")]
     [InlineData(Roles.SecurityAdmin, "620000")]
     [InlineData(Roles.CountyFinance, "620102")]
     [InlineData(Roles.CommunityStaff, Donggang)]
-    public async Task A2_Only_officers_may_import_and_the_role_is_checked_before_the_file_is_read(string role, string scope)
+    public async Task A2_Only_officers_may_import_and_the_role_is_checked_before_the_file_is_read(Database database, string role, string scope)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // Not even a workbook: a refusal by role must come before anything about the file.
         var refused = await Should.ThrowAsync<ForbiddenException>(() => ImportAsync(new FixedActor("someone", role, scope), "这不是工作簿"u8.ToArray()));
@@ -155,14 +137,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         refused.Message.ShouldContain("无权导入社区名录");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_A_zip_bomb_is_refused_by_the_ledger_imports_guard_before_the_workbook_is_opened()
+    public async Task A2_A_zip_bomb_is_refused_by_the_ledger_imports_guard_before_the_workbook_is_opened(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var bomb = Zip(("xl/workbook.xml", new byte[100]), ("xl/worksheets/sheet1.xml", new byte[20 * 1024 * 1024]));
         bomb.Length.ShouldBeLessThan(200 * 1024);
@@ -173,14 +152,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         rejected.Errors.ShouldHaveSingleItem().Message.ShouldContain("压缩炸弹");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A10")]
-    public async Task A10_A_title_row_is_authorised_against_the_stored_communitys_city()
+    public async Task A10_A_title_row_is_authorised_against_the_stored_communitys_city(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // 兰州市 may grant municipal titles, but only in its own area: 西峰社区 is 庆阳市's.
         var file = TitleWorkbook(
@@ -196,14 +172,11 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         (await StoredAsync(Xifeng)).Titles.Count.ShouldBe(titles);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
-    public async Task A2_Uploading_on_the_import_page_cannot_rewrite_another_citys_community()
+    public async Task A2_Uploading_on_the_import_page_cannot_rewrite_another_citys_community(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // The report as it happened: 城关区 on 社区名录 → 批量导入.
         using var client = Client("chengguan");
@@ -221,7 +194,7 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
         stored.CivilAffairsFilingNumber.ShouldNotBeNull();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [Trait("Clause", "A2")]
     [InlineData("auditor", 403)]
     [InlineData("secadmin", 403)]
@@ -230,12 +203,9 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     [InlineData("chengguan", 200)]
     [InlineData("lanzhou", 200)]
     [InlineData("province", 200)]
-    public async Task A2_The_import_page_and_its_template_are_for_the_officers_who_may_import(string user, int expected)
+    public async Task A2_The_import_page_and_its_template_are_for_the_officers_who_may_import(Database database, string user, int expected)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Client(user);
 
@@ -278,7 +248,3 @@ public abstract class CommunityImportTests(FullEmploymentFactory factory) : Inte
     /// <summary>A workbook like <see cref="CommunityWorkbook.Template"/>: sheet 社区 with its header and these rows.</summary>
     private static byte[] Workbook(params object?[][] rows) => Xlsx.Table(CommunityWorkbook.CommunitySheet, CommunityWorkbook.CommunityColumns, rows);
 }
-
-public sealed class CommunityImportTestsSqlite(SqliteFactory factory) : CommunityImportTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class CommunityImportTestsPostgres(PostgresFactory factory) : CommunityImportTests(factory), IClassFixture<PostgresFactory>;

@@ -18,16 +18,16 @@ namespace FullEmployment.IntegrationTests.Identity;
 /// for at most the configured lifetime, until revoked; every refusal says why. Its own factory: the tests move the clock.
 /// Each test makes its own accounts, so disabling or resetting one touches no other test.
 /// </summary>
-public abstract class ApiTokenTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ApiTokenTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string OwnCommunity = "/api/v1/communities/620102001001";
 
     private static readonly FixedActor SecurityAdmin = new("secadmin", Roles.SecurityAdmin, "620000", "local");
 
-    [Fact]
-    public async Task A_token_issued_to_a_new_account_that_must_change_its_password_works_on_the_API()
+    [DatabaseTheory]
+    public async Task A_token_issued_to_a_new_account_that_must_change_its_password_works_on_the_API(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-new", mustChangePassword: true);
         using var bearer = BearerClient(await CreateTokenAsync("sync-new"));
 
@@ -36,10 +36,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_same_account_signed_in_with_its_password_gets_a_403_that_says_it_must_change_the_password()
+    [DatabaseTheory]
+    public async Task The_same_account_signed_in_with_its_password_gets_a_403_that_says_it_must_change_the_password(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-cookie", mustChangePassword: true);
         using var browser = Factory.ClientFor("sync-cookie");
 
@@ -49,13 +49,13 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         (await ReadObjectAsync(response))["detail"]!.GetValue<string>().ShouldContain("须先修改初始密码");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/Admin/Users")]
     [InlineData("/Communities")]
     [InlineData("/")]
-    public async Task A_token_is_refused_outside_api_with_a_reason_and_the_refusal_is_audited(string page)
+    public async Task A_token_is_refused_outside_api_with_a_reason_and_the_refusal_is_audited(Database database, string page)
     {
-        if (Skipped) return;
+        Use(database);
         using var bearer = BearerClient(await Factory.WithScopeAsync(sp => sp.GetRequiredService<ApiTokenService>().CreateAsync("secadmin")));
 
         var response = await bearer.GetAsync(Url(page));
@@ -69,10 +69,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         denied.After!.ShouldContain("只能用于 /api");
     }
 
-    [Fact]
-    public async Task A_token_lives_90_days_by_default_and_is_refused_with_a_reason_once_expired()
+    [DatabaseTheory]
+    public async Task A_token_lives_90_days_by_default_and_is_refused_with_a_reason_once_expired(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-expiry", mustChangePassword: false);
         var issuedAt = Factory.Clock.GetUtcNow();
         using var bearer = BearerClient(await CreateTokenAsync("sync-expiry"));
@@ -89,12 +89,12 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         (await ReadObjectAsync(expired))["detail"]!.GetValue<string>().ShouldContain("过期");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(91)]
     [InlineData(366)]
-    public async Task A_token_longer_than_the_maximum_is_refused(int days)
+    public async Task A_token_longer_than_the_maximum_is_refused(Database database, int days)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync($"sync-long-{days}", mustChangePassword: false);
 
         var refused = await Should.ThrowAsync<DomainException>(() =>
@@ -104,10 +104,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         (await TokensOfAsync($"sync-long-{days}")).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Disabling_the_account_revokes_its_tokens_in_the_same_change_and_enabling_it_does_not_bring_them_back()
+    [DatabaseTheory]
+    public async Task Disabling_the_account_revokes_its_tokens_in_the_same_change_and_enabling_it_does_not_bring_them_back(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-disable", mustChangePassword: false);
         using var first = BearerClient(await CreateTokenAsync("sync-disable"));
         using var second = BearerClient(await CreateTokenAsync("sync-disable"));
@@ -137,10 +137,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         }
     }
 
-    [Fact]
-    public async Task Resetting_the_password_revokes_the_accounts_tokens()
+    [DatabaseTheory]
+    public async Task Resetting_the_password_revokes_the_accounts_tokens(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-reset", mustChangePassword: false);
         using var bearer = BearerClient(await CreateTokenAsync("sync-reset"));
 
@@ -154,10 +154,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         (await LastEventAsync("token.revoke")).After!.ShouldContain("密码已重置");
     }
 
-    [Fact]
-    public async Task An_unknown_token_gets_a_401_that_says_so()
+    [DatabaseTheory]
+    public async Task An_unknown_token_gets_a_401_that_says_so(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         using var forged = BearerClient("fe_forged-token");
 
         var response = await forged.GetAsync(Url(OwnCommunity));
@@ -166,10 +166,10 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         (await ReadObjectAsync(response))["detail"]!.GetValue<string>().ShouldBe("令牌无效。");
     }
 
-    [Fact]
-    public async Task LastUsedAt_is_recorded_and_written_at_most_once_a_minute()
+    [DatabaseTheory]
+    public async Task LastUsedAt_is_recorded_and_written_at_most_once_a_minute(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         await AddAccountAsync("sync-used", mustChangePassword: false);
         using var bearer = BearerClient(await CreateTokenAsync("sync-used"));
         (await TokensOfAsync("sync-used")).Single().LastUsedAt.ShouldBeNull();
@@ -210,7 +210,3 @@ public abstract class ApiTokenTests(FullEmploymentFactory factory) : Integration
         return client;
     }
 }
-
-public sealed class ApiTokenTestsSqlite(SqliteFactory factory) : ApiTokenTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ApiTokenTestsPostgres(PostgresFactory factory) : ApiTokenTests(factory), IClassFixture<PostgresFactory>;

@@ -13,17 +13,14 @@ using Microsoft.Extensions.Options;
 namespace FullEmployment.IntegrationTests.Identity;
 
 /// <summary>Login, lockout, password policy, headers, antiforgery, error page and session timeout.</summary>
-public abstract class SecurityTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class SecurityTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string LockedOutMessage = "密码连续错误5次，账号已锁定15分钟";
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_password()
+    [DatabaseTheory]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_password(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var lockedFrom = Factory.Clock.GetUtcNow();
@@ -45,13 +42,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         end.Value.ShouldBe(lockedFrom.AddMinutes(15));
     }
 
-    [Fact]
-    public async Task Once_the_lockout_has_ended_the_right_password_signs_in()
+    [DatabaseTheory]
+    public async Task Once_the_lockout_has_ended_the_right_password_signs_in(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         for (var i = 1; i <= 5; i++)
@@ -68,17 +62,14 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         response.Headers.Location!.ToString().ShouldBe("/");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Ab#12345", "密码至少10位。")]
     [InlineData("abcdefgh1234", "密码须包含大写字母、小写字母、数字、符号中的至少三类。")]
     [InlineData("Password@123", "该密码过于常见或包含用户名，请换一个。")]
     [InlineData("Community#2025x", "该密码过于常见或包含用户名，请换一个。")]
-    public async Task A_weak_new_password_is_refused_and_the_old_one_still_works(string newPassword, string message)
+    public async Task A_weak_new_password_is_refused_and_the_old_one_still_works(Database database, string newPassword, string message)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("community");
         var form = await client.GetStringAsync(Url("/Account/ChangePassword"));
@@ -96,13 +87,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         (await FullEmploymentFactory.LoginAsync(again, "community", FullEmploymentFactory.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    [Fact]
-    public async Task Pages_send_the_security_headers()
+    [DatabaseTheory]
+    public async Task Pages_send_the_security_headers(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var response = await client.GetAsync(Url("/Account/Login"));
@@ -113,13 +101,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         response.Headers.GetValues("Referrer-Policy").ShouldBe(["same-origin"]);
     }
 
-    [Fact]
-    public async Task An_authenticated_page_is_never_cached()
+    [DatabaseTheory]
+    public async Task An_authenticated_page_is_never_cached(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.ClientFor("chengguan");
         var response = await client.GetAsync(Url("/Communities"));
@@ -128,13 +113,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task A_post_without_antiforgery_token_is_400()
+    [DatabaseTheory]
+    public async Task A_post_without_antiforgery_token_is_400(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var anonymous = Factory.AnonymousClient();
         using var signedIn = Factory.ClientFor("chengguan");
@@ -155,13 +137,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         change.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task An_unknown_url_shows_the_Chinese_error_page_without_a_stack_trace()
+    [DatabaseTheory]
+    public async Task An_unknown_url_shows_the_Chinese_error_page_without_a_stack_trace(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var response = await client.GetAsync(Url("/no/such/page"));
@@ -175,13 +154,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         text.ShouldNotContain(" at ");
     }
 
-    [Fact]
-    public async Task The_session_ends_after_30_idle_minutes()
+    [DatabaseTheory]
+    public async Task The_session_ends_after_30_idle_minutes(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var cookie = Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         cookie.ExpireTimeSpan.ShouldBe(TimeSpan.FromMinutes(30));
@@ -198,13 +174,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         response.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
     }
 
-    [Fact]
-    public async Task A_bearer_token_authenticates_API_calls_and_a_forged_one_is_401()
+    [DatabaseTheory]
+    public async Task A_bearer_token_authenticates_API_calls_and_a_forged_one_is_401(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var bearer = Factory.BearerClientFor("chengguan");
         using var forged = Factory.AnonymousClient();
@@ -215,13 +188,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         (await forged.GetAsync(Url("/api/v1/communities/620102001001"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task A_disabled_account_is_told_so_before_its_password_is_checked()
+    [DatabaseTheory]
+    public async Task A_disabled_account_is_told_so_before_its_password_is_checked(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         await AddAccountAsync("disabled-officer");
         await Factory.WithScopeAsync(new FixedActor("secadmin", Roles.SecurityAdmin, "620000"), async sp =>
@@ -246,13 +216,10 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
         (await FindAsync("disabled-officer")).AccessFailedCount.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Wrong_current_passwords_on_the_change_password_page_count_toward_lockout_and_the_lockout_ends_every_session()
+    [DatabaseTheory]
+    public async Task Wrong_current_passwords_on_the_change_password_page_count_toward_lockout_and_the_lockout_ends_every_session(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         await AddAccountAsync("guessing-officer");
         using var client = Factory.ClientFor("guessing-officer");
@@ -305,7 +272,3 @@ public abstract class SecurityTests(FullEmploymentFactory factory) : Integration
     private static async Task<string> PageTextAsync(HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }
-
-public sealed class SecurityTestsSqlite(SqliteFactory factory) : SecurityTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class SecurityTestsPostgres(PostgresFactory factory) : SecurityTests(factory), IClassFixture<PostgresFactory>;

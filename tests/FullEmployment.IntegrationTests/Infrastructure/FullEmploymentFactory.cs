@@ -12,40 +12,51 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace FullEmployment.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app on a database of its own: start-up runs the real migrations and seeds the demo communities and accounts
-/// (one per role, all with <see cref="Password"/>). The clock is a <see cref="FakeTimeProvider"/> fixed at
-/// 2025-06-02 09:00 China time. One factory is shared by the tests of one class (IClassFixture).
+/// The one integration-test harness: the real app on a database of its own (a fresh SQLite file, or a uniquely named
+/// PostgreSQL database created on FE_TEST_POSTGRES's server), both dropped on dispose, with start-up running the real
+/// migrations. The clock is a <see cref="FakeTimeProvider"/> at <see cref="FactoryOptions.Start"/>; what the database
+/// holds besides the schema is the options' choice (<see cref="FactoryOptions.Demo"/>, CampaignData, LedgerData).
+/// Settings go in through <c>UseSetting</c>, never process-wide environment variables, so apps start in parallel.
 /// </summary>
-public abstract partial class FullEmploymentFactory : WebApplicationFactory<Program>
+public sealed partial class FullEmploymentFactory(Database database, FactoryOptions options) : WebApplicationFactory<Program>
 {
+    /// <summary>The demo accounts' password (<see cref="FactoryOptions.Demo"/>).</summary>
     public const string Password = "Test#Passw0rd-2025";
 
+    /// <summary>2025-06-02 09:00 China time: the demo app's clock.</summary>
     public static readonly DateTimeOffset Start = new(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fe-itest-{Guid.NewGuid():N}");
+    private readonly string _postgresDatabase = $"fe_itest_{Guid.NewGuid():N}";
+    private bool _postgresCreated;
+    private bool _cleanedUp;
+
+    public Database Database => database;
+
     // In UTC, as the system clock gives it: PostgreSQL stores only offset 0.
-    public FakeTimeProvider Clock { get; } = new(Start.ToUniversalTime());
-
-    public abstract string ProviderName { get; }
-
-    /// <summary>True when this provider's database is not configured here and the tests should return early (never in CI).</summary>
-    public abstract bool Unavailable { get; }
-
-    protected abstract string ConnectionString { get; }
+    public FakeTimeProvider Clock { get; } = new(options.Start.ToUniversalTime());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Directory.CreateDirectory(_folder);
         // UseSetting (not ConfigureAppConfiguration): Program reads the provider while registering services.
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", ProviderName);
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("Demo:Seed", "true");
+        builder.UseEnvironment(options.Environment);
+        builder.UseSetting("Database:Provider", database.ToString());
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString());
+        builder.UseSetting("Demo:Seed", options.DemoData ? "true" : "false");
+        builder.UseSetting("Demo:Ledgers", options.DemoLedgers ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -55,7 +66,49 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
             services.Replace(ServiceDescriptor.Scoped<ICurrentActor>(sp =>
                 sp.GetRequiredService<ActingAs>().Actor ?? ActivatorUtilities.CreateInstance<HttpCurrentActor>(sp)));
             services.AddTransient<IStartupFilter, TestPeer>();
+            options.Services?.Invoke(services);
         });
+    }
+
+    private string ConnectionString()
+    {
+        if (database == Database.Sqlite)
+        {
+            return $"Data Source={Path.Combine(_folder, "fe.db")}";
+        }
+
+        var connectionString = Databases.CreatePostgresDatabase(_postgresDatabase);
+        _postgresCreated = true;
+        return connectionString;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing || _cleanedUp)
+        {
+            return;
+        }
+
+        _cleanedUp = true;
+        if (_postgresCreated)
+        {
+            Databases.DropPostgresDatabase(_postgresDatabase);
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never started: nothing was written.
+        }
+        catch (IOException)
+        {
+            // A file the OS still holds open is left for the temp cleaner.
+        }
     }
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -116,6 +169,14 @@ public abstract partial class FullEmploymentFactory : WebApplicationFactory<Prog
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>Runs <paramref name="work"/> in a fresh scope as the actor <c>role@scope</c> (role and scope checks, audit).</summary>
+    public Task<T> As<T>(string role, string scope, Func<IServiceProvider, Task<T>> work) =>
+        WithScopeAsync(new FixedActor($"{role}@{scope}", role, scope, "127.0.0.1"), work);
+
+    public Task<T> As<TService, T>(string role, string scope, Func<TService, Task<T>> work)
+        where TService : notnull =>
+        As(role, scope, sp => work(sp.GetRequiredService<TService>()));
+
     [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*value=""([^""]+)""")]
     private static partial Regex TokenPattern();
 }
@@ -149,85 +210,25 @@ public sealed class ActingAs
     public ICurrentActor? Actor { get; set; }
 }
 
-/// <summary>A fresh SQLite file per factory, deleted on dispose.</summary>
-public sealed class SqliteFactory : FullEmploymentFactory
+/// <summary>What a <see cref="FullEmploymentFactory"/> starts with, besides the migrated schema.</summary>
+public sealed record FactoryOptions
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"fe-itest-{Guid.NewGuid():N}.db");
+    /// <summary>The demo communities and accounts (one per role, all with <see cref="FullEmploymentFactory.Password"/>), the demo ledgers and the campaign demo, at <see cref="FullEmploymentFactory.Start"/>.</summary>
+    public static FactoryOptions Demo { get; } = new() { Start = FullEmploymentFactory.Start, DemoData = true, DemoLedgers = true };
 
-    public override string ProviderName => "Sqlite";
+    public required DateTimeOffset Start { get; init; }
 
-    public override bool Unavailable => false;
+    /// <summary>Seed DemoData (communities, accounts) and the campaign demo at start-up.</summary>
+    public bool DemoData { get; init; }
 
-    protected override string ConnectionString => $"Data Source={_file}";
+    /// <summary>With <see cref="DemoData"/>: generate the demo communities' ledgers too.</summary>
+    public bool DemoLedgers { get; init; }
 
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_file + suffix);
-            }
-        }
-    }
-}
+    public string Environment { get; init; } = "Development";
 
-/// <summary>
-/// A uniquely named PostgreSQL database per factory, created through the server in FE_TEST_POSTGRES (its user needs
-/// CREATEDB) and dropped on dispose. Without FE_TEST_POSTGRES the tests return early, except in CI (CI=true) where they fail.
-/// </summary>
-public sealed class PostgresFactory : FullEmploymentFactory
-{
-    public const string Variable = "FE_TEST_POSTGRES";
+    /// <summary>Settings added after the harness's own.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    private static readonly string? ServerConnection = Environment.GetEnvironmentVariable(Variable);
-    private readonly string _database = $"fe_itest_{Guid.NewGuid():N}";
-    private bool _created;
-
-    public override string ProviderName => "Postgres";
-
-    public override bool Unavailable => string.IsNullOrWhiteSpace(ServerConnection)
-        ? Environment.GetEnvironmentVariable("CI") == "true"
-            ? throw new InvalidOperationException($"{Variable} is not set: CI must run the PostgreSQL integration tests.")
-            : true
-        : false;
-
-    protected override string ConnectionString
-    {
-        get
-        {
-            if (Unavailable)
-            {
-                throw new InvalidOperationException($"{Variable} is not set.");
-            }
-
-            if (!_created)
-            {
-                Execute($"CREATE DATABASE \"{_database}\"");
-                _created = true;
-            }
-
-            return new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ConnectionString;
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && _created)
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-        }
-    }
-
-    private static void Execute(string sql)
-    {
-        using var connection = new NpgsqlConnection(ServerConnection);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    /// <summary>Service replacements, after the harness's clock and actor.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

@@ -6,15 +6,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullEmployment.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Base of every integration test class. Each class is abstract with two sealed subclasses, `…Sqlite` and `…Postgres`,
-/// each sharing one factory (IClassFixture). Every test begins with <c>if (Skipped) return;</c>: the one documented
-/// exception to "tests assert real outcomes", for a developer machine without FE_TEST_POSTGRES (in CI it fails instead).
+/// Base of the integration test classes on the demo app: each test is a <see cref="DatabaseTheoryAttribute"/> whose
+/// first statement is <c>Use(database)</c>: the tests of one class share one app per database (<see cref="DemoApps"/>),
+/// so each leaves what the others read as it was, or takes an app of its own (<c>UseOwn(database)</c>).
 /// </summary>
-public abstract class IntegrationTest(FullEmploymentFactory factory)
+public abstract class IntegrationTest(DemoApps apps) : IClassFixture<DemoApps>, IDisposable
 {
-    protected FullEmploymentFactory Factory { get; } = factory;
+    private FullEmploymentFactory? _factory;
+    private FullEmploymentFactory? _own;
 
-    protected bool Skipped => Factory.Unavailable;
+    protected FullEmploymentFactory Factory => _factory ?? throw new InvalidOperationException("The test has not called Use(database).");
+
+    /// <summary>Runs this test on the class's app on <paramref name="database"/>.</summary>
+    protected void Use(Database database) => _factory = apps.For(database);
+
+    /// <summary>Runs this test on a demo app of its own, for a test whose changes (a title granted …) other tests must not see.</summary>
+    protected void UseOwn(Database database) => _factory = _own = new FullEmploymentFactory(database, FactoryOptions.Demo);
+
+    public void Dispose()
+    {
+        _own?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>A signed-in client, or an anonymous one for an empty user name.</summary>
     protected HttpClient Client(string username) => username.Length == 0 ? Factory.AnonymousClient() : Factory.ClientFor(username);

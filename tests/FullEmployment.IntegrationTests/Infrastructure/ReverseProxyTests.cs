@@ -11,18 +11,15 @@ namespace FullEmployment.IntegrationTests.Infrastructure;
 /// Issue 8 item 8, behind nginx or the government gateway: X-Forwarded-For/-Proto count only from a known proxy
 /// (loopback by default). The peer address is set per request (<see cref="TestPeer"/>); the rest is the real pipeline.
 /// </summary>
-public abstract class ReverseProxyTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ReverseProxyTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string KnownProxy = "127.0.0.1";
     private const string UnknownPeer = "203.0.113.9";
 
-    [Fact]
-    public async Task The_audit_records_the_client_a_known_proxy_forwards_and_the_peer_itself_when_the_proxy_is_unknown()
+    [DatabaseTheory]
+    public async Task The_audit_records_the_client_a_known_proxy_forwards_and_the_peer_itself_when_the_proxy_is_unknown(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var viaProxy = ClientFrom(KnownProxy, "198.51.100.7");
         await FullEmploymentFactory.LoginAsync(viaProxy, "nobody-via-proxy", "Wrong#Passw0rd");
@@ -37,13 +34,10 @@ public abstract class ReverseProxyTests(FullEmploymentFactory factory) : Integra
         direct.ClientIp.ShouldBe(UnknownPeer);
     }
 
-    [Fact]
-    public async Task Visitors_behind_a_known_proxy_have_an_objection_allowance_each_and_a_forged_header_does_not_escape_the_peers()
+    [DatabaseTheory]
+    public async Task Visitors_behind_a_known_proxy_have_an_objection_allowance_each_and_a_forged_header_does_not_escape_the_peers(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         using var client = Factory.AnonymousClient();
         var notice = Guid.NewGuid();
@@ -66,13 +60,10 @@ public abstract class ReverseProxyTests(FullEmploymentFactory factory) : Integra
         (await ObjectAsync(client, notice, UnknownPeer, "198.51.100.50")).ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
-    [Fact]
-    public async Task HTTPS_at_a_known_proxy_makes_the_antiforgery_and_auth_cookies_Secure_and_sends_HSTS()
+    [DatabaseTheory]
+    public async Task HTTPS_at_a_known_proxy_makes_the_antiforgery_and_auth_cookies_Secure_and_sends_HSTS(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         // Cookies by hand: a cookie container would not send Secure cookies back over the test server's http.
         using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions
@@ -148,7 +139,3 @@ public abstract class ReverseProxyTests(FullEmploymentFactory factory) : Integra
     private Task<FullEmployment.Application.Audit.AuditEvent> LastAuditAsync() => Factory.WithScopeAsync(sp =>
         sp.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync());
 }
-
-public sealed class ReverseProxyTestsSqlite(SqliteFactory factory) : ReverseProxyTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ReverseProxyTestsPostgres(PostgresFactory factory) : ReverseProxyTests(factory), IClassFixture<PostgresFactory>;

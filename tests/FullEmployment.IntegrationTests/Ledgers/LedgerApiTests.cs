@@ -10,17 +10,14 @@ using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Application.Seeding;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FullEmployment.IntegrationTests.Ledgers;
 
-public sealed class SqliteLedgerApiTests() : LedgerApiTests(DatabaseProvider.Sqlite);
-
-public sealed class PostgresLedgerApiTests() : LedgerApiTests(DatabaseProvider.Postgres);
-
 /// <summary>Ledger import, lists, indicators and the generator through the real HTTP endpoints, on each provider.</summary>
-public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
+public sealed class LedgerApiTests
 {
     private const string Community = "620102001001";
     private const string Imports = $"/api/v1/communities/{Community}/ledger/imports";
@@ -28,18 +25,6 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
     private static readonly string P1 = LedgerFiles.Id(new DateOnly(1985, 4, 12), 11);
     private static readonly string P2 = LedgerFiles.Id(new DateOnly(1990, 7, 3), 22);
     private static readonly string P3 = LedgerFiles.Id(new DateOnly(1979, 1, 25), 31);
-
-    private LedgerApp? _app;
-
-    public async Task InitializeAsync() => _app = await LedgerApp.StartAsync(provider);
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     private static byte[] SampleWorkbook(string phone = "13800001234") => LedgerFiles.Workbook(
         ("人员", ["身份证号", "姓名", "性别", "联系电话", "劳动能力", "就业意愿"],
@@ -73,15 +58,12 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         ("工作人员", ["姓名", "文化程度", "是否专职", "到岗日期"], [["王芳", "大专", "是", "2020-09-01"]]),
         ("投诉", ["投诉日期", "投诉事项", "是否有效"], [["2024-07-01", "服务态度", "否"]]));
 
-    [Fact]
-    public async Task Xlsx_import_counts_rows_and_the_same_file_again_changes_nothing()
+    [DatabaseTheory]
+    public async Task Xlsx_import_counts_rows_and_the_same_file_again_changes_nothing(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         var first = await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"));
         first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         var counts = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -98,18 +80,15 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
             .Content.ReadFromJsonAsync<JsonElement>();
         changed.GetProperty("updated").GetInt32().ShouldBe(1);
         changed.GetProperty("unchanged").GetInt32().ShouldBe(14);
-        (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(3);
+        (await app.CountsAsync())[LedgerKind.Person].ShouldBe(3);
     }
 
-    [Fact]
-    public async Task Csv_in_utf8_with_bom_and_in_gb18030_import_and_lists_mask_id_numbers()
+    [DatabaseTheory]
+    public async Task Csv_in_utf8_with_bom_and_in_gb18030_import_and_lists_mask_id_numbers(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         var persons = LedgerFiles.Csv(["身份证号", "姓名", "联系电话"], [[P1, "张伟", "13800001234"], [P2, "李娜", ""]]);
         var response = await client.PostAsync(Imports, LedgerFiles.Upload(LedgerFiles.Utf8WithBom(persons), "人员.csv", "人员"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -131,17 +110,14 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
             .ShouldBe(["王五", "李四"], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task A_file_with_invalid_rows_gets_422_with_every_error_and_writes_nothing()
+    [DatabaseTheory]
+    public async Task A_file_with_invalid_rows_gets_422_with_every_error_and_writes_nothing(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"))).EnsureSuccessStatusCode();
-        var before = await _app.CountsAsync();
+        var before = await app.CountsAsync();
         var badId = P1[..17] + (P1[17] == '0' ? '1' : '0');
         var unknown = LedgerFiles.Id(new DateOnly(1988, 2, 2), 41);
         var bad = LedgerFiles.Workbook(
@@ -164,58 +140,52 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
             ], ignoreOrder: true);
         errors.ShouldAllBe(e => e.GetProperty("message").GetString()!.Length > 0);
         errors.First(e => e.GetProperty("column").GetString() == "援助日期").GetProperty("value").GetString().ShouldBe("2024-13-40");
-        (await _app.CountsAsync()).ShouldBe(before);
+        (await app.CountsAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task A_bad_row_after_rows_already_written_rolls_the_whole_import_back()
+    [DatabaseTheory]
+    public async Task A_bad_row_after_rows_already_written_rolls_the_whole_import_back(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
         // More valid rows than the import writes per chunk, so some are written before the bad last row is read.
         var rows = Enumerable.Range(0, 20_000)
             .Select(i => new[] { LedgerFiles.Id(new DateOnly(1960, 1, 1).AddDays(i / 900), i % 900), "批量" })
             .Append(["620102199913450000", "坏号"])
             .ToArray();
-        var client = await _app.ClientAsync("community");
-        var before = await _app.CountsAsync();
+        var client = app.BearerClientFor("community");
+        var before = await app.CountsAsync();
 
         var response = await client.PostAsync(Imports, LedgerFiles.Upload(Encoding.UTF8.GetBytes(LedgerFiles.Csv(["身份证号", "姓名"], rows)), "批量.csv", "人员"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
         errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ShouldBe([(20_002, "身份证号")]);
-        (await _app.CountsAsync()).ShouldBe(before);
+        (await app.CountsAsync()).ShouldBe(before);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("empty")]
     [InlineData("xls")]
     [InlineData("not-a-ledger")]
     [InlineData("csv-without-kind")]
     [InlineData("oversized")]
     [InlineData("no-multipart")]
-    public async Task Unusable_files_get_a_chinese_problem_never_a_500(string kind)
+    public async Task Unusable_files_get_a_chinese_problem_never_a_500(Database database, string kind)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         HttpContent content = kind switch
         {
             "empty" => LedgerFiles.Upload([], "空.csv", "人员"),
             "xls" => LedgerFiles.Upload([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0], "旧版.xls"),
             "not-a-ledger" => LedgerFiles.Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0xFF, 0xFE], "照片.png"),
             "csv-without-kind" => LedgerFiles.Upload(LedgerFiles.Utf8WithBom("身份证号,姓名\r\n"), "人员.csv"),
-            "oversized" => LedgerFiles.Upload(new byte[LedgerApp.MaxFileBytes + 1], "大文件.csv", "人员"),
+            "oversized" => LedgerFiles.Upload(new byte[LedgerData.MaxFileBytes + 1], "大文件.csv", "人员"),
             _ => JsonContent.Create(new { file = "x" }),
         };
-        var before = await _app.CountsAsync();
+        var before = await app.CountsAsync();
 
         var response = await client.PostAsync(Imports, content);
 
@@ -224,10 +194,10 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         text.ShouldStartWith("{", Case.Sensitive, text[..Math.Min(3000, text.Length)]);
         var problem = JsonDocument.Parse(text).RootElement;
         problem.GetProperty("detail").GetString()!.ShouldMatch(@"\p{IsCJKUnifiedIdeographs}");
-        (await _app.CountsAsync()).ShouldBe(before);
+        (await app.CountsAsync()).ShouldBe(before);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("community", Community, HttpStatusCode.OK)]
     [InlineData("community", "620102001002", HttpStatusCode.NotFound)]
     [InlineData("chengguan", Community, HttpStatusCode.OK)]
@@ -235,19 +205,16 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
     [InlineData("province", Community, HttpStatusCode.Forbidden)]
     [InlineData("auditor", Community, HttpStatusCode.Forbidden)]
     [InlineData("chengguan-finance", Community, HttpStatusCode.Forbidden)]
-    public async Task Import_scope_follows_the_target_community(string user, string community, HttpStatusCode expected)
+    public async Task Import_scope_follows_the_target_community(Database database, string user, string community, HttpStatusCode expected)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync(user);
+        var client = app.BearerClientFor(user);
         var response = await client.PostAsync($"/api/v1/communities/{community}/ledger/imports", LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"));
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("community", Community, HttpStatusCode.OK)]
     [InlineData("community", "620102001002", HttpStatusCode.NotFound)]
     [InlineData("chengguan", Community, HttpStatusCode.OK)]
@@ -256,71 +223,59 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
     [InlineData("province", Community, HttpStatusCode.Forbidden)]
     [InlineData("auditor", Community, HttpStatusCode.Forbidden)]
     [InlineData("chengguan-finance", Community, HttpStatusCode.Forbidden)]
-    public async Task Batch_upsert_scope_follows_the_stored_community(string user, string community, HttpStatusCode expected)
+    public async Task Batch_upsert_scope_follows_the_stored_community(Database database, string user, string community, HttpStatusCode expected)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync(user);
+        var client = app.BearerClientFor(user);
         var response = await client.PostAsJsonAsync($"/api/v1/communities/{community}/ledger/人员",
             new[] { new Dictionary<string, string> { ["身份证号"] = P1, ["姓名"] = "张伟" } });
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
         if (expected != HttpStatusCode.OK)
         {
-            (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(0);
+            (await app.CountsAsync())[LedgerKind.Person].ShouldBe(0);
         }
     }
 
-    [Fact]
-    public async Task A_file_for_a_community_outside_the_callers_scope_is_refused_before_it_is_read()
+    [DatabaseTheory]
+    public async Task A_file_for_a_community_outside_the_callers_scope_is_refused_before_it_is_read(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
         // Role and the stored community's region first: a bad file for someone else's ledger tells nothing about the file.
-        var client = await _app.ClientAsync("chengguan");
+        var client = app.BearerClientFor("chengguan");
         var response = await client.PostAsync("/api/v1/communities/620902001001/ledger/imports",
             LedgerFiles.Upload("这不是台账"u8.ToArray(), "台账.xlsx"));
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync());
-        var city = await _app.ClientAsync("lanzhou");
+        var city = app.BearerClientFor("lanzhou");
         (await city.PostAsync(Imports, LedgerFiles.Upload("这不是台账"u8.ToArray(), "台账.xlsx"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task A_city_officer_keeps_the_ledgers_of_a_city_without_counties()
+    [DatabaseTheory]
+    public async Task A_city_officer_keeps_the_ledgers_of_a_city_without_counties(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("jiayuguan");
+        var client = app.BearerClientFor("jiayuguan");
         var persons = LedgerFiles.Csv(["身份证号", "姓名"], [[P1, "张伟"]]);
         var response = await client.PostAsync("/api/v1/communities/620200001001/ledger/imports",
             LedgerFiles.Upload(LedgerFiles.Utf8WithBom(persons), "人员.csv", "人员"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Indicators_endpoint_gives_the_calculators_figures_for_the_same_data()
+    [DatabaseTheory]
+    public async Task Indicators_endpoint_gives_the_calculators_figures_for_the_same_data(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         (await client.PostAsync(Imports, LedgerFiles.Upload(SampleWorkbook(), "台账.xlsx"))).EnsureSuccessStatusCode();
         var parsed = new LedgerFileParser().Parse(new MemoryStream(SampleWorkbook()), "台账.xlsx",
-            new LedgerImportContext { Today = new DateOnly(2025, 3, 10), Now = LedgerApp.Now });
+            new LedgerImportContext { Today = new DateOnly(2025, 3, 10), Now = LedgerData.Now });
         var period = new AssessmentPeriod(new DateOnly(2024, 3, 1), new DateOnly(2025, 2, 28));
         var expected = new IndicatorCalculator().Calculate(parsed.Ledger, period, new DateOnly(2025, 3, 10));
 
-        var city = await _app.ClientAsync("lanzhou");
+        var city = app.BearerClientFor("lanzhou");
         var body = await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/indicators?from=2024-03-01&to=2025-02-28&on=2025-03-10");
 
         body.GetProperty("from").GetString().ShouldBe("2024-03-01");
@@ -339,27 +294,24 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         expected[IndicatorCalculator.DifficultyEmployment].Status.ShouldBe(IndicatorStatus.Met);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A5.1.4")]
     [Trait("Clause", "A5.5.2")]
-    public async Task A_past_periods_indicators_are_the_same_when_the_clock_moves_a_year_on()
+    public async Task A_past_periods_indicators_are_the_same_when_the_clock_moves_a_year_on(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
         // Staff in post since 2024-06 and a valid complaint of 2022: both counts depend on the application date.
         var file = LedgerFiles.Workbook(
             ("工作人员", ["姓名", "文化程度", "是否专职", "到岗日期"], [["王芳", "大专", "是", "2024-06-01"]]),
             ("投诉", ["投诉日期", "投诉事项", "是否有效"], [["2022-06-01", "服务态度", "是"]]));
-        var import = await (await _app.ClientAsync("community")).PostAsync(Imports, LedgerFiles.Upload(file, "台账.xlsx"));
+        var import = await app.BearerClientFor("community").PostAsync(Imports, LedgerFiles.Upload(file, "台账.xlsx"));
         import.StatusCode.ShouldBe(HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
         const string url = $"/api/v1/communities/{Community}/indicators?from=2024-01-01&to=2024-12-31";
 
-        var before = await (await _app.ClientAsync("lanzhou")).GetFromJsonAsync<JsonElement>(url);
-        _app.Clock.Advance(TimeSpan.FromDays(365));
-        var after = await (await _app.ClientAsync("lanzhou")).GetFromJsonAsync<JsonElement>(url);
+        var before = await app.BearerClientFor("lanzhou").GetFromJsonAsync<JsonElement>(url);
+        app.Clock.Advance(TimeSpan.FromDays(365));
+        var after = await app.BearerClientFor("lanzhou").GetFromJsonAsync<JsonElement>(url);
 
         before.GetProperty("applicationDate").GetString().ShouldBe("2025-01-01");
         after.GetProperty("applicationDate").GetString().ShouldBe("2025-01-01");
@@ -370,15 +322,12 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         figures[IndicatorCalculator.QualifiedStaff].GetProperty("denominator").GetInt32().ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Json_records_are_upserted_with_the_import_rules()
+    [DatabaseTheory]
+    public async Task Json_records_are_upserted_with_the_import_rules(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var client = await _app.ClientAsync("community");
+        var client = app.BearerClientFor("community");
         var url = $"/api/v1/communities/{Community}/ledger/人员";
         var ok = await client.PostAsJsonAsync(url, new[] { new Dictionary<string, string> { ["身份证号"] = P1, ["姓名"] = "张伟" } });
         ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
@@ -391,28 +340,25 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         });
         bad.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength().ShouldBe(2);
-        (await _app.CountsAsync())[LedgerKind.Person].ShouldBe(1);
+        (await app.CountsAsync())[LedgerKind.Person].ShouldBe(1);
 
         var integrity = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Community}/integrity");
         integrity.GetProperty("findings").ValueKind.ShouldBe(JsonValueKind.Array);
     }
 
-    [Fact]
-    public async Task The_generator_is_deterministic_writes_valid_ids_and_plants_exactly_the_documented_failures()
+    [DatabaseTheory]
+    public async Task The_generator_is_deterministic_writes_valid_ids_and_plants_exactly_the_documented_failures(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var first = await GenerateAsync(_app);
-        var persons = await PersonsAsync(_app);
+        var first = await GenerateAsync(app);
+        var persons = await PersonsAsync(app);
         persons.Count.ShouldBe(first.Communities * LedgerGenerator.PersonsPerCommunity(LedgerScale.Small));
         persons.ShouldAllBe(p => IdNumber.IsValid(p.IdNumber, new DateOnly(2025, 3, 10)));
         persons.ShouldAllBe(p => IdNumber.Parse(p.IdNumber, null).Gender == p.Gender && IdNumber.Parse(p.IdNumber, null).BirthDate == p.BirthDate);
         persons.Select(p => p.IdNumber).Distinct().Count().ShouldBe(persons.Count);
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var calculator = new IndicatorCalculator();
@@ -425,22 +371,19 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
             }
         }
 
-        await using var other = (await LedgerApp.StartAsync(provider))!;
+        await using var other = LedgerData.Start(database);
         await GenerateAsync(other);
         (await PersonsAsync(other)).Take(20).Select(p => p.IdNumber).ShouldBe(persons.Take(20).Select(p => p.IdNumber));
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A5")]
-    public async Task A5_the_province_roll_up_gives_every_community_the_figures_of_its_own_indicator_page()
+    public async Task A5_the_province_roll_up_gives_every_community_the_figures_of_its_own_indicator_page(Database database)
     {
-        if (_app is null)
-        {
-            return;
-        }
+        await using var app = LedgerData.Start(database);
 
-        var generated = await GenerateAsync(_app);
-        await using var scope = _app.Services.CreateAsyncScope();
+        var generated = await GenerateAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -464,13 +407,13 @@ public abstract class LedgerApiTests(DatabaseProvider provider) : IAsyncLifetime
         rows.Count(r => !r.MeetsAll).ShouldBe(generated.PlantedFailures.Values.Count(f => f is not null));
     }
 
-    private static async Task<GeneratedLedgers> GenerateAsync(LedgerApp app)
+    private static async Task<GeneratedLedgers> GenerateAsync(FullEmploymentFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LedgerGenerator>().GenerateAsync(new LedgerGeneratorOptions { Seed = 7 });
     }
 
-    private static async Task<List<LedgerPerson>> PersonsAsync(LedgerApp app)
+    private static async Task<List<LedgerPerson>> PersonsAsync(FullEmploymentFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<LedgerPerson>().AsNoTracking().OrderBy(p => p.Id).ToListAsync();

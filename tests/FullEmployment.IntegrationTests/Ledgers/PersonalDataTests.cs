@@ -17,18 +17,15 @@ namespace FullEmployment.IntegrationTests.Ledgers;
 /// The mask 620102********5012 hides the birth date, so no page, export or API answer may give it back in another
 /// column or through prefix searches; phones are masked on forms too; the audit chain keeps neither in plain text.
 /// </summary>
-public abstract partial class PersonalDataTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed partial class PersonalDataTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string Community = "620102001001";
     private const string Ledger = $"/api/v1/communities/{Community}/ledger";
 
-    [Fact]
-    public async Task Where_the_id_number_is_masked_the_birth_date_shows_its_year_in_the_page_the_api_and_the_export()
+    [DatabaseTheory]
+    public async Task Where_the_id_number_is_masked_the_birth_date_shows_its_year_in_the_page_the_api_and_the_export(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = LedgerFiles.Id(new DateOnly(1961, 2, 3), 701);
         var rowId = await AddPersonAsync(id, "隐私周密", "1961-02-03", "13700001961");
@@ -63,13 +60,10 @@ public abstract partial class PersonalDataTests(FullEmploymentFactory factory) :
         NoneOf(audit, id, "13700001961");
     }
 
-    [Fact]
-    public async Task The_ledger_search_matches_a_whole_id_number_only_never_a_prefix_and_audits_it()
+    [DatabaseTheory]
+    public async Task The_ledger_search_matches_a_whole_id_number_only_never_a_prefix_and_audits_it(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = LedgerFiles.Id(new DateOnly(1972, 8, 19), 703);
         await AddPersonAsync(id, "隐私吴桐", "1972-08-19", null);
@@ -106,13 +100,10 @@ public abstract partial class PersonalDataTests(FullEmploymentFactory factory) :
         page.ShouldContain("没有符合条件的记录");
     }
 
-    [Fact]
-    public async Task The_community_edit_form_shows_the_phone_masked_keeps_it_when_saved_unchanged_and_reveals_it_audited()
+    [DatabaseTheory]
+    public async Task The_community_edit_form_shows_the_phone_masked_keeps_it_when_saved_unchanged_and_reveals_it_audited(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         const string code = "620102001002";
         using var county = Client("chengguan");
@@ -142,13 +133,10 @@ public abstract partial class PersonalDataTests(FullEmploymentFactory factory) :
         (await LastEventAsync("community.reveal-phone")).TargetId.ShouldBe(code);
     }
 
-    [Fact]
-    public async Task No_audit_event_of_a_representative_run_holds_a_plain_id_number_or_phone()
+    [DatabaseTheory]
+    public async Task No_audit_event_of_a_representative_run_holds_a_plain_id_number_or_phone(Database database)
     {
-        if (Skipped)
-        {
-            return;
-        }
+        Use(database);
 
         var id = LedgerFiles.Id(new DateOnly(1983, 11, 5), 707);
         var rowId = await AddPersonAsync(id, "隐私冯远", "1983-11-05", "13600001983");
@@ -254,7 +242,3 @@ public abstract partial class PersonalDataTests(FullEmploymentFactory factory) :
     [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
     private static partial Regex PlainMobile();
 }
-
-public sealed class PersonalDataTestsSqlite(SqliteFactory factory) : PersonalDataTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class PersonalDataTestsPostgres(PostgresFactory factory) : PersonalDataTests(factory), IClassFixture<PostgresFactory>;

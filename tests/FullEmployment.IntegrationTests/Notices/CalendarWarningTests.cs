@@ -11,16 +11,16 @@ namespace FullEmployment.IntegrationTests.Notices;
 /// A8.3: a notice period running into a year without a working-day calendar cannot be computed, so from 1 November the
 /// province is warned, on its workbench and in its to-do list, while next year's calendar is not configured.
 /// </summary>
-public abstract class CalendarWarningTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class CalendarWarningTests(DemoApps apps) : IntegrationTest(apps)
 {
     private static readonly DateTimeOffset LastOctober = new(2026, 10, 31, 9, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset FirstNovember = new(2026, 11, 1, 9, 0, 0, ChinaTime.Offset);
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task A8_3_From_1_November_the_province_is_warned_on_its_workbench_and_todo_list_until_next_years_calendar_is_entered()
+    public async Task A8_3_From_1_November_the_province_is_warned_on_its_workbench_and_todo_list_until_next_years_calendar_is_entered(Database database)
     {
-        if (Skipped) return;
+        Use(database);
 
         // The clock only moves forward here (sign-in tickets expire as it does: each step signs in again).
         Factory.Clock.GetUtcNow().ShouldBeLessThan(LastOctober);
@@ -57,11 +57,11 @@ public abstract class CalendarWarningTests(FullEmploymentFactory factory) : Inte
             .Select(t => t.Title[..5]).ShouldBe(["2028年", "2029年"]);
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task A8_3_An_action_refused_for_a_missing_calendar_names_the_missing_year()
+    public async Task A8_3_An_action_refused_for_a_missing_calendar_names_the_missing_year(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var refusal = await Should.ThrowAsync<DomainException>(() => Factory.WithScopeAsync(sp =>
             sp.GetRequiredService<WorkingCalendar>().AddWorkingDaysAsync(new DateOnly(2031, 6, 2), 5)));
         refusal.Message.ShouldContain("2031年");
@@ -73,7 +73,3 @@ public abstract class CalendarWarningTests(FullEmploymentFactory factory) : Inte
         Factory.WithScopeAsync(new FixedActor(role + "@" + scope, role, scope, "127.0.0.1"),
             sp => sp.GetRequiredService<TodoList>().ForCurrentUserAsync());
 }
-
-public sealed class CalendarWarningTestsSqlite(SqliteFactory factory) : CalendarWarningTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class CalendarWarningTestsPostgres(PostgresFactory factory) : CalendarWarningTests(factory), IClassFixture<PostgresFactory>;

@@ -8,12 +8,12 @@ namespace FullEmployment.IntegrationTests.Public;
 /// Objections are refused after the notice closes (to the minute, China time) and limited to 5 POSTs per hour per address
 /// (page and API together). Its own factory: the test moves the clock and spends the address's allowance.
 /// </summary>
-public abstract class ObjectionLimitTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed class ObjectionLimitTests(DemoApps apps) : IntegrationTest(apps)
 {
-    [Fact]
-    public async Task After_the_notice_closes_objections_are_refused_in_Chinese_and_the_sixth_POST_within_an_hour_gets_429_with_Retry_After()
+    [DatabaseTheory]
+    public async Task After_the_notice_closes_objections_are_refused_in_Chinese_and_the_sixth_POST_within_an_hour_gets_429_with_Retry_After(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await PublicSiteTests.OpenNoticeIdAsync(client);
         var candidate = await PublicSiteTests.CandidateIdAsync(client, id);
@@ -64,7 +64,3 @@ public abstract class ObjectionLimitTests(FullEmploymentFactory factory) : Integ
         (await client.GetAsync(Url($"/Public/Notice/{id}"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
-
-public sealed class ObjectionLimitTestsSqlite(SqliteFactory factory) : ObjectionLimitTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class ObjectionLimitTestsPostgres(PostgresFactory factory) : ObjectionLimitTests(factory), IClassFixture<PostgresFactory>;

@@ -18,14 +18,14 @@ namespace FullEmployment.IntegrationTests.Public;
 /// The public site (/Public, no login) on the demo data (an open city notice with one objection), and the province's rule pages
 /// and API (working-day calendar, score templates).
 /// </summary>
-public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : IntegrationTest(factory)
+public sealed partial class PublicSiteTests(DemoApps apps) : IntegrationTest(apps)
 {
     private const string DemoObjectorPhone = "13800001234";
 
-    [Fact]
-    public async Task Public_pages_open_without_login_and_show_the_open_notice_with_its_list()
+    [DatabaseTheory]
+    public async Task Public_pages_open_without_login_and_show_the_open_notice_with_its_list(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await OpenNoticeIdAsync(client);
 
@@ -48,10 +48,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         notice.ShouldContain("提交异议");
     }
 
-    [Fact]
-    public async Task Public_html_and_data_never_show_id_numbers_or_objector_names_and_phones()
+    [DatabaseTheory]
+    public async Task Public_html_and_data_never_show_id_numbers_or_objector_names_and_phones(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await OpenNoticeIdAsync(client);
         var texts = new List<string>();
@@ -69,10 +69,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         }
     }
 
-    [Fact]
-    public async Task An_objection_without_the_antiforgery_token_is_refused_with_400()
+    [DatabaseTheory]
+    public async Task An_objection_without_the_antiforgery_token_is_refused_with_400(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await OpenNoticeIdAsync(client);
         var candidate = await CandidateIdAsync(client, id);
@@ -87,10 +87,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task An_objection_is_received_and_its_content_is_shown_back_as_text_only()
+    [DatabaseTheory]
+    public async Task An_objection_is_received_and_its_content_is_shown_back_as_text_only(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await OpenNoticeIdAsync(client);
         var candidate = await CandidateIdAsync(client, id);
@@ -114,11 +114,11 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         html.ShouldNotContain("13912345678");
     }
 
-    [Fact]
+    [DatabaseTheory]
     [Trait("Clause", "A8.3")]
-    public async Task The_objection_API_applies_the_page_limits_and_answers_422_naming_each_field_too_long()
+    public async Task The_objection_API_applies_the_page_limits_and_answers_422_naming_each_field_too_long(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var id = await OpenNoticeIdAsync(client);
         var candidate = await CandidateIdAsync(client, id);
@@ -141,10 +141,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         stored.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task The_directory_lists_titled_communities_and_exports_an_xlsx_workbook()
+    [DatabaseTheory]
+    public async Task The_directory_lists_titled_communities_and_exports_an_xlsx_workbook(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var client = Client("");
         var page = await client.GetStringAsync(Url("/Public/Directory?Level=Provincial"));
         page.ShouldContain("省级");
@@ -163,10 +163,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         rows.Skip(1).ShouldAllBe(r => r[4].Kind == XlsxValueKind.Date); // 认定日期 is a date cell
     }
 
-    [Fact]
-    public async Task Only_the_province_edits_the_working_day_calendar()
+    [DatabaseTheory]
+    public async Task Only_the_province_edits_the_working_day_calendar(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var body = new { offDays = new[] { "2027-01-01" }, makeUpWorkingDays = Array.Empty<string>(), version = (int?)null };
 
         (await Factory.BearerClientFor("lanzhou").PutAsJsonAsync("/api/v1/calendar/years/2027", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -177,10 +177,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         (await province.GetStringAsync(Url("/"))).ShouldContain("规则设置");
     }
 
-    [Fact]
-    public async Task An_unconfigured_year_is_refused_until_the_province_saves_it_on_the_calendar_page()
+    [DatabaseTheory]
+    public async Task An_unconfigured_year_is_refused_until_the_province_saves_it_on_the_calendar_page(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var anonymous = Client("");
         var before = await anonymous.GetAsync(Url("/api/v1/calendar/working-days?from=2028-01-03&add=1"));
         before.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -201,10 +201,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         (await ReadObjectAsync(after))["date"]!.GetValue<string>().ShouldBe("2028-01-05");
     }
 
-    [Fact]
-    public async Task Year_2027_is_refused_by_the_working_days_API_until_saved_through_the_API()
+    [DatabaseTheory]
+    public async Task Year_2027_is_refused_by_the_working_days_API_until_saved_through_the_API(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var anonymous = Client("");
         (await anonymous.GetAsync(Url("/api/v1/calendar/working-days?from=2027-01-04&add=1"))).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var province = Factory.BearerClientFor("province");
@@ -220,10 +220,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         (await ReadObjectAsync(await province.GetAsync(Url("/api/v1/calendar/years/2027"))))["offDays"]!.AsArray().Count.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task A_template_version_whose_items_do_not_sum_to_100_is_refused_on_publish()
+    [DatabaseTheory]
+    public async Task A_template_version_whose_items_do_not_sum_to_100_is_refused_on_publish(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var api = Factory.BearerClientFor("province");
         var list = JsonNode.Parse(await api.GetStringAsync(Url("/api/v1/score-templates")))!.AsArray();
         var source = JsonNode.Parse(await api.GetStringAsync(Url($"/api/v1/score-templates/{list[0]!["id"]}")))!;
@@ -257,10 +257,10 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
         (await page.Content.ReadAsStringAsync()).ShouldContain("必须为100分才能发布");
     }
 
-    [Fact]
-    public async Task Announcements_are_listed_and_each_has_a_printable_page()
+    [DatabaseTheory]
+    public async Task Announcements_are_listed_and_each_has_a_printable_page(Database database)
     {
-        if (Skipped) return;
+        Use(database);
         var id = await Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -304,7 +304,3 @@ public abstract partial class PublicSiteTests(FullEmploymentFactory factory) : I
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex IdNumberPattern();
 }
-
-public sealed class PublicSiteTestsSqlite(SqliteFactory factory) : PublicSiteTests(factory), IClassFixture<SqliteFactory>;
-
-public sealed class PublicSiteTestsPostgres(PostgresFactory factory) : PublicSiteTests(factory), IClassFixture<PostgresFactory>;

@@ -303,6 +303,24 @@ public class LedgerImportTests
     }
 
     [Fact]
+    public void Every_kind_read_is_stamped_with_the_community_and_the_import_instant()
+    {
+        var now = new DateTimeOffset(2025, 3, 10, 2, 30, 0, TimeSpan.Zero);
+        var result = new LedgerFileParser(new LedgerImportOptions()).Parse(new MemoryStream(LedgerTemplate.Build()), "台账.xlsx",
+            new LedgerImportContext { CommunityId = 5, Today = D("2025-03-10"), Now = now });
+
+        result.Errors.ShouldBeEmpty();
+        foreach (var kind in LedgerKinds.All)
+        {
+            var record = result.Ledger.RecordsOf(kind.Kind).ShouldHaveSingleItem();
+            record.Kind.ShouldBe(kind.Kind);
+            record.CommunityId.ShouldBe(5);
+            record.CreatedAt.ShouldBe(now);
+            record.UpdatedAt.ShouldBe(now);
+        }
+    }
+
+    [Fact]
     public void Error_report_marks_bad_cells_red_with_the_message_and_lists_every_error()
     {
         var bytes = Workbook(wb => Sheet(wb, "人员", ["姓名", "身份证号"], ["张三", "110105194912310021"], ["", A]));

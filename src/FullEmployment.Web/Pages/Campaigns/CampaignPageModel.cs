@@ -1,6 +1,6 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -27,18 +27,14 @@ public abstract class CampaignPageModel : PageModel
         var conflict = false;
         if (ModelState.IsValid)
         {
-            try
+            if (await this.TryAsync(action, refusal =>
+                {
+                    conflict = refusal.IsConflict;
+                    Fail(form, conflict ? refusal.Message + " 页面已刷新为最新内容，您填写的内容已保留，请核对后重新提交。" : string.Join("；", refusal.Messages),
+                        refusal.Clause);
+                }) is { } done)
             {
-                return await action();
-            }
-            catch (DomainException ex)
-            {
-                Fail(form, ex.Message, ex.Clause);
-            }
-            catch (ConcurrencyConflictException ex)
-            {
-                Fail(form, ex.Message + " 页面已刷新为最新内容，您填写的内容已保留，请核对后重新提交。", null);
-                conflict = true;
+                return done;
             }
         }
         else
@@ -82,11 +78,4 @@ public abstract class CampaignPageModel : PageModel
 
     protected static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split(['\n', '，', ',', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public static string KindName(CampaignKind kind) => kind switch
-    {
-        CampaignKind.Provincial => "省级创建",
-        CampaignKind.Municipal => "市级创建",
-        _ => "国家级推荐",
-    };
 }

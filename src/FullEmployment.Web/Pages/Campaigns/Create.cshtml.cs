@@ -5,6 +5,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -62,9 +63,7 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
             CycleOverrideReason = null;
         }
 
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await this.TryAsync(async () =>
             {
                 var view = await campaigns.CreateAsync(new NewCampaignInput(Kind, Name!.Trim(), CreationYear, TotalQuota, TemplateVersion!, AssessmentFrom,
                     AssessmentTo, new StageDeadlines(ApplicationDeadline, CountyDeadline, CityDeadline, ProvinceDeadline), PassMark,
@@ -78,12 +77,13 @@ public sealed class CreateModel(CampaignAdministration campaigns, ScoreTemplates
 
                 TempData["Success"] = "已创建批次（草稿），请分配名额后发布。";
                 return RedirectToPage("Details", new { id = view.Id });
-            }
-            catch (DomainException ex)
+            }, refusal =>
             {
-                ModelState.AddModelError("", ex.Message);
-                ErrorClause = ex.Clause;
-            }
+                ModelState.AddRefusal(refusal);
+                ErrorClause = refusal.Clause;
+            }) is { } done)
+        {
+            return done;
         }
 
         return Page();

@@ -1,7 +1,7 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,18 +28,14 @@ public sealed class CreateModel(CommunityRegistry registry) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await this.TryAsync(async () =>
             {
                 var community = await registry.CreateAsync(Form.ToInput(), cancellationToken);
                 TempData["Success"] = $"已登记社区“{community.Name}”。";
                 return RedirectToPage("Details", new { code = community.Code });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
+            }) is { } done)
+        {
+            return done;
         }
 
         await LoadRegionsAsync(cancellationToken);

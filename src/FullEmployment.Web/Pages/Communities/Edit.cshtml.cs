@@ -1,8 +1,7 @@
-using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Application.Regions;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -39,26 +38,27 @@ public sealed class EditModel(CommunityRegistry registry, RegionDirectory region
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            try
+        var conflict = false;
+        if (ModelState.IsValid && await this.TryAsync(async () =>
             {
                 await registry.UpdateAsync(code, Form.ToInput() with { Code = code }, Form.Version, cancellationToken);
                 TempData["Success"] = "社区信息已保存。";
                 return RedirectToPage("Details", new { code });
-            }
-            catch (ConcurrencyConflictException ex)
+            }, refusal =>
             {
-                // Keep what the user typed; show that someone else saved first, with the new version to resubmit on purpose.
-                ModelState.AddModelError("", ex.Message);
-                var current = await registry.GetAsync(code, cancellationToken);
-                ModelState.Remove("Form.Version");
-                Form.Version = current.Version;
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
+                ModelState.AddRefusal(refusal);
+                conflict = refusal.IsConflict;
+            }) is { } done)
+        {
+            return done;
+        }
+
+        if (conflict)
+        {
+            // Keep what the user typed; show that someone else saved first, with the new version to resubmit on purpose.
+            var current = await registry.GetAsync(code, cancellationToken);
+            ModelState.Remove("Form.Version");
+            Form.Version = current.Version;
         }
 
         Regions = await regions.ListAsync(cancellationToken);

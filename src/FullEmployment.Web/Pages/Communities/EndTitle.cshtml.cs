@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,18 +30,14 @@ public sealed class EndTitleModel(CommunityRegistry registry, TimeProvider clock
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await this.TryAsync(async () =>
             {
                 await registry.EndTitleAsync(code, TitleId, EndedOn!.Value, Reason, Remark, Version, cancellationToken);
                 TempData["Success"] = "称号已终止。";
                 return RedirectToPage("Details", new { code });
-            }
-            catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
+            }) is { } done)
+        {
+            return done;
         }
 
         await LoadAsync(code, cancellationToken);

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,20 +46,16 @@ public sealed class GrantTitleModel(CommunityRegistry registry) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await this.TryAsync(async () =>
             {
                 await registry.GrantTitleAsync(code, new TitleInput(Form.Level!.Value, Form.GrantingAuthority, Form.DocumentNumber, Form.GrantedOn!.Value,
                     Form.PlaqueNumber, string.IsNullOrWhiteSpace(Form.ProvinceFilingNumber) ? null : Form.ProvinceFilingNumber, Form.ProvinceFiledOn,
                     Form.EndedOn, Form.EndReason), Form.Version, cancellationToken);
                 TempData["Success"] = $"已登记{Form.Level.Value.DisplayName()}称号。";
                 return RedirectToPage("Details", new { code });
-            }
-            catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
+            }) is { } done)
+        {
+            return done;
         }
 
         await LoadAsync(code, cancellationToken);

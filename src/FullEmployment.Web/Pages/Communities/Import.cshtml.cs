@@ -1,5 +1,6 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Communities;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,17 +33,15 @@ public sealed class ImportModel(CommunityWorkbook workbook, CommunityRegistry re
             return Page();
         }
 
-        try
+        return await this.TryAsync(async () =>
         {
             await using var stream = Upload.OpenReadStream();
             Summary = await workbook.ImportAsync(stream, cancellationToken);
-        }
-        catch (InputRejectedException ex)
+            return Page();
+        }, refusal =>
         {
-            ErrorMessage = ex.Message;
-            Errors = ex.Errors;
-        }
-
-        return Page();
+            ErrorMessage = refusal.Message;
+            Errors = refusal.Errors;
+        }) ?? Page();
     }
 }

@@ -1,8 +1,8 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Ledgers;
@@ -49,7 +49,7 @@ public sealed class EditModel(LedgerQueries queries, LedgerAccess access, ICurre
         await PrepareAsync(code, kind, id, cancellationToken);
         var values = Definition.Columns.Select((c, i) => (c.Name, Value: i < Values.Count ? Values[i]?.Trim() : null))
             .ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
-        try
+        return await this.TryAsync(async () =>
         {
             var outcome = id is { } recordId
                 ? await queries.CorrectAsync(code, kind, recordId, values, cancellationToken)
@@ -61,39 +61,41 @@ public sealed class EditModel(LedgerQueries queries, LedgerAccess access, ICurre
             }
 
             Show(outcome.Errors);
-        }
-        catch (InputRejectedException ex)
+            return Page();
+        }, refusal =>
         {
-            Show([.. ex.Errors.Select(e => new ImportIssue(e.Sheet ?? "", e.Row ?? 0, e.Column ?? "", e.Value ?? "", e.Message))]);
-            if (ex.Errors.Count == 0)
+            if (refusal.Errors.Count > 0)
             {
-                GeneralErrors.Add(ex.Message);
+                Show([.. refusal.Errors.Select(e => new ImportIssue(e.Sheet ?? "", e.Row ?? 0, e.Column ?? "", e.Value ?? "", e.Message))]);
             }
-        }
-        catch (DomainException ex)
-        {
-            GeneralErrors.Add(ex.Message);
-        }
-
-        return Page();
+            else
+            {
+                GeneralErrors.Add(refusal.Message);
+            }
+        }) ?? Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string code, LedgerKind kind, long id, CancellationToken cancellationToken)
     {
         await PrepareAsync(code, kind, id, cancellationToken);
-        try
+        if (await this.TryAsync(async () =>
+            {
+                await queries.DeleteAsync(code, kind, id, Reason ?? "", cancellationToken);
+                TempData["Success"] = $"已删除{Definition.SheetName}记录。";
+                return Redirect(ListUrl);
+            }, refusal =>
+            {
+                if (refusal.Errors.Count > 0)
+                {
+                    FieldErrors["reason"] = [refusal.Errors[0].Message];
+                }
+                else
+                {
+                    GeneralErrors.Add(refusal.Message);
+                }
+            }) is { } done)
         {
-            await queries.DeleteAsync(code, kind, id, Reason ?? "", cancellationToken);
-            TempData["Success"] = $"已删除{Definition.SheetName}记录。";
-            return Redirect(ListUrl);
-        }
-        catch (InputRejectedException ex)
-        {
-            FieldErrors["reason"] = [ex.Errors.FirstOrDefault()?.Message ?? ex.Message];
-        }
-        catch (DomainException ex)
-        {
-            GeneralErrors.Add(ex.Message);
+            return done;
         }
 
         Values = [.. (await queries.GetAsync(code, kind, id, cancellationToken)).Values];

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FullEmployment.Application.Ledgers;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
 
@@ -55,9 +54,6 @@ public static class LedgerDisplay
     public static string Percent(decimal fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Time(DateTimeOffset instant) =>
-        ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The trail 社区名录 › community › 台账 › …; officers reach the community through the registry.</summary>
     public static Crumb[] Crumbs(LedgerCommunity community, bool officer, params Crumb[] more)

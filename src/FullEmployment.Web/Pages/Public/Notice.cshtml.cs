@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Notices;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Notices;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +70,7 @@ public sealed class NoticeModel(PublicSite site) : PageModel
             return Page();
         }
 
-        try
+        return await this.TryAsync(async () =>
         {
             await using var stream = Form.File?.OpenReadStream();
             var file = Form.File is null || stream is null ? null : new FileUpload(Form.File.FileName, stream);
@@ -81,19 +80,7 @@ public sealed class NoticeModel(PublicSite site) : PageModel
             SubmittedCommunity = Notice.Candidates.FirstOrDefault(c => c.CandidateId == Form.CandidateId)?.CommunityName;
             Form = new ObjectionForm();
             ModelState.Clear();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (InputRejectedException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError("", error.Message);
-            }
-        }
-
-        return Page();
+            return Page();
+        }) ?? Page();
     }
 }

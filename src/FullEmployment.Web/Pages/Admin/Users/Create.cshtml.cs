@@ -1,8 +1,8 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
 using FullEmployment.Application.Seeding;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,16 +29,11 @@ public sealed class CreateModel(UserAdministration users, ICurrentActor actor) :
             return Page();
         }
 
-        try
+        return await this.TryAsync(async () =>
         {
             var user = await users.AddAsync(Form.ToNewUser(), cancellationToken: cancellationToken);
             TempData["Success"] = $"已创建账号“{user.UserName}”。请将初始密码告知本人，首次登录须修改密码。";
             return RedirectToPage("Details", new { userName = user.UserName });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
+        }) ?? Page();
     }
 }

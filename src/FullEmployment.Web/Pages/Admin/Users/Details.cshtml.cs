@@ -1,8 +1,8 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
 using FullEmployment.Application.Seeding;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,18 +46,14 @@ public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) 
     private async Task<IActionResult> ActAsync(string userName, Func<Task> action, string done, CancellationToken cancellationToken)
     {
         actor.EnsureRole(Roles.SecurityAdmin);
-        if (ModelState.ErrorCount == 0)
-        {
-            try
+        if (ModelState.ErrorCount == 0 && await this.TryAsync(async () =>
             {
                 await action();
                 TempData["Success"] = done;
                 return RedirectToPage("Details", new { userName });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
+            }) is { } result)
+        {
+            return result;
         }
 
         await LoadAsync(userName, cancellationToken);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Notices;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -51,22 +51,12 @@ public sealed class EditModel(WorkingCalendar calendar, ICurrentActor actor) : P
             return Page();
         }
 
-        try
+        return await this.TryAsync(async () =>
         {
             await calendar.SaveYearAsync(new CalendarYearInput(year, off, makeUp, Version), cancellationToken);
             TempData["Success"] = $"{year}年工作日历已保存（放假 {off.Count} 天，调休上班 {makeUp.Count} 天）。";
             return RedirectToPage("Index");
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-
-        return Page();
+        }) ?? Page();
     }
 
     private List<DateOnly> Parse(string? text, string field, string label)

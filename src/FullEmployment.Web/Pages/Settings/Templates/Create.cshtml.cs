@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -73,18 +73,12 @@ public sealed class CreateModel(ScoreTemplates templates, ICurrentActor actor) :
             return Page();
         }
 
-        try
+        return await this.TryAsync(async () =>
         {
             var created = await templates.CreateVersionAsync(
                 new NewTemplateInput(TemplateVersion, Name, null, Items.ConvertAll(i => i.ToInput())), cancellationToken);
             TempData["Success"] = $"已新建评分表版本 {created.TemplateVersion}（草稿，合计 {created.TotalPoints:0.#} 分）。请核对后发布。";
             return RedirectToPage("Details", new { id = created.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-
-        return Page();
+        }) ?? Page();
     }
 }

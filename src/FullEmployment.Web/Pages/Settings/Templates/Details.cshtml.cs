@@ -1,8 +1,8 @@
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
-using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,15 +31,14 @@ public sealed class DetailsModel(ScoreTemplates templates, ICurrentActor actor) 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
         actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer);
-        try
+        if (await this.TryAsync(async () =>
+            {
+                var published = await templates.PublishAsync(id, Version, cancellationToken);
+                TempData["Success"] = $"评分表 {published.TemplateVersion} 已发布。";
+                return RedirectToPage("Details", new { id });
+            }) is { } done)
         {
-            var published = await templates.PublishAsync(id, Version, cancellationToken);
-            TempData["Success"] = $"评分表 {published.TemplateVersion} 已发布。";
-            return RedirectToPage("Details", new { id });
-        }
-        catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
-        {
-            ModelState.AddModelError("", ex.Message);
+            return done;
         }
 
         Template = await templates.GetAsync(id, cancellationToken);

@@ -6,7 +6,7 @@ namespace FullEmployment.EndToEndTests.Public;
 
 /// <summary>The public site without login (the demo data opens a city notice at start-up), and the province's rule pages.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class PublicSiteTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+public sealed class PublicSitePageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_visitor_reads_the_open_notice_objects_and_sees_the_content_back_as_text_then_browses_the_directory()

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace FullEmployment.EndToEndTests.Administration;
 
 [Collection(EndToEndCollection.Name)]
-public sealed class CalendarWarningTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+public sealed class CalendarWarningPageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     [Trait("Clause", "A8.3")]

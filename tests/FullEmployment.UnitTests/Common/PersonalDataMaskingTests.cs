@@ -4,7 +4,7 @@ using FullEmployment.Domain.Ledgers;
 namespace FullEmployment.UnitTests.Common;
 
 /// <summary>docs/reference/design.md "Personal data": ID numbers and phones are masked in every list and page.</summary>
-public sealed class PersonalDataTests
+public sealed class PersonalDataMaskingTests
 {
     [Theory]
     [InlineData("62010219900101123X", "620102********123X")]

@@ -10,9 +10,8 @@ namespace FullEmployment.EndToEndTests.Campaigns;
 /// certification with the municipal title. There is no province step.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+public sealed class MunicipalCampaignPageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Password = WebAppFixture.DemoPassword;
     private const string CampaignName = "端到端兰州市市级创建批次";
 
     // 东岗社区 (the demo account community) already holds a municipal title (A3.1); 酒泉路社区 in 城关区 holds none and
@@ -173,26 +172,5 @@ public sealed class MunicipalCampaignTests(EndToEndFixture fixture, ITestOutputH
         {
             Fixture.App.Clock.Offset = TimeSpan.Zero;
         }
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
-    }
-
-    /// <summary>Full points on every item of the actor's sheet, with a remark (needed where an auto item is changed).</summary>
-    private async Task ScoreEverythingAsync()
-    {
-        var scores = Page.Locator("[data-testid=score-form] .score-input");
-        var remarks = Page.Locator("[data-testid=score-form] .score-remark");
-        for (var i = 0; i < await scores.CountAsync(); i++)
-        {
-            await scores.Nth(i).FillAsync(await scores.Nth(i).GetAttributeAsync("max") ?? "0");
-            await remarks.Nth(i).FillAsync("经核实，按满分计。");
-        }
-
-        await Page.ClickAsync("button:text('保存评分')");
-        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("评分已保存");
     }
 }

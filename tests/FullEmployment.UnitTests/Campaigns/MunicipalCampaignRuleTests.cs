@@ -10,7 +10,7 @@ namespace FullEmployment.UnitTests.Campaigns;
 /// A4.3, A18: a city's municipal campaign — per-county quotas, community → county → city, certification by the city from
 /// its own list after the notice, no province step.
 /// </summary>
-public class MunicipalCampaignTests
+public class MunicipalCampaignRuleTests
 {
     private const string Actor = CampaignWorld.Actor;
 

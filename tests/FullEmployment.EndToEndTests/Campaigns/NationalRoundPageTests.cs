@@ -6,9 +6,8 @@ namespace FullEmployment.EndToEndTests.Campaigns;
 
 /// <summary>A national round through the UI (A4.1): create, build and order the list, print, export, submit, record the ministry's outcomes.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+public sealed class NationalRoundPageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Password = WebAppFixture.DemoPassword;
     private const string Name = "端到端国家级推荐批次";
     private const string Yannan = "620102001002";
     private const string Peili = "620105001001";
@@ -136,11 +135,5 @@ public sealed class NationalRoundTests(EndToEndFixture fixture, ITestOutputHelpe
         (await Page.GotoAsync(roundUrl))!.Status.ShouldBe(404);
         await Page.GotoAsync(BaseUrl + "/Campaigns");
         (await Page.InnerTextAsync("[data-testid=campaign-table]")).ShouldNotContain(Name);
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
     }
 }
