@@ -9,9 +9,10 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.IntegrationTests.Campaigns;
+using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FullEmployment.IntegrationTests.Campaigns.CampaignFactory;
+using static FullEmployment.IntegrationTests.Campaigns.CampaignData;
 
 namespace FullEmployment.IntegrationTests.Supervision;
 
@@ -24,19 +25,11 @@ public sealed class ChangeReportHttpTests
 {
     private static readonly DateOnly Decision = new(2025, 1, 31);
 
-    public static TheoryData<Provider> Providers => [Provider.Sqlite, Provider.Postgres];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.2")]
-    public async Task A11_2_A_county_filed_dissolution_ends_every_title_marks_the_community_and_freezes_its_ledger(Provider provider)
+    public async Task A11_2_A_county_filed_dissolution_ends_every_title_marks_the_community_and_freezes_its_ledger(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
 
@@ -66,17 +59,11 @@ public sealed class ChangeReportHttpTests
             .ShouldBe(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.1")]
-    public async Task A11_1_A_staff_filing_waits_for_the_county_shows_overdue_unreported_then_reaches_city_and_province_todos(Provider provider)
+    public async Task A11_1_A_staff_filing_waits_for_the_county_shows_overdue_unreported_then_reaches_city_and_province_todos(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var staff = await factory.ClientAsAsync(Roles.CommunityStaff, Caochang);
         var created = await (await staff.PostAsJsonAsync($"/api/v1/communities/{Caochang}/changes",
@@ -114,17 +101,11 @@ public sealed class ChangeReportHttpTests
         (await factory.As<ChangeReports, ChangeReportSummary>(Roles.CityOfficer, Lanzhou, r => r.SummaryAsync())).OverdueUnreported.ShouldBeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.1")]
-    public async Task A11_1_Filing_and_reading_are_scoped_to_the_stored_communitys_region(Provider provider)
+    public async Task A11_1_Filing_and_reading_are_scoped_to_the_stored_communitys_region(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var body = new { kind = "dissolution", decisionDocumentNumber = "城民发〔2025〕1号", decisionDate = "2025-02-10" };
         (await (await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou)).PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes", body))
@@ -154,17 +135,11 @@ public sealed class ChangeReportHttpTests
             .ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.4")]
-    public async Task A11_4_The_city_consents_to_a_municipal_only_rename_the_name_history_keeps_the_old_name_and_titles_continue(Provider provider)
+    public async Task A11_4_The_city_consents_to_a_municipal_only_rename_the_name_history_keeps_the_old_name_and_titles_continue(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var staff = await factory.ClientAsAsync(Roles.CommunityStaff, Donggang);
         var created = await (await staff.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes",
@@ -190,17 +165,11 @@ public sealed class ChangeReportHttpTests
         history.NameHistory[0].ChangedOn.ShouldBe(new DateOnly(2025, 3, 3));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.4")]
-    public async Task A11_4_A_refused_rename_records_the_reason_and_gives_the_decider_a_todo_on_the_title(Provider provider)
+    public async Task A11_4_A_refused_rename_records_the_reason_and_gives_the_decider_a_todo_on_the_title(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
         var id = (await (await county.PostAsJsonAsync($"/api/v1/communities/{Caochang}/changes",
@@ -223,17 +192,11 @@ public sealed class ChangeReportHttpTests
         decided.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldNotContain("decide-title");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.3")]
-    public async Task A11_3_A_merger_ends_titles_moves_ledger_persons_without_an_integrity_finding_and_the_city_verifies_the_successor(Provider provider)
+    public async Task A11_3_A_merger_ends_titles_moves_ledger_persons_without_an_integrity_finding_and_the_city_verifies_the_successor(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var shared = Id("62010219800101001");
         var onlyInDonggang = Id("62010219810202002");
@@ -311,17 +274,11 @@ public sealed class ChangeReportHttpTests
         stored.VerificationScore.ShouldBe(93.5m);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.3")]
-    public async Task A11_3_A_merger_needs_registered_predecessors_and_successor_of_one_city(Provider provider)
+    public async Task A11_3_A_merger_needs_registered_predecessors_and_successor_of_one_city(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
         var unknownSuccessor = await county.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes", new
@@ -345,17 +302,11 @@ public sealed class ChangeReportHttpTests
         (await factory.As<AppDbContext, int>(Roles.ProvinceOfficer, Province, db => db.Set<Domain.Supervision.ChangeReport>().CountAsync())).ShouldBe(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [DatabaseTheory]
     [Trait("Clause", "A11.1")]
-    public async Task A11_1_The_list_filters_pages_and_exports_with_an_audit_entry(Provider provider)
+    public async Task A11_1_The_list_filters_pages_and_exports_with_an_audit_entry(Database database)
     {
-        await using var factory = CampaignFactory.Create(provider);
-        if (factory is null)
-        {
-            return;
-        }
-
+        await using var factory = CampaignData.Start(database);
         await factory.SeedCommunitiesAsync();
         var county = await factory.ClientAsAsync(Roles.CountyOfficer, Chengguan);
         await county.PostAsJsonAsync($"/api/v1/communities/{Donggang}/changes",

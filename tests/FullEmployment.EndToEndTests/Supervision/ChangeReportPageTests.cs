@@ -8,9 +8,8 @@ namespace FullEmployment.EndToEndTests.Supervision;
 /// city officers (the county step) record a dissolution of 五一社区 after confirming, which ends its title and freezes its ledger.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class ChangeReportTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+public sealed class ChangeReportPageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Password = WebAppFixture.DemoPassword;
     private const string Shengli = "620200001002";
     private const string Wuyi = "620200001001";
 
@@ -85,11 +84,5 @@ public sealed class ChangeReportTests(EndToEndFixture fixture, ITestOutputHelper
         // A11.2: the ledger is read-only from now on.
         await Page.GotoAsync($"{BaseUrl}/Ledgers/{Wuyi}");
         (await Page.Locator("a:text('新增')").CountAsync()).ShouldBe(0);
-    }
-
-    private async Task SwitchUserAsync(string username)
-    {
-        await Context.ClearCookiesAsync();
-        await LoginAsync(username, Password);
     }
 }

@@ -5,7 +5,7 @@ using FullEmployment.Domain.Supervision;
 namespace FullEmployment.UnitTests.Supervision;
 
 /// <summary>A11: the change report's due date, its transition table by actor, and the registry effects of each kind.</summary>
-public sealed class ChangeReportTests
+public sealed class ChangeReportTransitionTests
 {
     private static readonly DateOnly Decision = new(2025, 3, 10);
     private static readonly DateOnly Today = new(2025, 3, 20);
