@@ -42,6 +42,9 @@ public static class ApplicationRegistration
         services.AddScoped<Common.ITodoSource, Campaigns.CampaignTodoSource>();
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
         services.AddScoped<Supervision.ChangeReports>().AddScoped<Common.ITodoSource, Supervision.ChangeReportTodoSource>();
+        services.AddScoped<Supervision.SupportRequests>();
+        services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
+        services.AddScoped<SupportRequestDemoData>();
         services.AddLedgers();
         return services;
     }

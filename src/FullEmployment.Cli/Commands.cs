@@ -86,7 +86,8 @@ internal static class Commands
             if (ledgerScale == LedgerScale.Small)
             {
                 // After the ledgers: the demo applications snapshot indicators from them.
-                foreach (var notBuilt in await services.GetRequiredService<CampaignDemoData>().SeedAsync(ct))
+                foreach (var notBuilt in (await services.GetRequiredService<CampaignDemoData>().SeedAsync(ct))
+                    .Concat(await services.GetRequiredService<SupportRequestDemoData>().SeedAsync(ct)))
                 {
                     await cli.Error.WriteLineAsync(notBuilt);
                 }

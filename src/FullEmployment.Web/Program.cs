@@ -132,7 +132,8 @@ static async Task InitializeDatabaseAsync(WebApplication app)
             .GenerateAsync(new LedgerGeneratorOptions { Scale = LedgerScale.Small, Seed = LedgerGeneratorOptions.DemoSeed });
     }
 
-    foreach (var notBuilt in await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync())
+    foreach (var notBuilt in (await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync())
+        .Concat(await scope.ServiceProvider.GetRequiredService<SupportRequestDemoData>().SeedAsync()))
     {
         startup.LogWarning("{Warning}", notBuilt);
     }

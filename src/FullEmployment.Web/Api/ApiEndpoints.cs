@@ -15,6 +15,7 @@ public static class ApiEndpoints
         ChangesApi.Map(api);
         PublicApi.Map(api.MapGroup("/public"));
         LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
+        SupportRequestsApi.Map(api);
         return app;
     }
 }
