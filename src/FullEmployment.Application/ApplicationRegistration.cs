@@ -20,6 +20,7 @@ public static class ApplicationRegistration
         services.AddScoped<DemoData>();
         services.AddScoped<CampaignDemoData>();
         services.AddScoped<ReinspectionDemoData>();
+        services.AddScoped<ChangeReportDemoData>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Common.TodoList>();
         services.AddScoped<Common.FileStore>();
@@ -43,6 +44,7 @@ public static class ApplicationRegistration
         services.AddScoped<Common.ITodoSource, Notices.CalendarTodoSource>();
         services.AddScoped<Supervision.Reinspections>();
         services.AddScoped<Common.ITodoSource, Supervision.ReinspectionTodoSource>();
+        services.AddScoped<Supervision.ChangeReports>().AddScoped<Common.ITodoSource, Supervision.ChangeReportTodoSource>();
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<SupportRequestDemoData>();

@@ -92,6 +92,7 @@ internal static class Commands
                     await cli.Error.WriteLineAsync(notBuilt);
                 }
                 await services.GetRequiredService<ReinspectionDemoData>().SeedAsync(ct);
+                await services.GetRequiredService<ChangeReportDemoData>().SeedAsync(ct);
             }
             else
             {

@@ -138,6 +138,7 @@ static async Task InitializeDatabaseAsync(WebApplication app)
         startup.LogWarning("{Warning}", notBuilt);
     }
     await scope.ServiceProvider.GetRequiredService<ReinspectionDemoData>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<ChangeReportDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

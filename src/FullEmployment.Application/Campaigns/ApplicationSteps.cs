@@ -32,7 +32,7 @@ public sealed class ApplicationSteps(AppDbContext db, AuditTrail audit, TimeProv
         query.Include(a => a.ScoreSheets).Include(a => a.Inspections).Include(a => a.History).AsSplitQuery();
 
     internal async Task<ApplicantEligibility> EligibilityAsync(Community community, Campaign campaign, CancellationToken cancellationToken) =>
-        new(community.HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(Today),
+        new(community.EnsureMayApply().HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(Today),
             await db.Set<CampaignApplication>().AnyAsync(a => a.CampaignId == campaign.Id && a.CommunityId == community.Id
                 && a.State == ApplicationState.Disqualified, cancellationToken),
             community.TitlesInForceOn(Today).Any(t => t.Level == TitleLevel.Municipal));

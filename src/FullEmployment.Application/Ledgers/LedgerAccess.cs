@@ -52,6 +52,11 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
     public async Task<Community> WritableAsync(string communityCode, CancellationToken cancellationToken = default)
     {
         var community = await ReadableAsync(communityCode, cancellationToken);
+        if (community.Status != CommunityStatus.Active)
+        {
+            throw new ForbiddenException($"社区“{community.Name}”已撤销或合并，台账只读。");
+        }
+
         if (!MayWrite(community))
         {
             throw new ForbiddenException("只有本社区工作人员或所在县区人社局（无县区的市由市人社局）可以维护社区台账；省、市人社部门只能查看。");
@@ -63,8 +68,9 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
     public bool MayWrite(Community community)
     {
         ArgumentNullException.ThrowIfNull(community);
-        return (actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
-            || CountyStep.IsOfficer(actor.Role, actor.ScopeCode, community.CityCode, community.CountyCode);
+        // A11.2: a dissolved or merged community's ledger is kept read-only.
+        return community.Status == CommunityStatus.Active && ((actor.IsInRole(Roles.CommunityStaff) && actor.ScopeCode == community.Code)
+            || CountyStep.IsOfficer(actor.Role, actor.ScopeCode, community.CityCode, community.CountyCode));
     }
 
     /// <summary>The rows of one kind of every community, as the common record type.</summary>

@@ -179,6 +179,54 @@ public sealed class Community
     internal void EndTitleAfterReinspection(int titleId, DateOnly endedOn, string remark) =>
         FindTitle(titleId).End(endedOn, TitleEndReason.Reinspection, remark);
 
+    /// <summary>A11.2: dissolved by civil affairs; every title in force ends on the decision date.</summary>
+    public void Dissolve(DateOnly decisionDate)
+    {
+        EnsureActive();
+        EndTitlesInForce(decisionDate, TitleEndReason.Dissolution);
+        Status = CommunityStatus.Dissolved;
+    }
+
+    /// <summary>
+    /// A11.3: merged; the titles in force end on the decision date (the successor is verified afresh), and a predecessor
+    /// other than the successor is marked merged into it.
+    /// </summary>
+    public void MergeInto(string successorCode, DateOnly decisionDate)
+    {
+        EnsureActive();
+        EndTitlesInForce(decisionDate, TitleEndReason.Merger);
+        if (successorCode != Code)
+        {
+            Status = CommunityStatus.Merged;
+            MergedIntoCode = successorCode;
+        }
+    }
+
+    /// <summary>A11.4: renamed with consent; the old name is kept in the history and every title continues.</summary>
+    public void Rename(string newName, DateOnly on)
+    {
+        EnsureActive();
+        if (string.IsNullOrWhiteSpace(newName))
+        {
+            throw new DomainException("社区名称不能为空。", "A11.4");
+        }
+
+        _nameHistory.Add(new NameChange(Name, newName.Trim(), on));
+        Name = newName.Trim();
+    }
+
+    /// <summary>A11.2: a dissolved or merged community no longer applies for any title.</summary>
+    public Community EnsureMayApply() => Status == CommunityStatus.Active ? this
+        : throw new DomainException($"社区“{Name}”已{(Status == CommunityStatus.Dissolved ? "撤销" : "合并")}，不能申报。", "A11.2");
+
+    private void EndTitlesInForce(DateOnly on, TitleEndReason reason)
+    {
+        foreach (var title in _titles.Where(t => t.EndedOn is null && t.GrantedOn <= on))
+        {
+            title.End(on, reason, null);
+        }
+    }
+
     public void RecordProvinceFiling(int titleId, string filingNumber, DateOnly filedOn) =>
         FindTitle(titleId).RecordProvinceFiling(filingNumber.Trim(), filedOn);
 

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         CalendarYearsApi.Map(api);
         ScoreTemplatesApi.Map(api);
         CampaignsApi.Map(api);
+        ChangesApi.Map(api);
         PublicApi.Map(api.MapGroup("/public"));
         LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
         ReinspectionApi.Map(api);
