@@ -48,7 +48,7 @@ public sealed class ApplicationQueries(AppDbContext db, AuditTrail audit, FileSt
 
     public async Task<ApplicationView> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var application = await ApplicationSteps.Load(db.Set<CampaignApplication>().AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null || !Actor.Covers(application))
         {
@@ -85,7 +85,7 @@ public sealed class ApplicationQueries(AppDbContext db, AuditTrail audit, FileSt
 
     private IQueryable<CampaignApplication> Scoped(IQueryable<CampaignApplication> query)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var scope = Actor.ScopeCode;
         return Actor.Role switch
         {
@@ -131,7 +131,7 @@ public sealed class ApplicationQueries(AppDbContext db, AuditTrail audit, FileSt
             DisqualificationReason = a.DisqualificationReason,
             // docs/reference/design.md "Personal data": pages and the API show the phone masked; RevealContactPhoneAsync shows it, audited.
             Form = form with { ContactPhone = PhoneMask.Mask(form.ContactPhone) is { Length: > 0 } masked ? masked : null },
-            NarrativeFile = stored.Where(f => f.Id == dossier?.NarrativeFileId).Select(ApplicationSteps.ToFileView).FirstOrDefault(),
+            NarrativeFile = stored.Where(f => f.Id == dossier?.NarrativeFileId).Select(FileView.Of).FirstOrDefault(),
             Headline = new HeadlineFigures(community.HasCivilAffairsFiling, community.HasFiledMunicipalTitleOn(today),
                 community.HighestTitleOn(today)?.Level.DisplayName(), frozen is not null, indicators),
             Sheets = a.ScoreSheets.OrderBy(s => s.Level).Select(s => new ScoreSheetView(s.Level, CampaignApplication.LevelName(s.Level), s.Total,
@@ -139,8 +139,8 @@ public sealed class ApplicationQueries(AppDbContext db, AuditTrail audit, FileSt
                     texts.GetValueOrDefault(l.Number, ""), l.MaxPoints, l.Mode, l.IsGate, l.GateMet, l.ComputedScore, l.Score, l.OverrideReason,
                     l.Remark)).ToList())).ToList(),
             Inspections = a.Inspections.OrderBy(i => i.Date).Select(i => new InspectionView(i.Id, i.Level, i.Date, i.Inspectors, i.Passed, i.Findings,
-                stored.Where(f => f.Category == "inspection:" + i.Id).Select(ApplicationSteps.ToFileView).ToList())).ToList(),
-            Evidence = stored.Where(f => f.Category == "evidence").Select(ApplicationSteps.ToFileView).ToList(),
+                stored.Where(f => f.Category == "inspection:" + i.Id).Select(FileView.Of).ToList())).ToList(),
+            Evidence = stored.Where(f => f.Category == "evidence").Select(FileView.Of).ToList(),
             History = a.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryView(h.At, h.Actor, CampaignApplication.ActionName(h.Action),
                 CampaignApplication.StateName(h.From), CampaignApplication.StateName(h.To), h.Remark, h.OverrideReason)).ToList(),
             Options = a.OptionsFor(Actor.AsCampaignActor(), campaign, steps.Now),

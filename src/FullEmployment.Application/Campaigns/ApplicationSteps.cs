@@ -74,8 +74,6 @@ public sealed class ApplicationSteps(AppDbContext db, AuditTrail audit, TimeProv
         }
     }
 
-    internal static FileView ToFileView(StoredFile f) => new(f.Id, f.FileName, f.ContentType, f.Length, f.Category, f.UploadedAt);
-
     internal static string Region(CampaignApplication a) => CountyStep.RegionOf(a.CityCode, a.CountyCode);
 
     internal static ApplicationResult Result(CampaignApplication a) =>
@@ -87,7 +85,7 @@ public sealed class ApplicationSteps(AppDbContext db, AuditTrail audit, TimeProv
     private async Task<ApplicationResult> ActAsync(Guid id, int version, string action, Func<CampaignApplication, Campaign, string?> refusalOf,
         string? overrideReason, Func<CampaignApplication, Campaign, Task<object?>> act, CancellationToken cancellationToken)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var application = await Load(db.Set<CampaignApplication>()).FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException("未找到该申报。");
         var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == application.CampaignId, cancellationToken);

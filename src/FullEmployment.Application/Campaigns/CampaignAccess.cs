@@ -9,11 +9,8 @@ namespace FullEmployment.Application.Campaigns;
 /// <summary>Who may act at which stage of an application (A8), checked on the server for the target record's region.</summary>
 internal static class CampaignAccess
 {
-    /// <summary>Workflow roles; auditors, security administrators and finance officers see no applications.</summary>
-    public static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
-
     public static bool Covers(this ICurrentActor actor, CampaignApplication a) =>
-        actor.IsInRole(Readers) && RegionScope.Covers(actor.Role, actor.ScopeCode, a.CityCode, a.CountyCode, a.CommunityCode);
+        actor.IsInRole(Roles.Workflow) && RegionScope.Covers(actor.Role, actor.ScopeCode, a.CityCode, a.CountyCode, a.CommunityCode);
 
     /// <summary>The actor as the campaign rules see them (role and region; who holds which stage is decided there, A8).</summary>
     public static CampaignActor AsCampaignActor(this ICurrentActor actor) => new(actor.Role, actor.ScopeCode);

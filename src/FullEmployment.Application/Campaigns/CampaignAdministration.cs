@@ -22,7 +22,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
 
     public async Task<IReadOnlyList<CampaignRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.CreationYear).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);
         // A national round's progress is its list's (A4.1), not the campaign's draft/published cycle it never goes through.
@@ -37,7 +37,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
 
     public async Task<CampaignView> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var campaign = await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return campaign is not null && Visible(campaign) ? await ToViewAsync(campaign, cancellationToken) : throw NotFound();
     }
@@ -198,7 +198,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
 
     private async Task<Campaign> LoadForOrganizerAsync(Guid id, int version, CancellationToken cancellationToken)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var campaign = await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw NotFound();
         var organizer = campaign.Kind == CampaignKind.Municipal
             ? Actor.IsCityOf(campaign.OrganizerRegionCode)

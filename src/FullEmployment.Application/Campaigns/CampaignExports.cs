@@ -3,6 +3,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Identity;
 
 namespace FullEmployment.Application.Campaigns;
 
@@ -50,7 +51,7 @@ public sealed class CampaignExports(CampaignAdministration campaigns, Applicatio
     public async Task<ExportedFile> ApplicationsAsync(ApplicationFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         if (filter.RegionCode is { Length: 6 } region && !Overlaps(region))
         {
             throw new ForbiddenException($"区划“{region}”不在您的管辖范围内，不能导出该地区的申报。");

@@ -96,7 +96,6 @@ public sealed record IndicatorSnapshot(DateOnly TakenOn, DateOnly PeriodFrom, Da
 public sealed record HeadlineFigures(bool HasCivilAffairsFiling, bool HasFiledMunicipalTitle, string? HighestTitle, bool Frozen,
     IndicatorSnapshot Indicators);
 
-public sealed record FileView(Guid Id, string FileName, string ContentType, long Length, string Category, DateTimeOffset UploadedAt);
 
 public sealed record ScoreLineView(string Number, string Text, decimal MaxPoints, ScoringMode Mode, bool IsGate, bool GateMet,
     decimal? ComputedScore, decimal? Score, string? OverrideReason, string? Remark);

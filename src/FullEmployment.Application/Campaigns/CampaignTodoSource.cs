@@ -21,7 +21,7 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
 
     public async Task<IReadOnlyList<TodoItem>> ForAsync(ICurrentActor actor, CancellationToken cancellationToken)
     {
-        if (!actor.IsInRole(CampaignAccess.Readers))
+        if (!actor.IsInRole(Roles.Workflow))
         {
             return [];
         }

@@ -198,7 +198,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
     private async Task<(CandidateList List, Campaign Campaign)> LoadForOwnerAsync(Guid listId, int version, CancellationToken cancellationToken,
         string? overrideReason = null)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var list = await Query(db.Set<CandidateList>()).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken)
             ?? throw new NotFoundException("未找到该名单。");
         var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == list.CampaignId, cancellationToken);
@@ -231,7 +231,7 @@ public sealed class CandidateLists(AppDbContext db, AuditTrail audit, TimeProvid
                 .ToDictionaryAsync(a => a.Id, a => a.CommunityName, cancellationToken);
             objections = notice.Objections.OrderBy(o => o.SubmittedAt).Select(o => new ObjectionView(o.Id, o.CandidateApplicationId,
                 names.GetValueOrDefault(o.CandidateApplicationId, ""), o.Objector, FullEmployment.Domain.Ledgers.PhoneMask.Mask(o.ObjectorPhone), o.Content, o.SubmittedAt,
-                o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(ApplicationSteps.ToFileView).ToList())).ToList();
+                o.Status, o.Reply, o.AnsweredAt, stored.Where(f => f.OwnerId == o.Id.ToString()).Select(FileView.Of).ToList())).ToList();
         }
 
         CertificationView? certification = null;

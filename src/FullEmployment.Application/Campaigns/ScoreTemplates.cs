@@ -16,7 +16,7 @@ public sealed class ScoreTemplates(AppDbContext db, AuditTrail audit, TimeProvid
 
     public async Task<IReadOnlyList<ScoreTemplateRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var templates = await db.Set<ScoreTemplate>().AsNoTracking().OrderBy(t => t.TemplateVersion).ToListAsync(cancellationToken);
         return templates.Where(Visible)
             .Select(t => new ScoreTemplateRow(t.Id, t.TemplateVersion, t.Name, t.OwnerRegionCode, t.IsPublished, t.PublishedAt, t.TotalPoints))
@@ -25,7 +25,7 @@ public sealed class ScoreTemplates(AppDbContext db, AuditTrail audit, TimeProvid
 
     public async Task<ScoreTemplateView> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var template = await db.Set<ScoreTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         return template is not null && Visible(template) ? ToView(template) : throw new NotFoundException("未找到该评分表。");
     }

@@ -157,3 +157,9 @@ public sealed class FileStore(IConfiguration configuration, TimeProvider clock)
 
     private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
 }
+
+/// <summary>A stored file as pages and the API list it (no content; downloads go through the owning record's access check).</summary>
+public sealed record FileView(Guid Id, string FileName, string ContentType, long Length, string Category, DateTimeOffset UploadedAt)
+{
+    public static FileView Of(StoredFile file) => new(file.Id, file.FileName, file.ContentType, file.Length, file.Category, file.UploadedAt);
+}

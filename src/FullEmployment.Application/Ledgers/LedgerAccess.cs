@@ -19,8 +19,6 @@ public sealed record LedgerCommunity(string Code, string Name, bool MayWrite);
 /// </summary>
 public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
 {
-    private static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
-
     public ICurrentActor Actor => actor;
 
     /// <summary>
@@ -35,7 +33,7 @@ public sealed class LedgerAccess(AppDbContext db, ICurrentActor actor)
 
     public async Task<Community> ReadableAsync(string communityCode, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsInRole(Readers))
+        if (!actor.IsInRole(Roles.Workflow))
         {
             throw new ForbiddenException($"当前角色（{Roles.DisplayName(actor.Role ?? "未登录")}）无权查看社区台账。");
         }

@@ -44,7 +44,7 @@ public sealed class Inbox(AppDbContext db, AuditTrail audit, FileStore files)
             throw new ForbiddenException("请先登录。");
         }
 
-        if (!actor.IsInRole(CampaignAccess.Readers))
+        if (!actor.IsInRole(Roles.Workflow))
         {
             throw new ForbiddenException($"当前角色（{Roles.DisplayName(actor.Role)}）不是通知的接收对象，无权查看通知及其附件。");
         }

@@ -22,7 +22,7 @@ public sealed record ReinspectionRoundView(Guid Id, int Year, string Name, DateO
 
 /// <summary>Per city, derived from dates at read time (A9 progress).</summary>
 public sealed record ReinspectionProgress(string CityCode, string CityName, int Assigned, int Done, int Passed, int Rectifying, int Failed,
-    int Confirmed, int Overdue);
+    int Confirmed, int Overturned, int Overdue);
 
 public sealed record ReinspectionRecordView(Guid Id, Guid RoundId, string RoundName, int Year, DateOnly ReferenceDate, DateOnly CityDeadline,
     DateOnly ReviewDeadline, DateOnly PeriodFrom, DateOnly PeriodTo, string CommunityCode, string CommunityName, string CityCode, string CityName,

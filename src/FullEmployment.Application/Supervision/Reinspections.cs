@@ -92,7 +92,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
 
     public async Task<IReadOnlyList<ReinspectionRoundRow>> ListRoundsAsync(CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var rounds = await db.Set<ReinspectionRound>().AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(cancellationToken);
         var records = await Visible().Select(r => new { r.RoundId, r.State }).ToListAsync(cancellationToken);
         return rounds.ConvertAll(r =>
@@ -106,7 +106,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     /// <summary>The round with the records the reader may see, optionally one city's (a city outside the reader's scope gives none).</summary>
     public async Task<ReinspectionRoundView> GetRoundAsync(Guid id, string? cityCode, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var round = await RoundAsync(id, cancellationToken);
         var rows = await RecordsAsync(id, cityCode, cancellationToken);
         return new ReinspectionRoundView(round.Id, round.Year, round.Name, round.ReferenceDate, round.CityDeadline, round.ReviewDeadline,
@@ -115,7 +115,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
 
     public async Task<IReadOnlyList<ReinspectionRecordRow>> RecordsAsync(Guid roundId, string? cityCode, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var round = await RoundAsync(roundId, cancellationToken);
         var query = Visible().Include(r => r.ScoreSheets).Where(r => r.RoundId == roundId);
         if (!string.IsNullOrWhiteSpace(cityCode))
@@ -132,7 +132,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     /// <summary>Progress per city, derived from the records' states and dates today (A9).</summary>
     public async Task<IReadOnlyList<ReinspectionProgress>> ProgressAsync(Guid roundId, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var round = await RoundAsync(roundId, cancellationToken);
         var records = await Visible().AsNoTracking().Where(r => r.RoundId == roundId).ToListAsync(cancellationToken);
         var names = await CityNamesAsync(cancellationToken);
@@ -141,12 +141,12 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
             g.Count(), g.Count(r => r.IsDone), g.Count(r => r.State == ReinspectionState.Passed),
             g.Count(r => r.State is ReinspectionState.Rectifying or ReinspectionState.RectificationAnswered),
             g.Count(r => r.State == ReinspectionState.Failed), g.Count(r => r.State == ReinspectionState.Confirmed),
-            g.Count(r => r.IsOverdue(round, today)))).ToList();
+            g.Count(r => r.State == ReinspectionState.Overturned), g.Count(r => r.IsOverdue(round, today)))).ToList();
     }
 
     public async Task<ReinspectionRecordView> GetRecordAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var record = await Visible().Include(r => r.ScoreSheets).FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw NotFound();
         return await ViewAsync(record, cancellationToken);
     }
@@ -154,7 +154,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     /// <summary>The items of the record's pinned sheet, for the city's result form.</summary>
     public async Task<IReadOnlyList<ReinspectionSheetItem>> SheetItemsAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var version = await Visible().Where(r => r.Id == id).Select(r => r.TemplateVersion).FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
         var template = await db.Set<ScoreTemplate>().AsNoTracking().SingleAsync(t => t.TemplateVersion == version, cancellationToken);
         return template.Items.Select(i => new ReinspectionSheetItem(i.Number, i.Text, i.MaxPoints, i.Rule, i.Mode == ScoringMode.Auto)).ToList();
@@ -263,7 +263,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     public async Task<FileView> UploadAsync(ReinspectionFileInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var record = await Visible().AsTracking().FirstOrDefaultAsync(r => r.Id == input.RecordId, cancellationToken) ?? throw NotFound();
         var parties = record.PartiesOf(Actor.Role, Actor.ScopeCode);
         var (party, states) = input.Category switch
@@ -289,12 +289,12 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         audit.Record("reinspection.upload", "reinspection-record", record.Id.ToString(), record.CountyCode ?? record.CityCode,
             after: new { category = input.Category, file.FileName, file.Length });
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationSteps.ToFileView(file);
+        return FileView.Of(file);
     }
 
     public async Task<(StoredFile File, Stream Content)> OpenFileAsync(Guid recordId, Guid fileId, CancellationToken cancellationToken = default)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         _ = await Visible().FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken) ?? throw NotFound();
         var file = await db.Set<StoredFile>().AsNoTracking()
             .FirstOrDefaultAsync(f => f.Id == fileId && f.OwnerType == FileOwner && f.OwnerId == recordId.ToString(), cancellationToken)
@@ -318,8 +318,8 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     {
         var round = await RoundAsync(roundId, cancellationToken);
         var rows = await ProgressAsync(roundId, cancellationToken);
-        var workbook = Xlsx.Table("复查进度", ["市州", "应复查", "已完成", "合格", "整改中", "不合格待复核", "确认不合格", "逾期"],
-            rows.Select(p => (IReadOnlyList<object?>)[p.CityName, p.Assigned, p.Done, p.Passed, p.Rectifying, p.Failed, p.Confirmed, p.Overdue]));
+        var workbook = Xlsx.Table("复查进度", ["市州", "应复查", "已完成", "合格", "整改中", "不合格待复核", "确认不合格", "复核撤销不合格", "逾期"],
+            rows.Select(p => (IReadOnlyList<object?>)[p.CityName, p.Assigned, p.Done, p.Passed, p.Rectifying, p.Failed, p.Confirmed, p.Overturned, p.Overdue]));
         audit.Record("reinspection.export-progress", "reinspection-round", roundId.ToString(), RegionOfActor(), after: new { rows = rows.Count });
         await db.SaveChangesAsync(cancellationToken);
         return new ExportedFile($"{round.Name}-进度-{Today:yyyyMMdd}.xlsx", workbook);
@@ -353,7 +353,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     private async Task<ReinspectionRecordView> ActAsync(Guid id, int version, ReinspectionAction action, string auditAction,
         Func<ReinspectionRecord, ReinspectionRound, Task<object?>> act, CancellationToken cancellationToken)
     {
-        Actor.EnsureRole(CampaignAccess.Readers);
+        Actor.EnsureRole(Roles.Workflow);
         var record = await Visible().AsTracking().Include(r => r.ScoreSheets).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw NotFound();
         var party = ReinspectionRecord.ActingParty[action];
@@ -415,7 +415,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
             r.IsOverdue(round, today), r.ReviewedByCity ? cityName + "人社局" : "省人社厅", r.PassMark, r.TemplateVersion, r.SelfAssessment,
             r.SelfCheckedAt, r.Result is { } res ? ReinspectionRecord.ResultApiName(res) : null, r.ResultOn, r.ResultBy, r.VisitDate, r.Inspectors,
             r.VisitMethod, r.Findings, r.RectifyDueDate, r.RequiredItems, r.RectificationAnswer, r.AnsweredOn, r.RecheckedOn, r.RecheckRemark,
-            r.FailedOn, r.ReviewedOn, r.ReviewRemark, sheet, snapshot.Indicators, frozen, findings, stored.ConvertAll(ApplicationSteps.ToFileView),
+            r.FailedOn, r.ReviewedOn, r.ReviewRemark, sheet, snapshot.Indicators, frozen, findings, stored.ConvertAll(FileView.Of),
             r.OptionsFor(r.PartiesOf(Actor.Role, Actor.ScopeCode), today), r.Version);
     }
 

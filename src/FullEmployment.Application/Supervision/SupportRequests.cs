@@ -354,7 +354,7 @@ public sealed class SupportRequests(AppDbContext db, AuditTrail audit, TimeProvi
         return new SupportRequestView(r.Id, r.CommunityCode, r.CommunityName, r.CityCode, r.CountyCode, regionName, r.Category,
             SupportRequest.CategoryName(r.Category), r.Description, r.State, SupportRequest.StateName(r.State), r.RaisedBy, r.RaisedAt, r.RaisedOn,
             r.DueWorkingDays, due.DueOn, due.Warning, SupportRequest.IsOverdue(r.State, due.DueOn, Today), r.Measures, r.CoordinatedDepartments,
-            r.AnsweredBy, r.AnsweredOn, r.ResolvedOn, r.ReopenCount, attachments.ConvertAll(ApplicationSteps.ToFileView),
+            r.AnsweredBy, r.AnsweredOn, r.ResolvedOn, r.ReopenCount, attachments.ConvertAll(FileView.Of),
             [.. r.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new SupportRequestHistoryView(h.At, h.Actor,
                 SupportRequest.ActionName(h.Action), SupportRequest.StateName(h.From), SupportRequest.StateName(h.To), h.Text))],
             OptionsFor(r.State, r.CommunityCode, r.CityCode, r.CountyCode), r.Version);

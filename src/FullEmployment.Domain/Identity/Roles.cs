@@ -15,6 +15,12 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
         [ProvinceOfficer, CityOfficer, CountyOfficer, CityFinance, CountyFinance, CommunityStaff, Auditor, SecurityAdmin];
 
+    /// <summary>
+    /// The human-resources workflow roles: they read and act on applications, re-inspections, support requests and ledgers
+    /// within their region. Auditors, security administrators and finance officers are not among them.
+    /// </summary>
+    public static readonly string[] Workflow = [ProvinceOfficer, CityOfficer, CountyOfficer, CommunityStaff];
+
     public static IReadOnlyList<string> Officers { get; } =
         [ProvinceOfficer, CityOfficer, CountyOfficer, CityFinance, CountyFinance, CommunityStaff];
 

@@ -235,7 +235,7 @@ public sealed class SupportRequestHttpTests(DemoApps apps) : IntegrationTest(app
         using var provinceClient = Client("province");
         var workbench = await provinceClient.GetStringAsync(Url("/"));
         workbench.ShouldContain("data-testid=\"support-panel\"");
-        workbench.ShouldContain("id=\"support-chart\"");
+        workbench.ShouldContain("id=\"support-chart\" data-stacked-chart=");
         workbench.ShouldContain("data-testid=\"support-city-table\"");
         using var community = Client("community");
         var own = await community.GetStringAsync(Url("/"));

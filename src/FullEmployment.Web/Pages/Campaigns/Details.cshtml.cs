@@ -5,6 +5,7 @@ using FullEmployment.Application.Regions;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns;
@@ -14,7 +15,7 @@ namespace FullEmployment.Web.Pages.Campaigns;
 /// organiser's actions; a community applies here.
 /// </summary>
 public sealed class DetailsModel(CampaignAdministration campaigns, CandidateLists lists, ApplicationQueries applications,
-    ApplicationSubmission submission, RegionDirectory regions, ICurrentActor actor) : CampaignPageModel
+    ApplicationSubmission submission, RegionDirectory regions, ICurrentActor actor) : ActionFormPageModel
 {
     public CampaignView View { get; private set; } = null!;
     /// <summary>Region names for the lists' titles.</summary>
@@ -67,7 +68,7 @@ public sealed class DetailsModel(CampaignAdministration campaigns, CandidateList
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Publish", async () =>
         {
-            var view = await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await UploadAsync(Attachment, cancellationToken)),
+            var view = await campaigns.PublishAsync(new PublishCampaignInput(id, Version, NoticeBody ?? "", await FormFiles.ReadAsync(Attachment, cancellationToken)),
                 cancellationToken);
             return Done(id, $"批次已发布，通知已发送至各{(view.Kind == CampaignKind.Municipal ? "县区" : "市州")}。");
         }, () => LoadAsync(id, cancellationToken));

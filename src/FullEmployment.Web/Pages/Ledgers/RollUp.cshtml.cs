@@ -5,6 +5,7 @@ using FullEmployment.Application.Regions;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Domain.Regions;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,13 +47,10 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
         var page = new PageRequest(PageNumber, Size);
         Result = new PagedResult<CommunityIndicatorRow>([.. rows.Skip(page.Skip).Take(page.SafePageSize)], rows.Count, page.SafePage, page.SafePageSize);
         MeetingAll = rows.Count(r => r.MeetsAll);
-        ChartJson = JsonSerializer.Serialize(new
-        {
-            labels = Columns.Select(c => c.Id),
-            met = Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.Met)),
-            notMet = Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.NotMet)),
-            notApplicable = Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.NotApplicable)),
-        });
+        ChartJson = StackedBarChart.Describe("各指标达标社区数", "社区数", Columns.Select(c => c.Id),
+            ChartSeries.Of("达标", "#198754", Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.Met))),
+            ChartSeries.Of("未达标", "#dc3545", Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.NotMet))),
+            ChartSeries.Of("不适用", "#adb5bd", Columns.Select(c => rows.Count(r => Figure(r, c.Id)?.Status == IndicatorStatus.NotApplicable))));
         var all = await regions.ListAsync(cancellationToken);
         RegionOptions = [.. all.Where(r => actor.ScopeCode is { } s && RegionScope.CoversRegion(s, r.Code))];
     }

@@ -4,6 +4,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns.Applications;
@@ -14,7 +15,7 @@ namespace FullEmployment.Web.Pages.Campaigns.Applications;
 /// and the actor's allowed actions as forms.
 /// </summary>
 public sealed class DetailsModel(ApplicationQueries queries, ApplicationSubmission submission, ApplicationScoring scoring, CountyReview county,
-    CityReview city, ProvinceReview province, TimeProvider clock) : CampaignPageModel
+    CityReview city, ProvinceReview province, TimeProvider clock) : ActionFormPageModel
 {
     public ApplicationView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -117,14 +118,14 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationSubmissi
                 .Select(s => new FormStaff(s.Name!.Trim(), s.Education?.Trim() ?? "", s.FullTime, s.Post?.Trim())).ToList();
             var form = new ApplicationForm(Form.Households, Form.Population, Form.WorkingAgePopulation, Form.ServiceHallArea, Form.ContactName,
                 Form.ContactPhone, staff, Form.Narrative);
-            await submission.SaveFormAsync(new SaveFormInput(id, Version, form, await UploadAsync(NarrativeFile, cancellationToken)), cancellationToken);
+            await submission.SaveFormAsync(new SaveFormInput(id, Version, form, await FormFiles.ReadAsync(NarrativeFile, cancellationToken)), cancellationToken);
             return Done(id, "申报表已保存。");
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostEvidenceAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Evidence", async () =>
         {
-            var upload = await UploadAsync(EvidenceFile, cancellationToken) ?? throw new DomainException("请选择要上传的文件。", "A8.1");
+            var upload = await FormFiles.ReadAsync(EvidenceFile, cancellationToken) ?? throw new DomainException("请选择要上传的文件。", "A8.1");
             await submission.UploadEvidenceAsync(new EvidenceInput(id, Version, upload), cancellationToken);
             return Done(id, "佐证材料已上传。");
         }, () => LoadAsync(id, cancellationToken));
@@ -146,14 +147,7 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationSubmissi
     public Task<IActionResult> OnPostInspectionAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Inspection", async () =>
         {
-            var photos = new List<FileUpload>();
-            foreach (var photo in Photos)
-            {
-                if (await UploadAsync(photo, cancellationToken) is { } upload)
-                {
-                    photos.Add(upload);
-                }
-            }
+            var photos = await FormFiles.ReadAllAsync(Photos, cancellationToken);
 
             await scoring.RecordInspectionAsync(new InspectionInput(id, Version, InspectionDate ?? Today, Lines(Inspectors), InspectionPassed,
                 Findings ?? "", photos), cancellationToken);

@@ -6,6 +6,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Notices;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns.Lists;
@@ -15,7 +16,7 @@ namespace FullEmployment.Web.Pages.Campaigns.Lists;
 /// objections, sending up and certification on the campaign's final list (the province's; in a municipal campaign the
 /// organising city's own list, A4.3). Once certified the list shows the result instead of the form.
 /// </summary>
-public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(CandidateLists lists, WorkingCalendar calendar, RegionDirectory regions, TimeProvider clock) : ActionFormPageModel
 {
     public CandidateListView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }

@@ -2,6 +2,7 @@ using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Campaigns.National;
@@ -11,7 +12,7 @@ namespace FullEmployment.Web.Pages.Campaigns.National;
 /// to the ministry, prints and exports it, and records the ministry's outcome per community (a grant records the national title).
 /// Only the province reaches this page; the use case answers 404 to anyone else.
 /// </summary>
-public sealed class DetailsModel(NationalRounds rounds, CampaignExports exports, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(NationalRounds rounds, CampaignExports exports, TimeProvider clock) : ActionFormPageModel
 {
     public NationalRecommendationView View { get; private set; } = null!;
     public PagedResult<NationalEligibleRow> Eligible { get; private set; } = null!;

@@ -5,14 +5,14 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Supervision;
-using FullEmployment.Web.Pages.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 
 namespace FullEmployment.Web.Pages.Supervision.Reinspections;
 
 /// <summary>The re-inspection rounds (A9); the province opens a year's round here.</summary>
-public sealed class IndexModel(ReinspectionService reinspections, ICurrentActor actor, TimeProvider clock) : CampaignPageModel
+public sealed class IndexModel(ReinspectionService reinspections, ICurrentActor actor, TimeProvider clock) : ActionFormPageModel
 {
     public IReadOnlyList<ReinspectionRoundRow> Rounds { get; private set; } = [];
 

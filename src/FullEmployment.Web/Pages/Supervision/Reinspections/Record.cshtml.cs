@@ -4,7 +4,7 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Supervision;
-using FullEmployment.Web.Pages.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
 
@@ -14,7 +14,7 @@ namespace FullEmployment.Web.Pages.Supervision.Reinspections;
 /// One title's re-inspection record (A9, A10): the forms shown are the domain's options for the signed-in party
 /// (<see cref="ReinspectionRecordView.Options"/>); every refusal is shown beside its form.
 /// </summary>
-public sealed class RecordModel(ReinspectionService reinspections, TimeProvider clock) : CampaignPageModel
+public sealed class RecordModel(ReinspectionService reinspections, TimeProvider clock) : ActionFormPageModel
 {
     public sealed class JudgedScore
     {
@@ -95,14 +95,9 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
     public Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Upload", async () =>
         {
-            if (Upload is null || Upload.Length == 0)
-            {
-                throw new DomainException("请选择要上传的文件。", "A9");
-            }
-
-            await using var stream = Upload.OpenReadStream();
-            await reinspections.UploadAsync(new ReinspectionFileInput(id, Category ?? "", new FileUpload(Upload.FileName, stream)), cancellationToken);
-            return Done(id, $"已上传{ReinspectionService.FileCategories.GetValueOrDefault(Category ?? "", "附件")}：{Upload.FileName}。");
+            var upload = await FormFiles.ReadAsync(Upload, cancellationToken) ?? throw new DomainException("请选择要上传的文件。", "A9");
+            await reinspections.UploadAsync(new ReinspectionFileInput(id, Category ?? "", upload), cancellationToken);
+            return Done(id, $"已上传{ReinspectionService.FileCategories.GetValueOrDefault(Category ?? "", "附件")}：{upload.FileName}。");
         }, () => LoadAsync(id, cancellationToken));
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)

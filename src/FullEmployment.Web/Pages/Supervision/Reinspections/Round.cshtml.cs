@@ -1,6 +1,6 @@
-using System.Text.Json;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReinspectionService = FullEmployment.Application.Supervision.Reinspections;
@@ -46,22 +46,19 @@ public sealed class RoundModel(ReinspectionService reinspections) : PageModel
         ("confirmed", "确认不合格"), ("overturned", "复核撤销不合格"),
     ];
 
-    public string ChartJson => ReinspectionChart.Json(Progress);
-
     public string PageLink(int page) => Url.Page("Round", new { id = Round.Id, City, State, Size, p = page })!;
 }
 
-/// <summary>The progress chart's data (wwwroot/js/reinspection-progress.js), shared by the round page and the workbench panel.</summary>
+/// <summary>The progress chart, shared by the round page and the workbench panel; _ReinspectionProgress.cshtml has its table.</summary>
 public static class ReinspectionChart
 {
-    public static string Json(IReadOnlyList<ReinspectionProgress> progress) => JsonSerializer.Serialize(new
-    {
-        labels = progress.Select(p => p.CityName),
-        passed = progress.Select(p => p.Passed),
-        rectifying = progress.Select(p => p.Rectifying),
-        failed = progress.Select(p => p.Failed),
-        confirmed = progress.Select(p => p.Confirmed),
-        pending = progress.Select(p => p.Assigned - p.Done - p.Rectifying),
-        overdue = progress.Select(p => p.Overdue),
-    });
+    public static string Describe(IReadOnlyList<ReinspectionProgress> progress) => StackedBarChart.Describe("各市州复查进度", "称号数",
+        progress.Select(p => p.CityName),
+        ChartSeries.Of("合格", "#198754", progress.Select(p => p.Passed)),
+        ChartSeries.Of("整改中", "#ffc107", progress.Select(p => p.Rectifying)),
+        ChartSeries.Of("不合格待复核", "#dc3545", progress.Select(p => p.Failed)),
+        ChartSeries.Of("确认不合格", "#6f42c1", progress.Select(p => p.Confirmed)),
+        ChartSeries.Of("复核撤销不合格", "#20c997", progress.Select(p => p.Overturned)),
+        ChartSeries.Of("未完成", "#adb5bd", progress.Select(p => p.Assigned - p.Done - p.Rectifying)),
+        ChartSeries.Of("逾期", "#000000", progress.Select(p => p.Overdue), pointsOnly: true));
 }

@@ -3,13 +3,13 @@ using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Supervision;
-using FullEmployment.Web.Pages.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Supervision.SupportRequests;
 
 /// <summary>Community staff raise a difficulty to their county and city (A15).</summary>
-public sealed class CreateModel(Application.Supervision.SupportRequests requests, ICurrentActor actor) : CampaignPageModel
+public sealed class CreateModel(Application.Supervision.SupportRequests requests, ICurrentActor actor) : ActionFormPageModel
 {
     [BindProperty][Required(ErrorMessage = "请选择诉求类别")][Display(Name = "类别")] public SupportCategory? Category { get; set; }
 
@@ -31,14 +31,7 @@ public sealed class CreateModel(Application.Supervision.SupportRequests requests
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync("raise", async () =>
     {
         actor.EnsureRole(Roles.CommunityStaff);
-        var uploads = new List<FileUpload>();
-        foreach (var file in Files)
-        {
-            if (await UploadAsync(file, cancellationToken) is { } upload)
-            {
-                uploads.Add(upload);
-            }
-        }
+        var uploads = await FormFiles.ReadAllAsync(Files, cancellationToken);
 
         var result = await requests.RaiseAsync(new RaiseSupportRequestInput(actor.ScopeCode ?? "", Category!.Value, Description ?? "", uploads),
             cancellationToken);

@@ -1,13 +1,13 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
 using FullEmployment.Domain;
-using FullEmployment.Web.Pages.Campaigns;
+using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Supervision.SupportRequests;
 
 /// <summary>One support request (A15): what the community raised, the answer, the history, and the forms the domain allows this reader.</summary>
-public sealed class DetailsModel(Application.Supervision.SupportRequests requests, TimeProvider clock) : CampaignPageModel
+public sealed class DetailsModel(Application.Supervision.SupportRequests requests, TimeProvider clock) : ActionFormPageModel
 {
     [BindProperty] public string? Measures { get; set; }
     [BindProperty] public string? Departments { get; set; }
@@ -28,14 +28,7 @@ public sealed class DetailsModel(Application.Supervision.SupportRequests request
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken) => AttemptAsync("answer", async () =>
     {
-        var uploads = new List<FileUpload>();
-        foreach (var file in Files)
-        {
-            if (await UploadAsync(file, cancellationToken) is { } upload)
-            {
-                uploads.Add(upload);
-            }
-        }
+        var uploads = await FormFiles.ReadAllAsync(Files, cancellationToken);
 
         await requests.AnswerAsync(new AnswerSupportRequestInput(id, Version, Measures ?? "", Departments ?? "", uploads), cancellationToken);
         return Done(id, "已答复，等待社区确认。");

@@ -1,16 +1,14 @@
 using FullEmployment.Application.Common;
-using FullEmployment.Domain.Campaigns;
-using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace FullEmployment.Web.Pages.Campaigns;
+namespace FullEmployment.Web.Infrastructure;
 
 /// <summary>
-/// A campaign page with several action forms: a refused action (DomainException with its clause, or a concurrency
+/// A page with several action forms (campaigns, supervision, funds): a refused action (DomainException with its clause, or a concurrency
 /// conflict) is shown next to the form that failed, with the user's input kept.
 /// </summary>
-public abstract class CampaignPageModel : PageModel
+public abstract class ActionFormPageModel : PageModel
 {
     /// <summary>The version of the record the user saw; every action sends it back.</summary>
     [BindProperty] public int Version { get; set; }
@@ -61,19 +59,6 @@ public abstract class CampaignPageModel : PageModel
         FailedForm = form;
         FailedMessage = message;
         FailedClause = clause;
-    }
-
-    protected static async Task<FileUpload?> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return new FileUpload(file.FileName, buffer);
     }
 
     protected static IReadOnlyList<string> Lines(string? text) =>
