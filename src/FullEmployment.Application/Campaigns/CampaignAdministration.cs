@@ -253,7 +253,7 @@ public sealed class CampaignAdministration(AppDbContext db, AuditTrail audit, Ti
         {
             var holding = CampaignApplication.HoldingCountyQuota.ToArray();
             forwarded = (await db.Set<CampaignApplication>().AsNoTracking().Where(a => a.CampaignId == c.Id && holding.Contains(a.State))
-                    .Select(a => a.CountyCode ?? a.CityCode).ToListAsync(cancellationToken))
+                    .Select(CountyStep.RegionSelector<CampaignApplication>(a => a.CityCode, a => a.CountyCode)).ToListAsync(cancellationToken))
                 .GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count());
         }
 

@@ -101,7 +101,28 @@ public sealed record ScoreLineView(string Number, string Text, decimal MaxPoints
     decimal? ComputedScore, decimal? Score, string? OverrideReason, string? Remark);
 
 public sealed record ScoreSheetView(ReviewLevel Level, string LevelName, decimal Total, bool IsComplete, bool GatesMet, bool Passes,
-    bool IsLocked, IReadOnlyList<ScoreLineView> Lines);
+    bool IsLocked, IReadOnlyList<ScoreLineView> Lines)
+{
+    /// <summary>A filled sheet with each line's text from the template it was filled from.</summary>
+    public static ScoreSheetView Of(ScoreSheet sheet, string levelName, decimal passMark, ScoreTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(template);
+        return new(sheet.Level, levelName, sheet.Total, sheet.IsComplete, sheet.GatesMet, sheet.Passes(passMark), sheet.IsLocked,
+            sheet.Lines.Select(l => new ScoreLineView(l.Number, template.Items.FirstOrDefault(i => i.Number == l.Number)?.Text ?? "", l.MaxPoints, l.Mode,
+                l.IsGate, l.GateMet, l.ComputedScore, l.Score, l.OverrideReason, l.Remark)).ToList());
+    }
+}
+
+/// <summary>An item of a pinned template for a scoring form: judged items are scored; auto items come from the ledger unless corrected with a reason (A6).</summary>
+public sealed record SheetItemView(string Number, string Text, decimal MaxPoints, string Rule, bool Auto)
+{
+    public static IReadOnlyList<SheetItemView> Of(ScoreTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Items.Select(i => new SheetItemView(i.Number, i.Text, i.MaxPoints, i.Rule, i.Mode == ScoringMode.Auto)).ToList();
+    }
+}
 
 public sealed record InspectionView(Guid Id, ReviewLevel Level, DateOnly Date, IReadOnlyList<string> Inspectors, bool Passed, string Findings,
     IReadOnlyList<FileView> Photos);

@@ -5,6 +5,7 @@ using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Notices;
+using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
@@ -49,14 +50,15 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
         var ids = campaigns.Keys.ToList();
         var scope = actor.ScopeCode;
         var applications = db.Set<CampaignApplication>().AsNoTracking().Where(a => ids.Contains(a.CampaignId));
+        // The county step's queue is the actor's when CountyStep names it the officer (嘉峪关's city officers for its communities).
+        var countyStep = applications.Where(CountyStep.OfficerIs<CampaignApplication>(actor.Role, scope, a => a.CityCode, a => a.CountyCode))
+            .Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.ReturnedToCounty);
         var waiting = actor.Role switch
         {
             Roles.CommunityStaff => applications.Where(a => a.CommunityCode == scope
                 && (a.State == ApplicationState.ReturnedToCommunity || a.State == ApplicationState.Draft)),
-            Roles.CountyOfficer => applications.Where(a => a.CountyCode == scope
-                && (a.State == ApplicationState.Submitted || a.State == ApplicationState.ReturnedToCounty)),
-            Roles.CityOfficer => applications.Where(a => a.CityCode == scope && (a.State == ApplicationState.ForwardedToCity
-                || (a.CountyCode == null && (a.State == ApplicationState.Submitted || a.State == ApplicationState.ReturnedToCounty)))),
+            Roles.CountyOfficer => countyStep,
+            Roles.CityOfficer => countyStep.Concat(applications.Where(a => a.CityCode == scope && a.State == ApplicationState.ForwardedToCity)),
             _ => applications.Where(a => a.State == ApplicationState.ForwardedToProvince),
         };
         var items = (await waiting.ToListAsync(cancellationToken)).Select(a =>

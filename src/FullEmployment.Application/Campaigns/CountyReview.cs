@@ -1,5 +1,6 @@
 using FullEmployment.Application.Data;
 using FullEmployment.Domain.Campaigns;
+using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Campaigns;
@@ -24,8 +25,8 @@ public sealed class CountyReview(AppDbContext db, ApplicationSteps steps)
             {
                 var region = a.CountyStepRegionCode;
                 var holding = CampaignApplication.HoldingCountyQuota.ToArray();
-                var forwarded = await db.Set<CampaignApplication>().CountAsync(x => x.CampaignId == campaign.Id
-                    && (x.CountyCode ?? x.CityCode) == region && holding.Contains(x.State), cancellationToken);
+                var forwarded = await db.Set<CampaignApplication>().Where(CountyStep.RegionIs<CampaignApplication>(region, x => x.CityCode, x => x.CountyCode))
+                    .CountAsync(x => x.CampaignId == campaign.Id && holding.Contains(x.State), cancellationToken);
                 a.CountyForward(campaign, new CountyQuotaUse(region, forwarded), steps.ActorName, steps.Now, input.OverrideReason);
                 db.Touch(campaign);
                 return new { county = region, forwarded = forwarded + 1, quota = campaign.CountyQuotaFor(region) };

@@ -34,9 +34,13 @@ public sealed record CommunityView
     /// <summary>Oldest change first.</summary>
     public required IReadOnlyList<CommunityNameChangeView> NameHistory { get; init; }
 
+    /// <summary>The domain offers 修改 (<see cref="Community.OpenActions"/>) and the caller maintains the registry here.</summary>
     public required bool MayEdit { get; init; }
 
-    /// <summary>The levels the caller may grant here (A10), highest first.</summary>
+    /// <summary>Why a dissolved or merged community has no action open (已撤销 / 已合并入…); null while active.</summary>
+    public required string? ClosedReason { get; init; }
+
+    /// <summary>The levels the caller may grant here (A10), highest first; none once the domain closes the community.</summary>
     public required IReadOnlyList<TitleLevel> GrantableLevels { get; init; }
 
     public required int Version { get; init; }
@@ -74,8 +78,11 @@ public sealed record CommunityView
             MayEnd = t.EndedOn is null && registry.MayManageTitle(community, t.Level),
         })],
         NameHistory = [.. community.NameHistory.OrderBy(n => n.ChangedOn).Select(n => new CommunityNameChangeView(n.ChangedOn, n.OldName, n.NewName))],
-        MayEdit = registry.MayMaintain(community.CityCode, community.CountyCode),
-        GrantableLevels = [.. Enum.GetValues<TitleLevel>().Where(l => registry.MayManageTitle(community, l)).Reverse()],
+        MayEdit = community.OpenActions.Contains(CommunityAction.EditDetails) && registry.MayMaintain(community.CityCode, community.CountyCode),
+        GrantableLevels = community.OpenActions.Contains(CommunityAction.GrantTitle)
+            ? [.. Enum.GetValues<TitleLevel>().Where(l => registry.MayManageTitle(community, l)).Reverse()]
+            : [],
+        ClosedReason = community.ClosedReason,
         Version = community.Version,
     };
 }

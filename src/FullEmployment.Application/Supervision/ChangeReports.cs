@@ -1,13 +1,16 @@
 using System.Text.Json;
 using FullEmployment.Application.Audit;
+using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
+using FullEmployment.Domain.Regions;
 using FullEmployment.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +21,10 @@ namespace FullEmployment.Application.Supervision;
 /// the registry effects (titles ended, community marked, ledgers moved, name changed) in the same transaction as the audit.
 /// Scope is the stored report's community region; the domain decides which actions the caller's standing allows.
 /// </summary>
-public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvider clock, FileStore files, IndicatorQueries indicators)
+public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvider clock, FileStore files, IndicatorSnapshots snapshots)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static readonly string[] Readers = [Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer, Roles.CommunityStaff];
 
     /// <summary>The roles that read change reports: the workflow officers and community staff, within their scope.</summary>
@@ -127,13 +132,21 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
         audit.Record("change." + input.Action.ToString().ToLowerInvariant(), "change-report", report.Id.ToString(), report.CountyCode ?? report.CityCode,
             before, Snapshot(report));
         await SaveWithEffectAsync(report, tookEffect, cancellationToken);
-        return ChangeReportView.Of(report, Today, standing);
+        return await ViewAsync(report, standing, cancellationToken);
     }
 
     public async Task<ChangeReportView> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var report = await LoadAsync(id, cancellationToken, tracking: false);
-        return ChangeReportView.Of(report, Today, StandingOf(Actor, report.CommunityCode, report.CityCode, report.CountyCode));
+        return await ViewAsync(report, StandingOf(Actor, report.CommunityCode, report.CityCode, report.CountyCode), cancellationToken);
+    }
+
+    /// <summary>A11.3: the provincial score sheet a verifier fills for this report (the newest published provincial template).</summary>
+    public async Task<VerificationSheetForm> VerificationSheetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await LoadAsync(id, cancellationToken, tracking: false);
+        var template = await VerificationTemplateAsync(null, cancellationToken);
+        return new VerificationSheetForm(template.TemplateVersion, template.Name, ChangeReport.VerificationPassMark, SheetItemView.Of(template));
     }
 
     /// <summary>The civil-affairs decision document, for readers of the report.</summary>
@@ -215,12 +228,26 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
         CancellationToken cancellationToken)
     {
         var successor = await CommunityForWriteAsync(report.SuccessorCode!, cancellationToken);
-        // A11.3: the successor's indicators as the verifier saw them, frozen into the report.
-        var figures = (await indicators.ComputeAsync(successor.Code, AssessmentPeriod.DefaultFor(date), date, cancellationToken)).Indicators
-            .Select(i => new { i.Id, i.Name, i.Value, status = i.Status.ToString() });
+        // A11.3: the successor's indicators as the verifier saw them, frozen into the report; the sheet's auto items come from them.
+        var snapshot = await snapshots.TakeAsync(successor, AssessmentPeriod.DefaultFor(date), date, cancellationToken);
+        var template = await VerificationTemplateAsync(input.TemplateVersion, cancellationToken);
+        var sheet = new ScoreSheet(report.VerificationLevel, template, snapshot.Input);
+        foreach (var e in input.Entries ?? [])
+        {
+            if (sheet.Line(e.Number).Mode == ScoringMode.Judged)
+            {
+                sheet.Judge(e.Number, e.Score, e.Remark);
+            }
+            else
+            {
+                sheet.Override(e.Number, e.Score, e.Remark ?? "");
+            }
+        }
+
         var meets = input.MeetsConditions ?? throw new DomainException("请指明核查结论 meetsConditions。", "A11.3");
-        report.Verify(standing, new MergerVerification(date, input.Score ?? throw new DomainException("请填写核查得分 score。", "A11.3"),
-            JsonSerializer.Serialize(figures), meets, input.DocumentNumber, input.PlaqueNumber, input.GrantedOn, input.Remark), Actor.UserName ?? "");
+        report.Verify(standing, new MergerVerification(date, sheet, JsonSerializer.Serialize(snapshot, Json), meets, input.DocumentNumber,
+            input.PlaqueNumber, input.GrantedOn, input.Remark), Actor.UserName ?? "");
+        db.Add(sheet);
         if (meets)
         {
             var authority = report.Decider == ChangeStanding.Province ? "甘肃省人力资源和社会保障厅" : "市州人力资源和社会保障局";
@@ -234,6 +261,35 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
                 change = report.Id,
             });
         }
+    }
+
+    /// <summary>
+    /// A11.3: verification uses the provincial sheet: the version the form was made from when given (it must be a published provincial
+    /// template), otherwise the newest published one.
+    /// </summary>
+    private async Task<ScoreTemplate> VerificationTemplateAsync(string? version, CancellationToken cancellationToken)
+    {
+        var provincial = (await db.Set<ScoreTemplate>().AsNoTracking().Where(t => t.OwnerRegionCode == GansuRegions.ProvinceCode)
+            .ToListAsync(cancellationToken)).Where(t => t.IsPublished).OrderByDescending(t => t.PublishedAt).ToList();
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            return provincial.FirstOrDefault() ?? throw new DomainException("尚无已发布的省级评分表，不能核查。", "A6");
+        }
+
+        return provincial.Find(t => t.TemplateVersion == version.Trim())
+            ?? throw new DomainException($"评分表“{version.Trim()}”不是已发布的省级评分表，不能用于核查。", "A6");
+    }
+
+    private async Task<ChangeReportView> ViewAsync(ChangeReport report, ChangeStanding standing, CancellationToken cancellationToken)
+    {
+        ScoreSheetView? sheet = null;
+        if (report.VerificationSheet is { } s)
+        {
+            var template = await db.Set<ScoreTemplate>().AsNoTracking().SingleAsync(t => t.TemplateVersion == s.TemplateVersion, cancellationToken);
+            sheet = ScoreSheetView.Of(s, s.Level == ReviewLevel.Province ? "省级核查" : "市级核查", ChangeReport.VerificationPassMark, template);
+        }
+
+        return ChangeReportView.Of(report, Today, standing, sheet);
     }
 
     /// <summary>Saves; a change taking effect ends titles and marks communities first, and a merger then moves the ledgers.</summary>
@@ -339,7 +395,7 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
     {
         Actor.EnsureRole(Readers);
         var query = tracking ? db.Set<ChangeReport>() : db.Set<ChangeReport>().AsNoTracking();
-        var report = await query.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await query.Include(r => r.ScoreSheets).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (report is null || !RegionScope.Covers(Actor.Role, Actor.ScopeCode, report.CityCode, report.CountyCode, report.CommunityCode))
         {
             throw new NotFoundException("未找到该变更报备，或不在您的管辖范围内。");
@@ -363,6 +419,7 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
         r.Reason,
         r.TitleDecision,
         r.VerificationScore,
+        sheet = r.VerificationSheet?.Lines.Select(l => new { l.Number, l.Score }).ToList(),
         r.MeetsConditions,
         r.GrantedDocumentNumber,
     };

@@ -43,6 +43,3 @@ public sealed record ReinspectionResultInput(Guid RecordId, int Version, Reinspe
     IReadOnlyList<string>? RequiredItems = null);
 
 public sealed record ReinspectionFileInput(Guid RecordId, string Category, FileUpload Upload);
-
-/// <summary>An item of the pinned sheet: the city scores judged items on site; auto items come from the ledger unless it corrects one with a reason (A6).</summary>
-public sealed record ReinspectionSheetItem(string Number, string Text, decimal MaxPoints, string Rule, bool Auto);

@@ -152,12 +152,12 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
     }
 
     /// <summary>The items of the record's pinned sheet, for the city's result form.</summary>
-    public async Task<IReadOnlyList<ReinspectionSheetItem>> SheetItemsAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SheetItemView>> SheetItemsAsync(Guid id, CancellationToken cancellationToken = default)
     {
         Actor.EnsureRole(Roles.Workflow);
         var version = await Visible().Where(r => r.Id == id).Select(r => r.TemplateVersion).FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
         var template = await db.Set<ScoreTemplate>().AsNoTracking().SingleAsync(t => t.TemplateVersion == version, cancellationToken);
-        return template.Items.Select(i => new ReinspectionSheetItem(i.Number, i.Text, i.MaxPoints, i.Rule, i.Mode == ScoringMode.Auto)).ToList();
+        return SheetItemView.Of(template);
     }
 
     // A9: the community prepares its self-check before the city acts.
@@ -404,11 +404,7 @@ public sealed class Reinspections(AppDbContext db, AuditTrail audit, TimeProvide
         var stored = await db.Set<StoredFile>().AsNoTracking().Where(f => f.OwnerType == FileOwner && f.OwnerId == r.Id.ToString())
             .OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
         var cityName = await CityNameAsync(r.CityCode, cancellationToken);
-        var sheet = r.ScoreSheet is { } s
-            ? new ScoreSheetView(s.Level, "市州复查", s.Total, s.IsComplete, s.GatesMet, s.Passes(r.PassMark), s.IsLocked,
-                s.Lines.Select(l => new ScoreLineView(l.Number, template.Items.FirstOrDefault(i => i.Number == l.Number)?.Text ?? "", l.MaxPoints, l.Mode,
-                    l.IsGate, l.GateMet, l.ComputedScore, l.Score, l.OverrideReason, l.Remark)).ToList())
-            : null;
+        var sheet = r.ScoreSheet is { } s ? ScoreSheetView.Of(s, "市州复查", r.PassMark, template) : null;
         return new ReinspectionRecordView(r.Id, r.RoundId, round.Name, round.Year, round.ReferenceDate, round.CityDeadline, round.ReviewDeadline,
             round.AssessmentPeriod.Start, round.AssessmentPeriod.End, r.CommunityCode, r.CommunityName, r.CityCode, cityName, r.CountyCode, r.TitleId,
             r.TitleLevel.ApiName(), r.TitleLevel.DisplayName(), r.TitleDocumentNumber, StateApiName(r.State), ReinspectionRecord.StateName(r.State),

@@ -9,6 +9,22 @@ public enum CommunityStatus
     Merged = 3,
 }
 
+/// <summary>What can still be done with a community in the registry; a dissolved or merged one has none of them open (A11.2, A11.3).</summary>
+public enum CommunityAction
+{
+    /// <summary>Correct the registry facts (修改).</summary>
+    EditDetails = 1,
+
+    /// <summary>Grant a title in force (登记称号).</summary>
+    GrantTitle = 2,
+
+    /// <summary>Apply in a creation campaign.</summary>
+    Apply = 3,
+
+    /// <summary>Be dissolved, merged or renamed by a civil-affairs change.</summary>
+    Change = 4,
+}
+
 /// <summary>The registry facts of a community that officers edit together.</summary>
 public sealed record CommunityDetails(
     string Name,
@@ -101,9 +117,23 @@ public sealed class Community
         && !string.IsNullOrWhiteSpace(CivilAffairsFilingNumber)
         && CivilAffairsFiledOn is not null;
 
+    /// <summary>
+    /// A11.2, A11.3: the one answer to "what may still be done with this community": everything while it is active, nothing once
+    /// it is dissolved or merged. Pages render it; the guards below refuse from it.
+    /// </summary>
+    public IReadOnlyList<CommunityAction> OpenActions => Status == CommunityStatus.Active ? Enum.GetValues<CommunityAction>() : [];
+
+    /// <summary>Why nothing is open any more (已撤销 / 已合并入…), shown where the actions would be; null while active.</summary>
+    public string? ClosedReason => Status switch
+    {
+        CommunityStatus.Dissolved => "已撤销：民政部门撤销该社区，全部称号已于撤销决定日期终止，登记信息和台账只读，不能再申报或授予称号（A11.2）。",
+        CommunityStatus.Merged => $"已合并入{MergedIntoCode}：称号已于合并决定日期终止，台账已并入合并后社区，登记信息只读，不能再申报或授予称号（A11.3）。",
+        _ => null,
+    };
+
     public void UpdateDetails(CommunityDetails details, DateOnly today)
     {
-        EnsureActive();
+        EnsureOpen(CommunityAction.EditDetails);
         if (!string.Equals(details.Name.Trim(), Name, StringComparison.Ordinal))
         {
             _nameHistory.Add(new NameChange(Name, details.Name.Trim(), today));
@@ -134,7 +164,8 @@ public sealed class Community
             throw new DomainException("授予称号须填写文件号。", "A3.1");
         }
 
-        if (Status != CommunityStatus.Active && end is null)
+        // A11.2: a title held before the closing may still be recorded; a title in force may not be granted.
+        if (end is null && !OpenActions.Contains(CommunityAction.GrantTitle))
         {
             throw new DomainException("该社区已撤销或合并，不能授予称号。", "A11.2");
         }
@@ -182,7 +213,7 @@ public sealed class Community
     /// <summary>A11.2: dissolved by civil affairs; every title in force ends on the decision date.</summary>
     public void Dissolve(DateOnly decisionDate)
     {
-        EnsureActive();
+        EnsureOpen(CommunityAction.Change);
         EndTitlesInForce(decisionDate, TitleEndReason.Dissolution);
         Status = CommunityStatus.Dissolved;
     }
@@ -193,7 +224,7 @@ public sealed class Community
     /// </summary>
     public void MergeInto(string successorCode, DateOnly decisionDate)
     {
-        EnsureActive();
+        EnsureOpen(CommunityAction.Change);
         EndTitlesInForce(decisionDate, TitleEndReason.Merger);
         if (successorCode != Code)
         {
@@ -205,7 +236,7 @@ public sealed class Community
     /// <summary>A11.4: renamed with consent; the old name is kept in the history and every title continues.</summary>
     public void Rename(string newName, DateOnly on)
     {
-        EnsureActive();
+        EnsureOpen(CommunityAction.Change);
         if (string.IsNullOrWhiteSpace(newName))
         {
             throw new DomainException("社区名称不能为空。", "A11.4");
@@ -216,7 +247,7 @@ public sealed class Community
     }
 
     /// <summary>A11.2: a dissolved or merged community no longer applies for any title.</summary>
-    public Community EnsureMayApply() => Status == CommunityStatus.Active ? this
+    public Community EnsureMayApply() => OpenActions.Contains(CommunityAction.Apply) ? this
         : throw new DomainException($"社区“{Name}”已{(Status == CommunityStatus.Dissolved ? "撤销" : "合并")}，不能申报。", "A11.2");
 
     private void EndTitlesInForce(DateOnly on, TitleEndReason reason)
@@ -233,9 +264,9 @@ public sealed class Community
     public Title FindTitle(int titleId) =>
         _titles.FirstOrDefault(t => t.Id == titleId) ?? throw new DomainException("未找到该称号记录。");
 
-    private void EnsureActive()
+    private void EnsureOpen(CommunityAction action)
     {
-        if (Status != CommunityStatus.Active)
+        if (!OpenActions.Contains(action))
         {
             throw new DomainException("该社区已撤销或合并，登记信息不能再修改。", "A11");
         }

@@ -1,3 +1,4 @@
+using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 
 namespace FullEmployment.Domain.Supervision;
@@ -54,8 +55,11 @@ public enum ChangeStanding
     Province = 8,
 }
 
-/// <summary>The outcome of verifying a merged community (A11.3): the score, the indicators seen, and a title or a reason.</summary>
-public sealed record MergerVerification(DateOnly VerifiedOn, decimal Score, string Indicators, bool MeetsConditions, string? DocumentNumber,
+/// <summary>
+/// The outcome of verifying a merged community (A11.3): the provincial score sheet filled item by item, the successor's indicators
+/// as seen, and a title or a reason.
+/// </summary>
+public sealed record MergerVerification(DateOnly VerifiedOn, ScoreSheet Sheet, string Indicators, bool MeetsConditions, string? DocumentNumber,
     string? PlaqueNumber, DateOnly? GrantedOn, string? Reason);
 
 public static class ChangeKinds
@@ -151,6 +155,11 @@ public sealed class ChangeReport
             [(ChangeReportState.AwaitingVerification, ChangeReportAction.Verify)] = ChangeReportState.Verified,
         };
 
+    /// <summary>A11.3 with A6: the merged community meets the conditions at 90 points on the provincial sheet, as a provincial candidate does.</summary>
+    public const decimal VerificationPassMark = Campaign.DefaultPassMark;
+
+    private readonly List<ScoreSheet> _scoreSheets = [];
+
     private string _predecessorCodes = "";
 
     private ChangeReport() { }
@@ -231,7 +240,14 @@ public sealed class ChangeReport
 
     public DateOnly? VerifiedOn { get; private set; }
 
+    /// <summary>The verification sheet's total, kept for lists; it is never given, only derived from the items (A6).</summary>
     public decimal? VerificationScore { get; private set; }
+
+    /// <summary>A11.3: the provincial score sheet the verifier filled, item by item, locked with the verification.</summary>
+    public ScoreSheet? VerificationSheet => _scoreSheets.Count > 0 ? _scoreSheets[0] : null;
+
+    /// <summary>The persistence side of <see cref="VerificationSheet"/> (at most one sheet).</summary>
+    public IReadOnlyList<ScoreSheet> ScoreSheets => _scoreSheets;
 
     public string? VerificationIndicators { get; private set; }
 
@@ -277,7 +293,7 @@ public sealed class ChangeReport
             throw new DomainException("民政部门撤销、合并、更名事项由社区或所在县区人社局（无县区的市由市人社局）报备。", Clause);
         }
 
-        if (community.Status != CommunityStatus.Active)
+        if (!community.OpenActions.Contains(CommunityAction.Change))
         {
             throw new DomainException($"社区“{community.Name}”已撤销或合并，不能再报备变更。", Clause);
         }
@@ -428,14 +444,27 @@ public sealed class ChangeReport
         TitleDecision = decision.Trim();
     }
 
-    /// <summary>A11.3: the verification of the merged community; meeting the conditions needs the new title's document.</summary>
+    /// <summary>
+    /// A11.3: the verification of the merged community on the provincial score sheet (A6): every item scored within its maximum,
+    /// the total derived from the items; meeting the conditions needs the pass mark with every "must have" item met, and the new
+    /// title's document.
+    /// </summary>
     public void Verify(ChangeStanding actor, MergerVerification verification, string by)
     {
         ArgumentNullException.ThrowIfNull(verification);
+        ArgumentNullException.ThrowIfNull(verification.Sheet);
         Ensure(actor, ChangeReportAction.Verify);
-        if (verification.Score is < 0 or > 100)
+        var sheet = verification.Sheet;
+        if (!sheet.IsComplete)
         {
-            throw new DomainException("核查得分应在0至100之间。", "A11.3");
+            var missing = string.Join("、", sheet.Lines.Where(l => l.Score is null).Select(l => l.Number));
+            throw new DomainException($"核查评分表尚有未评分的项目（第{missing}项），每一项都须评分。", "A6");
+        }
+
+        if (verification.MeetsConditions && !sheet.Passes(VerificationPassMark))
+        {
+            throw new DomainException(
+                $"核查评分{sheet.Total}分未达到{VerificationPassMark}分或有必备条件未达到，不能认定为符合条件。", "A11.3");
         }
 
         if (verification.MeetsConditions
@@ -455,8 +484,11 @@ public sealed class ChangeReport
         }
 
         Move(ChangeReportAction.Verify);
+        sheet.Lock();
+        _scoreSheets.Clear();
+        _scoreSheets.Add(sheet);
         VerifiedOn = verification.VerifiedOn;
-        VerificationScore = verification.Score;
+        VerificationScore = sheet.Total;
         VerificationIndicators = verification.Indicators;
         MeetsConditions = verification.MeetsConditions;
         GrantedDocumentNumber = verification.MeetsConditions ? verification.DocumentNumber!.Trim() : null;
@@ -466,6 +498,9 @@ public sealed class ChangeReport
         DecidedOn = verification.VerifiedOn;
         DecidedBy = by;
     }
+
+    /// <summary>The review level a verification sheet is filed at: the province's, or the city's for municipal titles (A10).</summary>
+    public ReviewLevel VerificationLevel => Decider == ChangeStanding.Province ? ReviewLevel.Province : ReviewLevel.City;
 
     /// <summary>A11.1: the city bureau or the province notes the report.</summary>
     public void Acknowledge(ChangeStanding actor, DateOnly on)

@@ -776,6 +776,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ChangeReportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Indicators")
                         .IsRequired()
                         .HasColumnType("text");
@@ -799,6 +802,8 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ChangeReportId");
 
                     b.HasIndex("ReinspectionRecordId");
 
@@ -2588,6 +2593,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("FullEmployment.Domain.Supervision.ChangeReport", null)
+                        .WithMany("ScoreSheets")
+                        .HasForeignKey("ChangeReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FullEmployment.Domain.Supervision.ReinspectionRecord", null)
                         .WithMany("ScoreSheets")
                         .HasForeignKey("ReinspectionRecordId")
@@ -2924,6 +2934,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
             modelBuilder.Entity("FullEmployment.Domain.Notices.PublicNotice", b =>
                 {
                     b.Navigation("Objections");
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ChangeReport", b =>
+                {
+                    b.Navigation("ScoreSheets");
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRecord", b =>

@@ -765,6 +765,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChangeReportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicators")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -788,6 +791,8 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ChangeReportId");
 
                     b.HasIndex("ReinspectionRecordId");
 
@@ -2535,6 +2540,11 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("FullEmployment.Domain.Supervision.ChangeReport", null)
+                        .WithMany("ScoreSheets")
+                        .HasForeignKey("ChangeReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FullEmployment.Domain.Supervision.ReinspectionRecord", null)
                         .WithMany("ScoreSheets")
                         .HasForeignKey("ReinspectionRecordId")
@@ -2867,6 +2877,11 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FullEmployment.Domain.Notices.PublicNotice", b =>
                 {
                     b.Navigation("Objections");
+                });
+
+            modelBuilder.Entity("FullEmployment.Domain.Supervision.ChangeReport", b =>
+                {
+                    b.Navigation("ScoreSheets");
                 });
 
             modelBuilder.Entity("FullEmployment.Domain.Supervision.ReinspectionRecord", b =>

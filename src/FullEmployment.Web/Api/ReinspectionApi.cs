@@ -1,7 +1,9 @@
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Supervision;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Supervision;
+using FullEmployment.Web.Infrastructure;
 
 namespace FullEmployment.Web.Api;
 
@@ -47,6 +49,11 @@ public static class ReinspectionApi
             .WithName("ListReinspectionRecords").WithSummary("复查记录（限本辖区），city 按市州筛选");
         rounds.MapGet("/{id:guid}/progress", (Guid id, Reinspections r, CancellationToken ct) => r.ProgressAsync(id, ct))
             .WithName("ReinspectionProgress").WithSummary("各市州复查进度：应复查、已完成、合格、整改中、不合格待复核、确认不合格、逾期");
+        rounds.MapGet("/{id:guid}/progress.xlsx", async (Guid id, Reinspections r, CancellationToken ct) =>
+        {
+            var file = await r.ExportProgressAsync(id, ct);
+            return Results.File(file.Content, Xlsx.ContentType, file.FileName);
+        }).WithName("ExportReinspectionProgress").WithSummary("各市州复查进度（限本辖区）导出 xlsx，记入审计日志");
         rounds.MapGet("/{id:guid}/records.xlsx", async (Guid id, string? city, Reinspections r, CancellationToken ct) =>
         {
             var file = await r.ExportRecordsAsync(id, city, ct);
@@ -71,10 +78,29 @@ public static class ReinspectionApi
             .WithName("ConfirmReinspectionFail").WithSummary("复核确认不合格：称号于决定日期终止，原因复查不合格（A10）");
         records.MapPost("/{id:guid}/overturn", (Guid id, ReinspectionRemarkBody b, Reinspections r, CancellationToken ct) =>
             r.OverturnAsync(id, b.Version, b.Remark, ct)).WithName("OverturnReinspectionFail");
+        records.MapPost("/{id:guid}/files", UploadAsync)
+            .DisableAntiforgery()
+            .WithName("UploadReinspectionFile")
+            .WithSummary("上传复查附件（multipart：category 为 self-check 自查材料、evidence 整改佐证或 photo 现场照片，file 为文件）");
         records.MapGet("/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, Reinspections r, CancellationToken ct) =>
         {
             var (file, content) = await r.OpenFileAsync(id, fileId, ct);
             return Results.File(content, file.ContentType, file.FileName);
         }).WithName("ReinspectionFile");
+    }
+
+    /// <summary>The page's upload through the API: the same categories, parties and states (<see cref="Reinspections.UploadAsync"/>).</summary>
+    private static async Task<IResult> UploadAsync(Guid id, HttpRequest request, Reinspections r, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new InputRejectedException("请以 multipart/form-data 上传附件（字段 category 与 file）。",
+                [new InputError(null, null, "file", null, "请以 multipart/form-data 上传附件（字段 category 与 file）")]);
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var upload = await FormFiles.ReadAsync(form.Files.GetFile("file"), ct) ?? throw new DomainException("请选择要上传的文件（字段 file）。", "A9");
+        var file = await r.UploadAsync(new ReinspectionFileInput(id, form["category"].ToString(), upload), ct);
+        return Results.Created($"/api/v1/reinspection-records/{id}/files/{file.Id}", file);
     }
 }

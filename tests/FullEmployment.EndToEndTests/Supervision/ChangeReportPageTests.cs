@@ -53,12 +53,6 @@ public sealed class ChangeReportPageTests(EndToEndFixture fixture, ITestOutputHe
     [Trait("Clause", "A11.2")]
     public async Task A11_2_The_county_step_records_a_dissolution_after_confirming_and_the_title_ends_on_the_decision_date()
     {
-        var dialogs = new List<string>();
-        Page.Dialog += (_, dialog) =>
-        {
-            dialogs.Add(dialog.Message);
-            _ = dialog.AcceptAsync();
-        };
         await SwitchUserAsync("jiayuguan");
 
         await Page.GotoAsync(BaseUrl + "/Supervision/Changes");
@@ -68,10 +62,28 @@ public sealed class ChangeReportPageTests(EndToEndFixture fixture, ITestOutputHe
         await Page.FillAsync("#DocumentNumber", "嘉民发〔2026〕21号");
         await Page.FillAsync("#DecisionDate", "2026-06-10");
         await SaveScreenshotAsync("changes-5-file-dissolution");
-        await Page.ClickAsync("[data-testid=submit-change]");
+        var expected = await Page.Locator("form:has([data-testid=submit-change])").GetAttributeAsync("data-confirm");
+        expected.ShouldNotBeNull().ShouldContain("不可撤销");
+        var fileUrl = Page.Url;
 
-        dialogs.ShouldHaveSingleItem().ShouldContain("不可撤销");
+        // The browser's confirmation really gates the step: dismissed, nothing is filed and the input stays.
+        var dialogs = new List<string>();
+        var accept = false;
+        Page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await Page.ClickAsync("[data-testid=submit-change]");
+        await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        dialogs.ShouldBe([expected]);
+        Page.Url.ShouldBe(fileUrl);
+        (await Page.InputValueAsync("#DocumentNumber")).ShouldBe("嘉民发〔2026〕21号");
+
+        accept = true;
+        await Page.ClickAsync("[data-testid=submit-change]");
         (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已报备");
+        dialogs.ShouldBe([expected, expected]);
         (await Page.InnerTextAsync("[data-testid=change-state]")).ShouldBe("已生效");
         await SaveScreenshotAsync("changes-6-dissolved");
 
@@ -79,6 +91,10 @@ public sealed class ChangeReportPageTests(EndToEndFixture fixture, ITestOutputHe
         var main = await Page.InnerTextAsync("main");
         main.ShouldContain("已撤销");
         main.ShouldContain("2026年6月10日 社区撤销");
+        // A11.2: the page renders what the domain still offers: no 修改, no 登记称号, and why.
+        (await Page.InnerTextAsync("[data-testid=closed-reason]")).ShouldStartWith("已撤销");
+        (await Page.Locator("[data-testid=edit]").CountAsync()).ShouldBe(0);
+        (await Page.Locator("a:text('登记称号')").CountAsync()).ShouldBe(0);
         await SaveScreenshotAsync("changes-7-dissolved-community");
 
         // A11.2: the ledger is read-only from now on.

@@ -251,27 +251,68 @@ public sealed class ChangeReportHttpTests
 
         // Municipal titles only: the city verifies (A10); the province may not.
         var province = await factory.ClientAsAsync(Roles.ProvinceOfficer, Province);
-        (await province.PostAsJsonAsync($"/api/v1/changes/{id}/verify", new { version = 0, score = 95, meetsConditions = true }))
+        (await province.PostAsJsonAsync($"/api/v1/changes/{id}/verify", new { version = 0, meetsConditions = true }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var city = await factory.ClientAsAsync(Roles.CityOfficer, Lanzhou);
-        var verified = await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify", new
+        var form = await city.GetFromJsonAsync<JsonElement>($"/api/v1/changes/{id}/verification-sheet");
+        form.GetProperty("templateVersion").GetString().ShouldBe("2023-1");
+        form.GetProperty("passMark").GetDecimal().ShouldBe(90m);
+        var items = form.GetProperty("items").EnumerateArray().ToList();
+        items.Count.ShouldBe(16);
+        object Verify(IEnumerable<object> entries, bool meets) => new
         {
             version = 0,
             date = "2025-03-03",
-            score = 93.5,
-            meetsConditions = true,
+            templateVersion = "2023-1",
+            entries,
+            meetsConditions = meets,
             documentNumber = "兰人社发〔2025〕12号",
             plaqueNumber = "SJ-2025-12",
             grantedOn = "2025-03-03",
-        });
+            remark = meets ? null : "得分不足",
+        };
+
+        // A6: every judged item needs a score; an item above its maximum is refused; the pass mark decides "meets the conditions".
+        var judged = items.Where(i => !i.GetProperty("auto").GetBoolean()).Select(i => i.GetProperty("number").GetString()!).ToList();
+        var incomplete = await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify",
+            Verify(judged.Skip(1).Select(n => (object)new { number = n, score = 0, remark = "不具备" }), false));
+        incomplete.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await incomplete.Content.ReadAsStringAsync()).ShouldContain(judged[0]);
+        (await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify", Verify([new { number = "1.2", score = 4.5 }], false)))
+            .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var belowPassMark = await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify",
+            Verify(judged.Select(n => (object)new { number = n, score = 0, remark = "不具备" }), true));
+        belowPassMark.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await belowPassMark.Content.ReadAsStringAsync()).ShouldContain("未达到90分");
+
+        // Judged items at full points, every auto item confirmed on site at its maximum (a correction with a reason, A6), 1.2 one point short.
+        var entries = items.Select(i => (object)new
+        {
+            number = i.GetProperty("number").GetString(),
+            score = i.GetProperty("number").GetString() == "1.2" ? i.GetProperty("maxPoints").GetDecimal() - 1 : i.GetProperty("maxPoints").GetDecimal(),
+            remark = i.GetProperty("auto").GetBoolean() ? "现场核实" : i.GetProperty("number").GetString() == "1.2" ? "信息公开栏不醒目" : null,
+        }).ToList();
+        var verified = await city.PostAsJsonAsync($"/api/v1/changes/{id}/verify", Verify(entries, true));
         verified.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("verified");
+        var body = await verified.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("state").GetString().ShouldBe("verified");
+        body.GetProperty("verificationScore").GetDecimal().ShouldBe(99m);
+        var sheet = body.GetProperty("verificationSheet");
+        sheet.GetProperty("total").GetDecimal().ShouldBe(99m);
+        sheet.GetProperty("lines").EnumerateArray().Count().ShouldBe(16);
+        sheet.GetProperty("lines").EnumerateArray().ShouldContain(l => l.GetProperty("number").GetString() == "1.2"
+            && l.GetProperty("score").GetDecimal() == 3m && l.GetProperty("remark").GetString() == "信息公开栏不醒目");
         var titles = (await city.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{Caochang}")).GetProperty("titles").EnumerateArray().ToList();
         titles.ShouldContain(t => t.GetProperty("documentNumber").GetString() == "兰人社发〔2025〕12号" && t.GetProperty("level").GetString() == "municipal"
             && t.GetProperty("plaqueNumber").GetString() == "SJ-2025-12" && t.GetProperty("endedOn").ValueKind == JsonValueKind.Null);
         var stored = await factory.As<ChangeReports, ChangeReportView>(Roles.CityOfficer, Lanzhou, r => r.GetAsync(id));
         stored.VerificationIndicators.ShouldNotBeNullOrEmpty();
-        stored.VerificationScore.ShouldBe(93.5m);
+        stored.VerificationScore.ShouldBe(99m);
+        stored.VerificationSheet.ShouldNotBeNull().Lines.Sum(l => l.Score ?? 0).ShouldBe(99m);
+        stored.VerificationSheet.IsLocked.ShouldBeTrue();
+        var audited = await factory.As<AppDbContext, string?>(Roles.ProvinceOfficer, Province, async db =>
+            (await db.AuditEvents.Where(e => e.Action == "change.verify").ToListAsync()).SingleOrDefault()?.After);
+        audited.ShouldNotBeNull().ShouldContain("\"Number\":\"1.2\"");
     }
 
     [DatabaseTheory]

@@ -1,11 +1,15 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Identity;
 using FullEmployment.Application.Notices;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Supervision;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -265,6 +269,70 @@ public sealed class ReinspectionHttpTests(DemoApps apps) : IntegrationTest(apps)
         export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
+    [DatabaseTheory]
+    [Trait("Clause", "A9")]
+    public async Task A9_The_progress_export_is_in_the_api_scoped_to_the_readers_region_and_audited(Database database)
+    {
+        Use(database);
+        var round = await RoundAsync();
+        var id = round["id"]!.GetValue<string>();
+        var before = await AuditCountAsync("reinspection.export-progress", id);
+
+        var lanzhou = await Client("lanzhou").GetAsync(Url($"/api/v1/reinspections/{id}/progress.xlsx"));
+        lanzhou.StatusCode.ShouldBe(HttpStatusCode.OK);
+        lanzhou.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var lanzhouText = WorkbookText(await lanzhou.Content.ReadAsByteArrayAsync());
+        lanzhouText.ShouldContain("兰州市");
+        lanzhouText.ShouldContain("应复查");
+        lanzhouText.ShouldNotContain("嘉峪关市");
+        WorkbookText(await Client("province").GetByteArrayAsync(Url($"/api/v1/reinspections/{id}/progress.xlsx"))).ShouldContain("嘉峪关市");
+        (await AuditCountAsync("reinspection.export-progress", id)).ShouldBe(before + 2);
+
+        (await Client("auditor").GetAsync(Url($"/api/v1/reinspections/{id}/progress.xlsx"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Client("").GetAsync(Url($"/api/v1/reinspections/{id}/progress.xlsx"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Client("lanzhou").GetAsync(Url($"/api/v1/reinspections/{Guid.NewGuid()}/progress.xlsx"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await AuditCountAsync("reinspection.export-progress", id)).ShouldBe(before + 2);
+    }
+
+    [DatabaseTheory]
+    [Trait("Clause", "A9")]
+    public async Task A9_Files_are_uploaded_through_the_api_with_the_pages_categories_parties_and_region_checks(Database database)
+    {
+        Use(database);
+        var round = await RoundAsync();
+        var id = RecordId(round, Gongxingdun, "municipal");
+        var staff = await NewUserClientAsync(Roles.CommunityStaff, Gongxingdun);
+        var url = Url($"/api/v1/reinspection-records/{id}/files");
+
+        var selfCheck = await staff.PostAsync(url, Upload("self-check", "自查报告.png", Png));
+        selfCheck.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var file = await ReadObjectAsync(selfCheck);
+        file["category"]!.GetValue<string>().ShouldBe("self-check");
+        (await staff.GetByteArrayAsync(selfCheck.Headers.Location!)).ShouldBe(Png);
+        (await AuditCountAsync("reinspection.upload", id)).ShouldBe(1);
+
+        // A9: the community uploads self-check material, the inspecting city the on-site photos.
+        (await staff.PostAsync(url, Upload("photo", "现场.png", Png))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Client("lanzhou").PostAsync(url, Upload("photo", "现场.png", Png))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Client("chengguan").PostAsync(url, Upload("photo", "现场.png", Png))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await NewUserClientAsync(Roles.CountyOfficer, "620103")).PostAsync(url, Upload("photo", "现场.png", Png)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Client("jiayuguan").PostAsync(url, Upload("photo", "现场.png", Png))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Client("community").PostAsync(url, Upload("self-check", "自查报告.png", Png))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Client("auditor").PostAsync(url, Upload("photo", "现场.png", Png))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // The same checks as the page: the category, the file's real type, a file at all, and the state (evidence only while rectifying).
+        (await staff.PostAsync(url, Upload("other", "自查报告.png", Png))).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var disguised = await staff.PostAsync(url, Upload("self-check", "自查报告.png", "MZ\u0090\u0000 not an image"u8.ToArray()));
+        disguised.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await disguised.Content.ReadAsStringAsync()).ShouldContain("类型不受支持");
+        (await staff.PostAsync(url, Upload("evidence", "整改.png", Png))).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await staff.PostAsync(url, new MultipartFormDataContent { { new StringContent("self-check"), "category" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await staff.PostAsJsonAsync(url, new { category = "self-check" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await AuditCountAsync("reinspection.upload", id)).ShouldBe(2);
+    }
+
     private static object Pass(int version) => new
     {
         result = "pass",
@@ -278,6 +346,34 @@ public sealed class ReinspectionHttpTests(DemoApps apps) : IntegrationTest(apps)
         requiredItems = (string[]?)null,
         entries = FullMarks,
     };
+
+    // The smallest valid PNG: signature, IHDR for 1×1, IDAT, IEND.
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static MultipartFormDataContent Upload(string category, string fileName, byte[] content)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { new StringContent(category), "category" }, { file, "file", fileName } };
+    }
+
+    /// <summary>A bearer client of a new user with the role and scope (the demo has one account per role only).</summary>
+    private async Task<HttpClient> NewUserClientAsync(string role, string scope)
+    {
+        var userName = $"u{Guid.NewGuid():N}"[..16];
+        await Factory.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>()
+            .AddAsync(new NewUser(userName, userName, role, scope, "Test#Passw0rd!", false), checkActor: false));
+        return Factory.BearerClientFor(userName);
+    }
+
+    /// <summary>Every text of a workbook (shared strings and inline cells), to check which rows an export holds.</summary>
+    private static string WorkbookText(byte[] workbook)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook));
+        return string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+    }
 
     private Task<JsonObject> RoundAsync() => Rounds.GetValue(Factory, f => OpenAsync());
 

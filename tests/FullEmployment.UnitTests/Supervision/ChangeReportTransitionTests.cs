@@ -1,4 +1,5 @@
 using FullEmployment.Domain;
+using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Supervision;
 
@@ -10,6 +11,10 @@ public sealed class ChangeReportTransitionTests
     private static readonly DateOnly Decision = new(2025, 3, 10);
     private static readonly DateOnly Today = new(2025, 3, 20);
     private const ChangeStanding Everyone = ChangeStanding.Community | ChangeStanding.County | ChangeStanding.City | ChangeStanding.Province;
+    private static readonly ScoreTemplate Provincial = DefaultScoreTemplate.Create("620000", new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    // Every auto item computes at full points from these figures (docs/reference/score-sheet.md).
+    private static readonly AutoScoringInput Good = new(true, 2, 0.98m, 0, 0, 0, 0, 0, 0.97m, 0.93m, 1m, 0.9m, 1m, 1m, 1m, 0);
 
     [Theory]
     [Trait("Clause", "A11.1")]
@@ -154,19 +159,88 @@ public sealed class ChangeReportTransitionTests
         report.VerifiedLevel.ShouldBe(TitleLevel.Municipal);
         report.OptionsFor(ChangeStanding.Province).ShouldNotContain(ChangeReportAction.Verify);
         Should.Throw<DomainException>(() => report.Verify(ChangeStanding.City,
-            new MergerVerification(Today, 95, "{}", true, null, null, null, null), "u")).Message.ShouldContain("文件号");
+            new MergerVerification(Today, Sheet(), "{}", true, null, null, null, null), "u")).Message.ShouldContain("文件号");
         Should.Throw<DomainException>(() => report.Verify(ChangeStanding.City,
-            new MergerVerification(Today, 70, "{}", false, null, null, null, " "), "u")).Message.ShouldContain("理由");
+            new MergerVerification(Today, Sheet(0), "{}", false, null, null, null, " "), "u")).Message.ShouldContain("理由");
         Should.Throw<DomainException>(() => report.Verify(ChangeStanding.City,
-            new MergerVerification(Decision.AddDays(-1), 70, "{}", false, null, null, null, "不达标"), "u"));
+            new MergerVerification(Decision.AddDays(-1), Sheet(0), "{}", false, null, null, null, "不达标"), "u"));
 
-        report.Verify(ChangeStanding.City, new MergerVerification(Today, 95, "{\"rate\":1}", true, "兰人社发〔2025〕9号", "SJ-9", Today, null), "u");
+        report.Verify(ChangeStanding.City, new MergerVerification(Today, Sheet(), "{\"rate\":1}", true, "兰人社发〔2025〕9号", "SJ-9", Today, null), "u");
 
         report.State.ShouldBe(ChangeReportState.Verified);
         report.MeetsConditions.ShouldBe(true);
         report.GrantedDocumentNumber.ShouldBe("兰人社发〔2025〕9号");
         Should.Throw<DomainException>(() => report.Verify(ChangeStanding.City,
-            new MergerVerification(Today, 95, "{}", false, null, null, null, "再次"), "u")).Message.ShouldContain("不能执行");
+            new MergerVerification(Today, Sheet(), "{}", false, null, null, null, "再次"), "u")).Message.ShouldContain("不能执行");
+    }
+
+    [Fact]
+    [Trait("Clause", "A11.3")]
+    public void A11_3_A6_The_verification_needs_every_item_of_the_provincial_sheet_scored()
+    {
+        var report = Merger(ChangeStanding.Province);
+        var partial = new ScoreSheet(ReviewLevel.Province, Provincial, Good);
+        partial.Judge("1.2", 4, null);
+
+        var refusal = Should.Throw<DomainException>(() => report.Verify(ChangeStanding.Province,
+            new MergerVerification(Today, partial, "{}", false, null, null, null, "不达标"), "u"));
+
+        refusal.Clause.ShouldBe("A6");
+        refusal.Message.ShouldContain("1.3");
+        report.State.ShouldBe(ChangeReportState.AwaitingVerification);
+        report.VerificationSheet.ShouldBeNull();
+    }
+
+    [Fact]
+    [Trait("Clause", "A6")]
+    public void A6_A_verification_item_is_scored_within_its_maximum()
+    {
+        var sheet = new ScoreSheet(ReviewLevel.Province, Provincial, Good);
+
+        Should.Throw<DomainException>(() => sheet.Judge("1.2", 4.5m, null)).Clause.ShouldBe("A6");
+        Should.Throw<DomainException>(() => sheet.Judge("1.2", -1, "扣分")).Clause.ShouldBe("A6");
+        Should.Throw<DomainException>(() => sheet.Override("2.1", 9, "现场核实")).Clause.ShouldBe("A6");
+    }
+
+    [Fact]
+    [Trait("Clause", "A11.3")]
+    public void A11_3_The_verification_score_is_the_sheets_total_and_the_sheet_is_kept_itemised_and_locked()
+    {
+        var report = Merger(ChangeStanding.Province);
+        var sheet = Sheet(2);
+
+        report.Verify(ChangeStanding.Province, new MergerVerification(Today, sheet, "{}", false, null, null, null, "群众满意度不足"), "u");
+
+        report.VerificationSheet.ShouldBeSameAs(sheet);
+        report.VerificationSheet!.Lines.Count.ShouldBe(Provincial.Items.Count);
+        report.VerificationScore.ShouldBe(sheet.Lines.Sum(l => l.Score!.Value));
+        report.VerificationSheet.IsLocked.ShouldBeTrue();
+        Should.Throw<DomainException>(() => sheet.Judge("1.2", 4, null));
+    }
+
+    [Theory]
+    [Trait("Clause", "A11.3")]
+    [InlineData(0, false)]
+    [InlineData(-1, true)]
+    public void A11_3_Meeting_the_conditions_needs_the_pass_mark_on_the_provincial_sheet(int judged, bool passes)
+    {
+        var sheet = Sheet(judged);
+        sheet.Passes(ChangeReport.VerificationPassMark).ShouldBe(passes);
+        var report = Merger(ChangeStanding.Province);
+        var verification = new MergerVerification(Today, sheet, "{}", true, "甘人社发〔2025〕9号", "甘A-009", Today, null);
+
+        if (passes)
+        {
+            report.Verify(ChangeStanding.Province, verification, "u");
+            report.MeetsConditions.ShouldBe(true);
+        }
+        else
+        {
+            Should.Throw<DomainException>(() => report.Verify(ChangeStanding.Province, verification, "u")).Message.ShouldContain("未达到90分");
+            report.State.ShouldBe(ChangeReportState.AwaitingVerification);
+            report.Verify(ChangeStanding.Province, verification with { MeetsConditions = false, Reason = "得分不足90分" }, "u");
+            report.MeetsConditions.ShouldBe(false);
+        }
     }
 
     [Theory]
@@ -313,7 +387,7 @@ public sealed class ChangeReportTransitionTests
                 report.Refuse(Everyone, Today, "u", "理由");
                 break;
             default:
-                report.Verify(Everyone, new MergerVerification(Today, 70, "{}", false, null, null, null, "不达标"), "u");
+                report.Verify(Everyone, new MergerVerification(Today, Sheet(0), "{}", false, null, null, null, "不达标"), "u");
                 break;
         }
     }
@@ -334,7 +408,7 @@ public sealed class ChangeReportTransitionTests
                 return merger();
             case ChangeReportState.Verified:
                 report = merger();
-                report.Verify(ChangeStanding.Province, new MergerVerification(Today, 70, "{}", false, null, null, null, "不达标"), "u");
+                report.Verify(ChangeStanding.Province, new MergerVerification(Today, Sheet(0), "{}", false, null, null, null, "不达标"), "u");
                 return report;
             case ChangeReportState.AwaitingConsent:
                 return rename();
@@ -347,6 +421,21 @@ public sealed class ChangeReportTransitionTests
                 report.Refuse(ChangeStanding.Province, Today, "u", "理由");
                 return report;
         }
+    }
+
+    private static ChangeReport Merger(ChangeStanding decider) =>
+        File(ChangeKind.Merger, ChangeStanding.County, predecessors: ["620102001002"], successor: "620102001002", decider: decider);
+
+    /// <summary>A complete provincial sheet: judged items at full points, or at <paramref name="judged"/> with a remark.</summary>
+    private static ScoreSheet Sheet(decimal judged = -1)
+    {
+        var sheet = new ScoreSheet(ReviewLevel.Province, Provincial, Good);
+        foreach (var line in sheet.Lines.Where(l => l.Mode == ScoringMode.Judged))
+        {
+            sheet.Judge(line.Number, judged < 0 ? line.MaxPoints : Math.Min(judged, line.MaxPoints), judged < 0 ? null : "扣分");
+        }
+
+        return sheet;
     }
 
     private static ChangeReport File(ChangeKind kind, ChangeStanding filer, DateOnly? today = null, Community? community = null,

@@ -35,5 +35,9 @@ internal sealed class ChangeReportConfiguration : IEntityTypeConfiguration<Chang
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => r.CommunityCode);
         b.HasIndex(r => new { r.CityCode, r.State });
+        // A11.3: the verification sheet lives with the campaign and re-inspection sheets (score_sheets), keyed to the report.
+        b.Ignore(r => r.VerificationSheet);
+        b.HasMany(r => r.ScoreSheets).WithOne().HasForeignKey("ChangeReportId").OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.ScoreSheets).HasField("_scoreSheets").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -36,7 +36,7 @@ public sealed class GrantTitleModel(CommunityRegistry registry) : PageModel
         await LoadAsync(code, cancellationToken);
         if (Levels.Count == 0)
         {
-            throw new ForbiddenException("您无权为该社区登记称号（A10：省级称号由省人社厅、市级称号由所在市州人社局管理）。");
+            throw new ForbiddenException(Community.ClosedReason ?? "您无权为该社区登记称号（A10：省级称号由省人社厅、市级称号由所在市州人社局管理）。");
         }
 
         Form.Version = Community.Version;

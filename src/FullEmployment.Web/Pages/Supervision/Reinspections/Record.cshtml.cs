@@ -16,15 +16,8 @@ namespace FullEmployment.Web.Pages.Supervision.Reinspections;
 /// </summary>
 public sealed class RecordModel(ReinspectionService reinspections, TimeProvider clock) : ActionFormPageModel
 {
-    public sealed class JudgedScore
-    {
-        public string Number { get; set; } = "";
-        public decimal? Score { get; set; }
-        public string? Remark { get; set; }
-    }
-
     public ReinspectionRecordView View { get; private set; } = null!;
-    public IReadOnlyList<ReinspectionSheetItem> Items { get; private set; } = [];
+    public IReadOnlyList<SheetItemView> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     [BindProperty] public string? SelfAssessment { get; set; }
@@ -35,7 +28,7 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
     [BindProperty][Display(Name = "发现的问题")] public string? Findings { get; set; }
     [BindProperty][Display(Name = "整改期限（工作日）")] public int? RectifyWorkingDays { get; set; } = 10;
     [BindProperty][Display(Name = "整改事项（每行一项）")] public string? RequiredItems { get; set; }
-    [BindProperty] public List<JudgedScore> Scores { get; set; } = [];
+    [BindProperty] public List<ScoreFormRow> Scores { get; set; } = [];
     [BindProperty][Display(Name = "整改情况")] public string? Answer { get; set; }
     [BindProperty] public bool Passed { get; set; }
     [BindProperty][Display(Name = "复核意见")] public string? Remark { get; set; }
@@ -55,8 +48,7 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
     public Task<IActionResult> OnPostResultAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync("Result", async () =>
         {
-            var entries = Scores.Where(s => s.Score is not null)
-                .Select(s => new ScoreEntry(s.Number, s.Score!.Value, string.IsNullOrWhiteSpace(s.Remark) ? null : s.Remark.Trim())).ToList();
+            var entries = ScoreFormRow.Entries(Scores);
             var view = await reinspections.RecordResultAsync(new ReinspectionResultInput(id, Version, Result, VisitDate ?? Today, Lines(Inspectors), Method,
                 Findings, entries, RectifyWorkingDays: Result == ReinspectionResult.Rectify ? RectifyWorkingDays : null,
                 RequiredItems: Lines(RequiredItems)), cancellationToken);
@@ -124,7 +116,7 @@ public sealed class RecordModel(ReinspectionService reinspections, TimeProvider 
         DecisionDate ??= Today;
         if (Scores.Count == 0)
         {
-            Scores = Items.Select(i => new JudgedScore { Number = i.Number }).ToList();
+            Scores = Items.Select(i => new ScoreFormRow { Number = i.Number }).ToList();
         }
     }
 }
