@@ -48,6 +48,7 @@ public static class ApplicationRegistration
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<SupportRequestDemoData>();
+        services.AddScoped<Funds.FundAllocations>();
         services.AddLedgers();
         return services;
     }
