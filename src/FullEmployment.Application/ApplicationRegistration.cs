@@ -49,6 +49,9 @@ public static class ApplicationRegistration
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<SupportRequestDemoData>();
         services.AddScoped<Funds.FundAllocations>();
+        services.AddScoped<Common.ICommunityStatusSource, Campaigns.ApplicationStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Supervision.ReinspectionStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Funds.FundAllocationStatusSource>();
         services.AddLedgers();
         return services;
     }

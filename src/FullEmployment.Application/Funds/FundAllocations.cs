@@ -149,7 +149,8 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
     /// The year's allocation within the reader's area, narrowed by the filter; <paramref name="page"/> null gives every line.
     /// Totals and the differences against a fresh computation cover the filtered lines, not only the page.
     /// </summary>
-    public async Task<FundAllocationView> GetAsync(int year, FundAllocationFilter filter, PageRequest? page, CancellationToken cancellationToken = default)
+    public async Task<FundAllocationView> GetAsync(int year, FundAllocationFilter filter, PageRequest? page, CancellationToken cancellationToken = default,
+        bool withDifferences = true)
     {
         ArgumentNullException.ThrowIfNull(filter);
         Actor.EnsureRole(Readers);
@@ -158,7 +159,7 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
         var lines = Filtered(await VisibleLines(allocation.Id).ToListAsync(cancellationToken), filter);
         var names = await RegionNamesAsync(cancellationToken);
         var differences = new List<FundDifferenceView>();
-        if (allocation.State != FundAllocationState.Draft && Actor.Role == Roles.ProvinceOfficer)
+        if (withDifferences && allocation.State != FundAllocationState.Draft && Actor.Role == Roles.ProvinceOfficer)
         {
             // Titles changed after confirmation do not change the list (A12): they only show here.
             var settings = await SettingsForAsync(year, null, cancellationToken);
@@ -192,7 +193,7 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
     /// <summary>The list as xlsx: the reader's whole area, or one city's lines (for its finance bureau); audited.</summary>
     public async Task<ExportedFile> ExportAsync(int year, FundAllocationFilter filter, CancellationToken cancellationToken = default)
     {
-        var view = await GetAsync(year, filter, null, cancellationToken);
+        var view = await GetAsync(year, filter, null, cancellationToken, withDifferences: false);
         var scope = filter.CityCode is { Length: > 0 } ? view.ByCity.FirstOrDefault()?.Name ?? filter.CityCode : "全部";
         var workbook = XlsxWriter.Build(w =>
         {
@@ -211,7 +212,7 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
     /// <summary>The province's chart: each city's allocated amount by level (legacy stars as provincial, A12.1).</summary>
     public async Task<IReadOnlyList<FundCityLevelRow>> ByCityAsync(int year, CancellationToken cancellationToken = default)
     {
-        var view = await GetAsync(year, new FundAllocationFilter(), null, cancellationToken);
+        var view = await GetAsync(year, new FundAllocationFilter(), null, cancellationToken, withDifferences: false);
         return view.Lines.GroupBy(l => (l.CityCode, l.CityName)).OrderBy(g => g.Key.CityCode)
             .Select(g => new FundCityLevelRow(g.Key.CityCode, g.Key.CityName, g.Where(l => l.Level == "national").Sum(l => l.Amount),
                 g.Where(l => l.Level is "provincial" or "legacyProvincialStar").Sum(l => l.Amount), g.Where(l => l.Level == "municipal").Sum(l => l.Amount),
