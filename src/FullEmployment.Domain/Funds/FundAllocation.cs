@@ -159,9 +159,10 @@ public sealed class FundAllocation
     public static IReadOnlyList<FundAllocationTotal> TotalsByCounty(IEnumerable<FundAllocationLine> lines) =>
         Totals(lines, l => l.CountyCode ?? l.CityCode);
 
-    /// <summary>By level as subsidised (A12.1): a legacy provincial star line counts as provincial.</summary>
+    /// <summary>By level as subsidised, highest first (A12.1): a legacy provincial star line counts as provincial.</summary>
     public static IReadOnlyList<FundAllocationTotal> TotalsByLevel(IEnumerable<FundAllocationLine> lines) =>
-        Totals(lines, l => (l.Level == TitleLevel.LegacyProvincialStar ? TitleLevel.Provincial : l.Level).ApiName());
+        lines.GroupBy(l => l.Level.Rank()).OrderByDescending(g => g.Key)
+            .Select(g => new FundAllocationTotal(((TitleLevel)g.Key).ApiName(), g.Count(), g.Sum(l => l.Amount))).ToList();
 
     private static List<FundAllocationTotal> Totals(IEnumerable<FundAllocationLine> lines, Func<FundAllocationLine, string> key) =>
         lines.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -53,6 +53,7 @@ public sealed class FundAllocationPageTests(EndToEndFixture fixture, ITestOutput
         await SaveScreenshotAsync("funds-3-issued");
 
         await Page.SelectOptionAsync("[data-testid=filters] select[name=city]", "620200");
+        await Page.ClickAsync("[data-testid=filters] button");
         await Page.WaitForURLAsync("**city=620200**");
         (await Page.InnerTextAsync("[data-testid=lines]")).ShouldNotContain("东岗社区");
         await Page.GotoAsync($"{BaseUrl}/Funds/Allocations/2027/Print");

@@ -245,8 +245,8 @@ public class FundAllocationRuleTests
 
         FundAllocation.TotalsByCity(lines).ShouldBe([new FundAllocationTotal("620100", 2, 40_000m), new FundAllocationTotal("620200", 1, 20_000m)]);
         FundAllocation.TotalsByCounty(lines).Select(t => t.Key).ShouldBe(["620102", "620103", "620200"]);
-        FundAllocation.TotalsByLevel(lines).ShouldBe([new FundAllocationTotal("municipal", 1, 10_000m), new FundAllocationTotal("national", 1, 30_000m),
-            new FundAllocationTotal("provincial", 1, 20_000m)]);
+        FundAllocation.TotalsByLevel(lines).ShouldBe([new FundAllocationTotal("national", 1, 30_000m), new FundAllocationTotal("provincial", 1, 20_000m),
+            new FundAllocationTotal("municipal", 1, 10_000m)]);
     }
 
     [Theory]

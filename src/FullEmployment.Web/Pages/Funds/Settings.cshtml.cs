@@ -32,7 +32,6 @@ public sealed class SettingsModel(FundAllocations allocations, TimeProvider cloc
         ProvincialAmount = Current.ProvincialAmount;
         MunicipalAmount = Current.MunicipalAmount;
         CapPercent = Current.InformationSystemCapShare * 100;
-        Version = Current.Version;
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
@@ -47,6 +46,7 @@ public sealed class SettingsModel(FundAllocations allocations, TimeProvider cloc
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Current = await allocations.GetSettingsAsync(Year, cancellationToken);
+        Version = Current.Version;
         Stored = await allocations.ListSettingsAsync(cancellationToken);
     }
 }

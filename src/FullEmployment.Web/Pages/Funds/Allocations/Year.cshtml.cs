@@ -90,9 +90,6 @@ public sealed class YearModel(FundAllocations allocations, TimeProvider clock) :
         Cities = all.ByCity;
         Counties = string.IsNullOrEmpty(CityCode) ? all.ByCounty
             : all.ByCounty.Where(c => c.Code.StartsWith(CityCode[..4], StringComparison.Ordinal)).ToList();
-        if (Version == 0)
-        {
-            Version = Allocation.Version;
-        }
+        Version = Allocation.Version;
     }
 }
