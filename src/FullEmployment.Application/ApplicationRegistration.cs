@@ -48,6 +48,10 @@ public static class ApplicationRegistration
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<SupportRequestDemoData>();
+        services.AddScoped<Funds.FundAllocations>().AddScoped<FundAllocationDemoData>();
+        services.AddScoped<Common.ICommunityStatusSource, Campaigns.ApplicationStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Supervision.ReinspectionStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Funds.FundAllocationStatusSource>();
         services.AddLedgers();
         return services;
     }
