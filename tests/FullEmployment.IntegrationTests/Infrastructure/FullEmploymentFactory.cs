@@ -52,6 +52,7 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("Demo:Ledgers", options.DemoLedgers ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
+        builder.UseSetting("SecondFactor:KeyFile", Path.Combine(_folder, "second-factor.key"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in options.Settings)
         {
