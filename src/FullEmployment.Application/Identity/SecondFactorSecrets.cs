@@ -8,7 +8,7 @@ namespace FullEmployment.Application.Identity;
 /// Protects authenticator secrets with AES-256-GCM under a key held outside the database (settings or a key file), so a
 /// database reader or a stolen backup cannot compute anyone's codes. The user's ID is bound in as associated data: a
 /// database writer cannot move one account's secret to another. The one place secret storage is decided
-/// (docs/decisions/0020-two-factor-sign-in.md).
+/// (docs/decisions/0013-two-factor-sign-in.md).
 /// </summary>
 public sealed class SecondFactorSecrets
 {
