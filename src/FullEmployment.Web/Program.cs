@@ -10,6 +10,7 @@ using FullEmployment.Application.Seeding;
 using FullEmployment.Web.Api;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -37,6 +38,7 @@ services.AddAuthentication(options =>
     .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
     .AddIdentityCookies();
 services.ConfigureApplicationCookie(CookiePolicy.Configure);
+services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, CookiePolicy.ConfigureTwoFactor);
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 services.AddAuthorization();
 
@@ -44,6 +46,9 @@ services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/");
     options.Conventions.AllowAnonymousToPage("/Account/Login");
+    // Reached between the password and the code: the short-lived two-factor cookie says whose sign-in it is.
+    options.Conventions.AllowAnonymousToPage("/Account/SecondFactor");
+    options.Conventions.AllowAnonymousToPage("/Account/EnrolSecondFactor");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToFolder("/Public");
 });

@@ -23,6 +23,8 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SecondFactorEnrolment> SecondFactorEnrolments => Set<SecondFactorEnrolment>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FundSettings> FundSettings => Set<FundSettings>();
     public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();

@@ -122,6 +122,28 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+internal sealed class SecondFactorEnrolmentConfiguration : IEntityTypeConfiguration<SecondFactorEnrolment>
+{
+    public void Configure(EntityTypeBuilder<SecondFactorEnrolment> b)
+    {
+        b.ToTable("second_factor_enrolments");
+        b.HasKey(e => e.UserId);
+        b.Property(e => e.ProtectedSecret).HasMaxLength(200);
+        b.HasOne<AppUser>().WithOne().HasForeignKey<SecondFactorEnrolment>(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> b)
+    {
+        b.ToTable("recovery_codes");
+        b.Property(c => c.Hash).HasMaxLength(120);
+        b.HasIndex(c => c.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace FullEmployment.Application.Identity;
 
-/// <summary>How a sign-in ended: <see cref="Error"/> is the Chinese message to show when it failed.</summary>
-public sealed record SignInOutcome(bool Succeeded, string? Error);
+/// <summary>
+/// How the password step ended: <see cref="Error"/> is the Chinese message to show when it failed; when it succeeded,
+/// <see cref="Next"/> says whether the account is signed in or a second factor follows.
+/// </summary>
+public sealed record SignInOutcome(bool Succeeded, string? Error, SignInStep Next = SignInStep.Done);
 
 public enum PasswordChangeStatus
 {
@@ -26,7 +29,7 @@ public sealed record PasswordChangeOutcome(PasswordChangeStatus Status, IReadOnl
 /// <summary>
 /// Signing in and out and changing one's own password (the account pages), each attempt audited and saved with its effect.
 /// </summary>
-public sealed class AccountSessions(SignInManager<AppUser> signIn, AuditTrail audit, AppDbContext db)
+public sealed class AccountSessions(SignInManager<AppUser> signIn, AuditTrail audit, AppDbContext db, SecondFactorSessions secondFactor)
 {
     private const string LockedOutMessage = "密码连续错误5次，账号已锁定15分钟";
 
@@ -43,23 +46,50 @@ public sealed class AccountSessions(SignInManager<AppUser> signIn, AuditTrail au
             return new SignInOutcome(false, "该账号已停用，请联系安全管理员。");
         }
 
-        var result = user is null
-            ? SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            await AuditSignInAsync("login", name, null, cancellationToken);
-            return new SignInOutcome(true, null);
-        }
-
-        if (result.IsLockedOut)
+        if (user is not null && await Users.IsLockedOutAsync(user))
         {
             await AuditSignInAsync("login.locked-out", name, "连续失败次数过多", cancellationToken);
             return new SignInOutcome(false, LockedOutMessage + "，请稍后再试或联系安全管理员解锁。");
         }
 
-        await AuditSignInAsync("login.failed", name, "用户名或密码错误", cancellationToken);
-        return new SignInOutcome(false, "用户名或密码错误。");
+        if (user is null || !await Users.CheckPasswordAsync(user, password))
+        {
+            return await PasswordFailedAsync(user, name, cancellationToken);
+        }
+
+        // The failure count is not cleared by the password alone where a second factor follows: otherwise each correct
+        // password would buy another four guesses at the code.
+        var next = await secondFactor.AfterPasswordAsync(user, cancellationToken);
+        if (next != SignInStep.Done)
+        {
+            return new SignInOutcome(true, null, next);
+        }
+
+        user.AccessFailedCount = 0;
+        audit.Record("login", "user", name);
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return new SignInOutcome(true, null);
+    }
+
+    private async Task<SignInOutcome> PasswordFailedAsync(AppUser? user, string name, CancellationToken cancellationToken)
+    {
+        var locks = user is { LockoutEnabled: true } && user.AccessFailedCount + 1 >= Users.Options.Lockout.MaxFailedAccessAttempts;
+        audit.Record(locks ? "login.locked-out" : "login.failed", "user", name, null,
+            after: new { reason = locks ? "连续失败次数过多" : "用户名或密码错误" });
+        if (user is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            // Saves the count (and the lockout) together with the audit event above.
+            await Users.AccessFailedAsync(user);
+        }
+
+        return locks
+            ? new SignInOutcome(false, LockedOutMessage + "，请稍后再试或联系安全管理员解锁。")
+            : new SignInOutcome(false, "用户名或密码错误。");
     }
 
     public async Task SignOutAsync(string? userName, CancellationToken cancellationToken = default)

@@ -13,6 +13,9 @@ public static class IdentityRegistration
         services.AddScoped<CommandLineActors>();
         // Needs the sign-in manager, which only the web app adds.
         services.AddScoped<AccountSessions>();
+        services.AddScoped<SecondFactorSessions>();
+        services.AddOptions<SecondFactorOptions>().BindConfiguration("SecondFactor");
+        services.AddSingleton<SecondFactorSecrets>();
         return services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;

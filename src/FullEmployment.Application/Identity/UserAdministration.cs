@@ -14,6 +14,9 @@ public sealed record NewUser(string UserName, string DisplayName, string Role, s
 public sealed record UserRow(string Id, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName,
     bool IsDisabled, bool LockedOut, bool MustChangePassword)
 {
+    /// <summary>Whether the account has a confirmed authenticator (filled on the account's own page).</summary>
+    public bool SecondFactorEnrolled { get; init; }
+
     /// <summary>The account's states in Chinese, e.g. "已停用、已锁定"; "正常" when none applies.</summary>
     public string StatusText
     {
@@ -115,7 +118,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var scopeName = await db.Regions.AsNoTracking().Where(r => r.Code == user.ScopeCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken)
             ?? await db.Communities.AsNoTracking().Where(c => c.Code == user.ScopeCode).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
             ?? user.ScopeCode;
-        return ToRow(user, scopeName, clock.GetUtcNow());
+        var enrolled = await db.SecondFactorEnrolments.AnyAsync(e => e.UserId == user.Id && e.ConfirmedAt != null, cancellationToken);
+        return ToRow(user, scopeName, clock.GetUtcNow()) with { SecondFactorEnrolled = enrolled };
     }
 
     /// <summary>
@@ -222,6 +226,31 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         audit.Record("user.reset-password", "user", userName, RegionOf(user.ScopeCode));
         // A reset answers a suspected compromise: the account's tokens go with the old password.
         await tokens.RevokeLiveTokensAsync(user, "密码已重置", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the account's authenticator and recovery codes (a lost phone, a suspected leak): the next sign-in enrols a new
+    /// one, and the new security stamp ends open sessions and half-finished sign-ins. The secret itself is never shown.
+    /// </summary>
+    public async Task ResetSecondFactorAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        audit.Actor.EnsureRole(Roles.SecurityAdmin);
+        if (string.Equals(userName, audit.Actor.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            // Otherwise a stolen administrator session could replace the administrator's own second factor.
+            throw new DomainException("不能重置自己的两步验证，请由另一名安全管理员操作。");
+        }
+
+        var user = await FindInScopeAsync(userName);
+        var enrolment = await db.SecondFactorEnrolments.FirstOrDefaultAsync(e => e.UserId == user.Id, cancellationToken)
+            ?? throw new DomainException($"账号“{userName}”尚未绑定两步验证，无需重置。");
+        var codes = await db.RecoveryCodes.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken);
+        db.SecondFactorEnrolments.Remove(enrolment);
+        db.RecoveryCodes.RemoveRange(codes);
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        audit.Record("user.second-factor.reset", "user", userName, RegionOf(user.ScopeCode),
+            before: new { enrolled = enrolment.ConfirmedAt is not null, recoveryCodesLeft = codes.Count(c => c.UsedAt is null) });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -4,6 +4,15 @@ namespace FullEmployment.Web.Infrastructure;
 
 public static class CookiePolicy
 {
+    /// <summary>The cookie between the password and the second factor: five minutes (Identity's default), never sliding.</summary>
+    public static void ConfigureTwoFactor(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "fe.2fa";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    }
+
     /// <summary>30-minute idle timeout; the API answers 401/403 instead of redirecting to the login page.</summary>
     public static void Configure(CookieAuthenticationOptions options)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["Database__Provider"] = "Sqlite",
         ["ConnectionStrings__Default"] = "Data Source=" + DatabasePath,
         ["Demo__Password"] = DemoPassword,
+        ["SecondFactor__KeyFile"] = Path.Combine(_tempDirectory, "second-factor.key"),
         // The ledger tests import their own rows and look for them on the first page of the list.
         ["Demo__Ledgers"] = "false",
     };
@@ -50,6 +52,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// so every run sees the same dates whatever the real date is, and a test can still let a notice period pass.
     /// </summary>
     public FixedStartClock Clock { get; } = new();
+
+    /// <summary>The authenticators the tests enrolled, by user name (each secret as the enrolment page showed it).</summary>
+    public ConcurrentDictionary<string, TestAuthenticator> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The password of every seeded demo account in end-to-end runs.</summary>
     public const string DemoPassword = "Demo@Pass2025";

@@ -69,7 +69,7 @@ public sealed class ApplicationPhoneTests
         await factory.As(Roles.SecurityAdmin, Province, sp => sp.GetRequiredService<UserAdministration>()
             .AddAsync(new NewUser(userName, userName, role, scope, password, false), checkActor: false));
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await FullEmploymentFactory.LoginAsync(client, userName, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        FullEmploymentFactory.IsSignedIn(await factory.SignInAsync(client, userName, password)).ShouldBeTrue();
         return client;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -51,6 +52,7 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("Demo:Ledgers", options.DemoLedgers ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
+        builder.UseSetting("SecondFactor:KeyFile", Path.Combine(_folder, "second-factor.key"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in options.Settings)
         {
@@ -111,6 +113,9 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         }
     }
 
+    /// <summary>The authenticators the harness enrolled, by user name (the secret as the enrolment page showed it).</summary>
+    public ConcurrentDictionary<string, TestAuthenticator> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real login page (antiforgery token, cookies kept, redirects not followed).</summary>
@@ -119,10 +124,10 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         Task.Run(async () =>
         {
             var client = AnonymousClient();
-            var response = await LoginAsync(client, username, Password);
-            if (response.StatusCode != HttpStatusCode.Redirect)
+            var response = await SignInAsync(client, username, Password);
+            if (!IsSignedIn(response))
             {
-                throw new InvalidOperationException($"Login as {username} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException($"Login as {username} failed: {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
             }
 
             return client;
@@ -138,7 +143,82 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
             return client;
         }).GetAwaiter().GetResult();
 
-    /// <summary>GET the login page, then POST the form with its antiforgery token.</summary>
+    /// <summary>
+    /// The whole sign-in as a person does it: the password, then on first sign-in the enrolment page (the secret read off
+    /// the page, a code from it confirmed, the recovery codes page passed), otherwise the code of the account's
+    /// authenticator. Returns the last response: a redirect away from /Account when signed in.
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await LoginAsync(client, username, password);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (location.StartsWith("/Account/EnrolSecondFactor", StringComparison.Ordinal))
+        {
+            var page = await client.GetStringAsync(new Uri(location, UriKind.Relative));
+            var secret = SecretPattern().Match(page) is { Success: true } m ? m.Groups[1].Value
+                : throw new InvalidOperationException("The enrolment page shows no secret.");
+            var authenticator = Authenticators[username] = new TestAuthenticator(secret);
+            var confirmed = await PostCodeAsync(client, location, page, "Code", NextCode(authenticator));
+            if (confirmed.StatusCode != HttpStatusCode.OK || ContinuePattern().Match(await confirmed.Content.ReadAsStringAsync()) is not { Success: true } next)
+            {
+                return confirmed;
+            }
+
+            // The recovery codes are shown once; "continue" leads where the sign-in was going.
+            return await client.GetAsync(new Uri(WebUtility.HtmlDecode(next.Groups[1].Value), UriKind.Relative));
+        }
+
+        if (location.StartsWith("/Account/SecondFactor", StringComparison.Ordinal))
+        {
+            var authenticator = Authenticators.GetValueOrDefault(username)
+                ?? throw new InvalidOperationException($"{username} enrolled outside the harness: no authenticator to read a code from.");
+            var page = await client.GetStringAsync(new Uri(location, UriKind.Relative));
+            return await PostCodeAsync(client, location + (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Code", page, "Code",
+                NextCode(authenticator));
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// Whether a <see cref="SignInAsync"/> ended signed in: redirected, or arrived, outside /Account, or sent on to change
+    /// an initial password.
+    /// </summary>
+    public static bool IsSignedIn(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var path = response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location?.OriginalString ?? ""
+            : response.IsSuccessStatusCode ? response.RequestMessage?.RequestUri?.AbsolutePath ?? "" : "/Account/";
+        return !path.StartsWith("/Account/", StringComparison.Ordinal) || path.StartsWith("/Account/ChangePassword", StringComparison.Ordinal);
+    }
+
+    /// <summary>The authenticator's next code; when the steps around now are used up, the clock moves on one step first.</summary>
+    public string NextCode(TestAuthenticator authenticator)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        if (authenticator.NextCode(Clock.GetUtcNow()) is { } code)
+        {
+            return code;
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        return authenticator.NextCode(Clock.GetUtcNow())!;
+    }
+
+    /// <summary>POSTs a code form of a page fetched before (its antiforgery token).</summary>
+    public static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string page, string field, string code)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+            [field] = code,
+        }));
+    }
+
+    /// <summary>GET the login page, then POST the form with its antiforgery token (the password step only).</summary>
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string username, string password)
     {
         var page = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
@@ -176,6 +256,12 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
     public Task<T> As<TService, T>(string role, string scope, Func<TService, Task<T>> work)
         where TService : notnull =>
         As(role, scope, sp => work(sp.GetRequiredService<TService>()));
+
+    [GeneratedRegex(@"data-testid=""totp-secret"">([A-Z2-7]+)<")]
+    private static partial Regex SecretPattern();
+
+    [GeneratedRegex(@"href=""([^""]+)"" data-testid=""continue""")]
+    private static partial Regex ContinuePattern();
 
     [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*value=""([^""]+)""")]
     private static partial Regex TokenPattern();

@@ -27,6 +27,11 @@ public sealed class LoginModel(AccountSessions sessions) : PageModel
 
     public void OnGet()
     {
+        // A second-factor step that ended (locked, expired) says why here, where the sign-in starts again.
+        if (TempData["LoginError"] is string error)
+        {
+            ModelState.AddModelError("", error);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -39,7 +44,13 @@ public sealed class LoginModel(AccountSessions sessions) : PageModel
         var outcome = await sessions.SignInAsync(Input.UserName, Input.Password, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+            return outcome.Next switch
+            {
+                SignInStep.EnterCode => RedirectToPage("/Account/SecondFactor", new { ReturnUrl = returnUrl }),
+                SignInStep.Enrol => RedirectToPage("/Account/EnrolSecondFactor", new { ReturnUrl = returnUrl }),
+                _ => LocalRedirect(returnUrl),
+            };
         }
 
         ModelState.AddModelError("", outcome.Error!);

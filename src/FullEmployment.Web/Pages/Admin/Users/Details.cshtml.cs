@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FullEmployment.Web.Pages.Admin.Users;
 
-/// <summary>One account and what a security administrator may do to it: disable, enable, unlock, reset the password.</summary>
+/// <summary>One account and what a security administrator may do to it: disable, enable, unlock, reset the password or the second factor.</summary>
 public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) : PageModel
 {
     [BindProperty]
@@ -31,6 +31,10 @@ public sealed class DetailsModel(UserAdministration users, ICurrentActor actor) 
 
     public Task<IActionResult> OnPostUnlockAsync(string userName, CancellationToken cancellationToken) =>
         ActAsync(userName, () => users.UnlockAsync(userName, cancellationToken), "账号已解锁。", cancellationToken);
+
+    public Task<IActionResult> OnPostResetSecondFactorAsync(string userName, CancellationToken cancellationToken) =>
+        ActAsync(userName, () => users.ResetSecondFactorAsync(userName, cancellationToken),
+            "两步验证已重置：原验证器和恢复码已失效，该用户下次登录时须重新绑定。", cancellationToken);
 
     public Task<IActionResult> OnPostResetPasswordAsync(string userName, CancellationToken cancellationToken)
     {

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace FullEmployment.Application.Identity;
+
+/// <summary>
+/// Protects authenticator secrets with AES-256-GCM under a key held outside the database (settings or a key file), so a
+/// database reader or a stolen backup cannot compute anyone's codes. The user's ID is bound in as associated data: a
+/// database writer cannot move one account's secret to another. The one place secret storage is decided
+/// (docs/decisions/0013-two-factor-sign-in.md).
+/// </summary>
+public sealed class SecondFactorSecrets
+{
+    private const string Version = "v1.";
+    private const int NonceLength = 12;
+    private const int TagLength = 16;
+    private readonly byte[] _key;
+
+    public SecondFactorSecrets(IOptions<SecondFactorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = LoadKey(options.Value);
+    }
+
+    public string Protect(string userId, byte[] secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var sealedBytes = new byte[NonceLength + TagLength + secret.Length];
+        var nonce = sealedBytes.AsSpan(0, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagLength);
+        aes.Encrypt(nonce, secret, sealedBytes.AsSpan(NonceLength + TagLength), sealedBytes.AsSpan(NonceLength, TagLength),
+            Encoding.UTF8.GetBytes(userId));
+        return Version + Convert.ToBase64String(sealedBytes);
+    }
+
+    /// <summary>The secret; throws <see cref="CryptographicException"/> when the key is wrong or the value was altered.</summary>
+    public byte[] Unprotect(string userId, string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!stored.StartsWith(Version, StringComparison.Ordinal))
+        {
+            throw new CryptographicException("Unknown second-factor secret format.");
+        }
+
+        var sealedBytes = Convert.FromBase64String(stored[Version.Length..]);
+        var secret = new byte[sealedBytes.Length - NonceLength - TagLength];
+        using var aes = new AesGcm(_key, TagLength);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength + TagLength), sealedBytes.AsSpan(NonceLength, TagLength),
+            secret, Encoding.UTF8.GetBytes(userId));
+        return secret;
+    }
+
+    private static byte[] LoadKey(SecondFactorOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Key))
+        {
+            return CheckLength(Convert.FromBase64String(options.Key), "SecondFactor:Key");
+        }
+
+        var path = Path.GetFullPath(options.KeyFile);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
+                file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first: use that key.
+            }
+        }
+
+        return CheckLength(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);
+    }
+
+    private static byte[] CheckLength(byte[] key, string source) => key.Length == 32
+        ? key
+        : throw new InvalidOperationException($"两步验证密钥（{source}）须为32字节的Base64编码。");
+}
