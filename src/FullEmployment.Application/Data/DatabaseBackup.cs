@@ -263,9 +263,13 @@ public sealed class DatabaseBackup(AppDbContext db, IConfiguration configuration
 
     private async Task RunToolAsync(string setting, string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var executable = configuration[setting] is { Length: > 0 } configured ? configured : FindOnPath(tool)
-            ?? throw new DomainException($"找不到 {tool}：请安装与服务器同版本的 PostgreSQL 客户端（Debian：apt install postgresql-client-15），" +
-                $"或用设置 {setting} 指明它的路径。");
+        var executable = configuration[setting] is { Length: > 0 } configured ? configured : FindOnPath(tool);
+        if (executable is null || !File.Exists(executable))
+        {
+            throw new DomainException($"找不到 {tool}{(executable is null ? "" : $"（{executable}）")}：请安装与服务器同版本的 PostgreSQL 客户端" +
+                $"（Debian：apt install postgresql-client-15），或用设置 {setting} 指明它的路径。");
+        }
+
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {

@@ -5,6 +5,7 @@ using cli::FullEmployment.Cli;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace FullEmployment.IntegrationTests.Cli;
@@ -50,7 +51,17 @@ public sealed class CliRunner : IDisposable
     /// <summary>Runs with <paramref name="settings"/> added to the harness's own (e.g. ApiTokens:MaxLifetimeDays).</summary>
     public async Task<CliResult> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await CliApp.RunAsync(args, Configuration(settings), stdout, stderr);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The services `fe` runs on, for a test that arranges what no command does (a stored file) or reads the chain.</summary>
+    public ServiceProvider Services() => CliApp.BuildServices(Configuration(new Dictionary<string, string?>()), new CliActor());
+
+    private IConfiguration Configuration(IReadOnlyDictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Database:Provider"] = Database.ToString(),
@@ -59,11 +70,6 @@ public sealed class CliRunner : IDisposable
             ["Audit:HmacKeyFile"] = AuditKeyFile,
             ["Files:Root"] = FilesRoot,
         }).AddInMemoryCollection(settings).Build();
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, configuration, stdout, stderr);
-        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     public async Task ExecuteSqlAsync(string sql)
     {
