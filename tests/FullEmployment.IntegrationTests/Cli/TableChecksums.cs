@@ -10,8 +10,8 @@ public sealed record TableChecksum(long Rows, string Sha256);
 
 public static class TableChecksums
 {
-    /// <summary>Every table of the runner's database (from the catalogue, so the migrations history counts too).</summary>
-    public static async Task<Dictionary<string, TableChecksum>> OfAsync(CliRunner fe)
+    /// <summary>Every table of the runner's database (from the catalogue, so the migrations history counts too), by name.</summary>
+    public static async Task<SortedDictionary<string, TableChecksum>> OfAsync(CliRunner fe)
     {
         await using var connection = fe.Open();
         await connection.OpenAsync();
@@ -28,7 +28,7 @@ public static class TableChecksums
             }
         }
 
-        var checksums = new Dictionary<string, TableChecksum>();
+        var checksums = new SortedDictionary<string, TableChecksum>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             var rows = new List<string>();
