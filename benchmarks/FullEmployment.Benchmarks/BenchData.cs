@@ -48,6 +48,8 @@ public static class BenchData
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Default"] = connectionString,
+            // A benchmark is a development run: the audit key is generated beside the data (AuditKey).
+            ["DOTNET_ENVIRONMENT"] = "Development",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

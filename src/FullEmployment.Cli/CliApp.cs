@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using FullEmployment.Application;
+using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Identity;
@@ -24,12 +25,14 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IConfiguration? overrides = null, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var cli = new CliContext(LoadConfiguration(overrides), stdout ?? Console.Out, stderr ?? Console.Error);
-        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示与压测数据、账号与令牌、社区名录导入导出、社区台账导入与指标、审计链校验。");
+        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示与压测数据、账号与令牌、社区名录导入导出、社区台账导入与指标、审计链校验与锚点、备份与恢复。");
         root.Subcommands.Add(Commands.Migrate(cli));
         root.Subcommands.Add(Commands.Seed(cli));
         root.Subcommands.Add(Commands.User(cli));
         root.Subcommands.Add(Commands.Token(cli));
         root.Subcommands.Add(Commands.Audit(cli));
+        root.Subcommands.Add(Commands.Backup(cli));
+        root.Subcommands.Add(Commands.Restore(cli));
         root.Subcommands.Add(Commands.Communities(cli));
         root.Subcommands.Add(LedgerCommands.Ledger(cli));
         root.Subcommands.Add(LedgerCommands.Indicators(cli));
@@ -90,6 +93,7 @@ public static class CliApp
         await using var scope = services.CreateAsyncScope();
         try
         {
+            DatabaseRegistration.CheckAuditSettings(services);
             return await body(result, scope.ServiceProvider, actor, cancellationToken);
         }
         catch (InputRejectedException ex)
@@ -103,6 +107,11 @@ public static class CliApp
             return UserError;
         }
         catch (Exception ex) when (ex is DomainException or NotFoundException or ForbiddenException or ConcurrencyConflictException)
+        {
+            await cli.Error.WriteLineAsync(ex.Message);
+            return UserError;
+        }
+        catch (AuditKeyException ex)
         {
             await cli.Error.WriteLineAsync(ex.Message);
             return UserError;

@@ -189,10 +189,22 @@ internal static class Commands
 
     public static Command Audit(CliContext cli)
     {
-        var verify = new Command("verify", "重新计算审计链哈希，检查审计记录是否被改动、删除或插入。");
-        verify.SetAction(CliApp.Action(cli, async (_, services, _, ct) =>
+        var anchorOption = new Option<string?>("--anchor")
         {
-            var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
+            Description = "此前由 fe audit anchor 记下的“哈希:条数”（条数可省略）：同时证明锚点及之前的事件未被改写",
+        };
+        var verify = new Command("verify", "重新计算审计链哈希并用审计密钥核对每条事件的封印，检查审计记录是否被改动、删除或插入。") { anchorOption };
+        verify.Validators.Add(r =>
+        {
+            if (r.GetValue(anchorOption) is { } text && AuditAnchor.Parse(text) is null)
+            {
+                r.AddError($"锚点“{text}”格式不对，应为 64 位十六进制哈希，后接可选的“:条数”。");
+            }
+        });
+        verify.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var anchor = result.GetValue(anchorOption) is { } text ? AuditAnchor.Parse(text) : null;
+            var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(anchor, ct);
             if (verification.Intact)
             {
                 await cli.Output.WriteLineAsync(verification.Message);
@@ -202,7 +214,48 @@ internal static class Commands
             await cli.Error.WriteLineAsync($"审计链已损坏（首个异常事件 #{verification.FirstBrokenSequence}）：{verification.Message}");
             return CliApp.UserError;
         }));
-        return new Command("audit", "审计日志。") { verify };
+
+        var anchor = new Command("anchor", "校验审计链后，在标准输出单独一行输出链头“哈希:条数”，供每日记录在系统之外（纸质台账、工单、另一系统）。");
+        anchor.SetAction(CliApp.Action(cli, async (_, services, _, ct) =>
+        {
+            var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
+            if (!verification.Intact)
+            {
+                await cli.Error.WriteLineAsync($"审计链已损坏，不输出锚点（首个异常事件 #{verification.FirstBrokenSequence}）：{verification.Message}");
+                return CliApp.UserError;
+            }
+
+            await cli.Output.WriteLineAsync(verification.Tip!.ToString());
+            return CliApp.Success;
+        }));
+        return new Command("audit", "审计日志。") { verify, anchor };
+    }
+
+    public static Command Backup(CliContext cli)
+    {
+        var to = new Option<string>("--to") { Description = "要写入的备份文件（不覆盖已有文件）", Required = true };
+        var command = new Command("backup", "备份数据库和上传的文件到一个文件：SQLite 在系统运行时在线备份（VACUUM INTO），PostgreSQL 调用 pg_dump -Fc。不含任何密钥。") { to };
+        command.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var summary = await services.GetRequiredService<DatabaseBackup>().BackupAsync(result.GetRequiredValue(to), ct);
+            await cli.Output.WriteLineAsync($"已备份 {summary.Provider} 数据库和 {summary.Files} 个上传文件到 {summary.Path}（{summary.Bytes / 1024.0:F0} KB）。");
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    public static Command Restore(CliContext cli)
+    {
+        var from = new Option<string>("--from") { Description = "fe backup 生成的备份文件", Required = true };
+        var force = new Option<bool>("--force") { Description = "目标数据库不是空的时也恢复（覆盖其中的全部数据和上传文件）" };
+        var command = new Command("restore", "从备份文件恢复数据库和上传的文件；目标数据库不是空的时须加 --force。恢复前停止 Web 服务，恢复后运行 fe audit verify。") { from, force };
+        command.SetAction(CliApp.Action(cli, async (result, services, _, ct) =>
+        {
+            var summary = await services.GetRequiredService<DatabaseBackup>().RestoreAsync(result.GetRequiredValue(from), result.GetValue(force), ct);
+            await cli.Output.WriteLineAsync($"已从 {summary.Path} 恢复 {summary.Provider} 数据库和 {summary.Files} 个上传文件。请运行 fe migrate 和 fe audit verify。");
+            return CliApp.Success;
+        }));
+        return command;
     }
 
     public static Command Communities(CliContext cli)

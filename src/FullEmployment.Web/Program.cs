@@ -112,6 +112,7 @@ await app.RunAsync();
 
 static async Task InitializeDatabaseAsync(WebApplication app)
 {
+    DatabaseRegistration.CheckAuditSettings(app.Services);
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FullEmployment.Startup");

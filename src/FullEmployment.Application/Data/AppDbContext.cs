@@ -14,8 +14,13 @@ namespace FullEmployment.Application.Data;
 public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly AuditTrail? _audit;
+    private readonly AuditKey? _auditKey;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, AuditTrail? audit = null) : base(options) => _audit = audit;
+    public AppDbContext(DbContextOptions<AppDbContext> options, AuditTrail? audit = null, AuditKey? auditKey = null) : base(options)
+    {
+        _audit = audit;
+        _auditKey = auditKey;
+    }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Community> Communities => Set<Community>();
@@ -113,6 +118,7 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
 
     private async Task AppendToChainAsync(List<AuditEvent> events, CancellationToken cancellationToken)
     {
+        var key = _auditKey ?? throw new InvalidOperationException("No audit key is registered: events cannot be sealed (AuditKey).");
         // Write first: this takes SQLite's write lock / PostgreSQL's row lock before the tip is read.
         var locked = await Database.ExecuteSqlRawAsync(
             "UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
@@ -129,7 +135,7 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
         {
             e.Sequence = ++head.LastSequence;
             e.PreviousHash = head.LastHash;
-            e.Hash = e.ComputeHash();
+            e.Seal(key);
             head.LastHash = e.Hash;
             AuditEvents.Add(e);
         }

@@ -95,6 +95,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.RegionCode).HasMaxLength(AuditEvent.RegionCodeLength);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.AuditHmac).HasMaxLength(64);
     }
 }
 

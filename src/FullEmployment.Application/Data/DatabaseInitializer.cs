@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Data;
 
-/// <summary>Start-up: migrate, then seed the facts every installation needs (regions, audit chain head, calendars, score template).</summary>
-public sealed class DatabaseInitializer(AppDbContext db)
+/// <summary>
+/// Start-up: migrate, then seed the facts every installation needs (regions, audit chain head, calendars, score template)
+/// and seal a chain written before keyed seals.
+/// </summary>
+public sealed class DatabaseInitializer(AppDbContext db, AuditTrail audit)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,23 @@ public sealed class DatabaseInitializer(AppDbContext db)
         }
 
         await Campaigns.CampaignReferenceData.SeedAsync(db, cancellationToken);
+        await SealLegacyChainAsync(cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A chain written before events were sealed gets one sealed event that records its tip: the seal covers every earlier
+    /// event through the hash chain, and verification reports that keyed protection starts there (ADR 0003).
+    /// </summary>
+    private async Task SealLegacyChainAsync(CancellationToken cancellationToken)
+    {
+        if (await db.AuditEvents.AnyAsync(e => e.AuditHmac != null, cancellationToken) || !await db.AuditEvents.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        audit.Record("audit.seal-start", "audit", null, null, after: new { legacyEvents = head.LastSequence, legacyTip = head.LastHash });
     }
 }

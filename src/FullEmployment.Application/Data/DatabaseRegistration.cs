@@ -1,5 +1,6 @@
 using System.Data.Common;
 using FullEmployment.Application.Audit;
+using FullEmployment.Domain.Audit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace FullEmployment.Application.Data;
 
@@ -33,10 +35,34 @@ public static class DatabaseRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton(sp => AuditKey.Load(configuration, IsProduction(sp, configuration)));
+        services.AddSingleton(_ => new AuditRetentionSetting(AuditRetention.Days(configuration.GetValue<int?>(AuditRetention.SettingKey))));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseHealth>();
+        services.AddScoped<DatabaseBackup>();
         services.AddSingleton<DeniedAccessAudit>();
         return services;
+    }
+
+    /// <summary>
+    /// Reads the audit key and retention now, so a production start without the key, or with a retention below the legal
+    /// minimum, stops with the reason instead of failing at the first audited change.
+    /// </summary>
+    public static void CheckAuditSettings(IServiceProvider services)
+    {
+        services.GetRequiredService<AuditKey>();
+        services.GetRequiredService<AuditRetentionSetting>();
+    }
+
+    /// <summary>
+    /// The web host's environment, or for the CLI DOTNET_ENVIRONMENT / ASPNETCORE_ENVIRONMENT; production unless one
+    /// says otherwise, as .NET's hosts decide.
+    /// </summary>
+    public static bool IsProduction(IServiceProvider services, IConfiguration configuration)
+    {
+        var name = services.GetService<IHostEnvironment>()?.EnvironmentName
+            ?? configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? Environments.Production;
+        return string.Equals(name, Environments.Production, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The data-protection key ring, kept in the database so the web app and the CLI share it.</summary>

@@ -60,6 +60,10 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
+                    b.Property<string>("AuditHmac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Before")
                         .HasColumnType("text");
 

@@ -53,6 +53,10 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuditHmac")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 

@@ -38,6 +38,9 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
 
     public Database Database => database;
 
+    /// <summary>The app's audit key file, generated at first start (outside production), for tests that seal by hand.</summary>
+    public string AuditKeyFile => Path.Combine(_folder, "audit-hmac.key");
+
     // In UTC, as the system clock gives it: PostgreSQL stores only offset 0.
     public FakeTimeProvider Clock { get; } = new(options.Start.ToUniversalTime());
 
@@ -53,6 +56,7 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("SecondFactor:KeyFile", Path.Combine(_folder, "second-factor.key"));
+        builder.UseSetting("Audit:HmacKeyFile", AuditKeyFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in options.Settings)
         {
