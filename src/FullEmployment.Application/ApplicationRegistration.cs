@@ -61,6 +61,7 @@ public static class ApplicationRegistration
         services.AddScoped<LedgerImports>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IndicatorResultStore>();
         services.AddScoped<IntegrityQueries>();
         services.AddScoped<LedgerGenerator>();
         return services;

@@ -52,6 +52,8 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests decide when indicators are computed; the roll-up computes what is missing itself.
+        builder.UseSetting("Indicators:WarmRollUp", "false");
         foreach (var (key, value) in options.Settings)
         {
             builder.UseSetting(key, value);
