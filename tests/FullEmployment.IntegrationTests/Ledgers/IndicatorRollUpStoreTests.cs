@@ -132,9 +132,14 @@ public sealed class IndicatorRollUpStoreTests
         var fromId = await db.Communities.Where(c => c.Code == fromCode).Select(c => c.Id).SingleAsync();
         var figures = await db.Set<StoredIndicatorResult>().Where(r => r.CommunityId == fromId).Select(r => r.Figures).SingleAsync();
         var planted = await db.Set<StoredIndicatorResult>().Where(r => r.CommunityId == communityId)
-            .ExecuteUpdateAsync(s => calculator == null
-                ? s.SetProperty(r => r.Figures, figures)
-                : s.SetProperty(r => r.Figures, figures).SetProperty(r => r.Calculator, calculator));
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(r => r.Figures, figures);
+                if (calculator is not null)
+                {
+                    s.SetProperty(r => r.Calculator, calculator);
+                }
+            });
         planted.ShouldBe(1);
     }
 }
