@@ -15,6 +15,7 @@ public static class ApplicationRegistration
     public static IServiceCollection AddFullEmploymentApplication(this IServiceCollection services)
     {
         services.AddScoped<RegionDirectory>();
+        services.AddSingleton<RegionCache>();
         services.AddScoped<CommunityRegistry>();
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
