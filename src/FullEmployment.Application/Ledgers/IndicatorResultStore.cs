@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using FullEmployment.Domain;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers.Data;
+using FullEmployment.Domain;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
 
