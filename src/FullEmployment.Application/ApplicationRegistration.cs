@@ -15,6 +15,7 @@ public static class ApplicationRegistration
     public static IServiceCollection AddFullEmploymentApplication(this IServiceCollection services)
     {
         services.AddScoped<RegionDirectory>();
+        services.AddSingleton<RegionCache>();
         services.AddScoped<CommunityRegistry>();
         services.AddScoped<CommunityWorkbook>();
         services.AddScoped<DemoData>();
@@ -65,6 +66,7 @@ public static class ApplicationRegistration
         services.AddScoped<LedgerImports>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IndicatorResultStore>();
         services.AddScoped<IntegrityQueries>();
         services.AddScoped<LedgerGenerator>();
         return services;

@@ -70,6 +70,10 @@ services.AddOpenApi("v1", options => options.AddSchemaTransformer(ApiBodyValidat
 services.AddHealthChecks();
 services.AddObjectionRateLimit();
 services.AddProxyHeaders(builder.Configuration);
+if (builder.Configuration.GetValue("Indicators:WarmRollUp", true))
+{
+    services.AddHostedService<FullEmployment.Application.Ledgers.IndicatorRollUpWarmer>();
+}
 
 var app = builder.Build();
 

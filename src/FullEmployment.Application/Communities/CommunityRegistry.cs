@@ -1,6 +1,7 @@
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Regions;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Identity;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FullEmployment.Application.Communities;
 
 /// <summary>The community registry and its titles (A2, A3.1, A10), always within the caller's scope.</summary>
-public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimeProvider clock, RegionCache regionCache)
 {
     private ICurrentActor Actor => audit.Actor;
 
@@ -217,7 +218,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
     /// <summary>The counties (and cities without counties) where the caller may register communities.</summary>
     public async Task<List<Region>> MaintainableRegionsAsync(CancellationToken cancellationToken = default)
     {
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var regions = await regionCache.AllAsync(db, cancellationToken);
         var parents = regions.Select(r => r.ParentCode).ToHashSet();
         return regions.Where(r => r.Level switch
         {
@@ -345,7 +346,7 @@ public sealed class CommunityRegistry(AppDbContext db, AuditTrail audit, TimePro
 
     private async Task<List<CommunityRow>> ToRowsAsync(List<Community> communities, CancellationToken cancellationToken)
     {
-        var names = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var names = (await regionCache.AllAsync(db, cancellationToken)).ToDictionary(r => r.Code, r => r.Name);
         var today = ChinaTime.Today(clock);
         return communities.Select(c => new CommunityRow(c.Code, c.Name, c.CityCode, names.GetValueOrDefault(c.CityCode, c.CityCode),
             c.CountyCode, c.CountyCode is null ? null : names.GetValueOrDefault(c.CountyCode, c.CountyCode), c.Street, c.Status,

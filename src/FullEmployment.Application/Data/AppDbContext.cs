@@ -1,6 +1,7 @@
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
+using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Funds;
 using FullEmployment.Domain.Regions;
@@ -59,7 +60,8 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the change and its audit events in one transaction, bumping version columns; a stale
+    /// Saves the change and its audit events in one transaction, bumping version columns and the version of every
+    /// ledger it writes (<see cref="LedgerVersions"/>); a stale
     /// version becomes a <see cref="ConcurrencyConflictException"/>.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -67,7 +69,8 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
         ChangeTracker.DetectChanges();
         BumpVersions();
         var events = _audit?.TakePending() ?? [];
-        if (events.Count == 0)
+        var ledgers = LedgerVersions.Touched(ChangeTracker);
+        if (events.Count == 0 && ledgers.Count == 0)
         {
             return await SaveWithConflictCheck(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -76,7 +79,12 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
         var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await AppendToChainAsync(events, cancellationToken);
+            if (events.Count > 0)
+            {
+                await AppendToChainAsync(events, cancellationToken);
+            }
+
+            await LedgerVersions.BumpAsync(this, ledgers, cancellationToken);
             var written = await SaveWithConflictCheck(acceptAllChangesOnSuccess, cancellationToken);
             if (transaction is not null)
             {

@@ -1,6 +1,7 @@
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Domain;
+using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,5 +25,24 @@ public sealed class CommandLineActors(AppDbContext db)
         // The county step's office (the city's own where it has no counties, 嘉峪关市).
         return new FixedActor("fe-cli", CountyStep.OfficerRole(community.CountyCode), CountyStep.RegionOf(community.CityCode, community.CountyCode),
             "cli");
+    }
+
+    /// <summary>`--as USER` acts with that account's role and scope; otherwise the operator acts as the region's own office.</summary>
+    public async Task<ICurrentActor> ForRegionAsync(string? userName, string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (userName is not null)
+        {
+            return await ForCommunityAsync(userName, regionCode, cancellationToken);
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken)
+            ?? throw new DomainException($"行政区划“{regionCode}”不存在。");
+        var role = region.Level switch
+        {
+            RegionLevel.Province => Roles.ProvinceOfficer,
+            RegionLevel.City => Roles.CityOfficer,
+            _ => Roles.CountyOfficer,
+        };
+        return new FixedActor("fe-cli", role, region.Code, "cli");
     }
 }

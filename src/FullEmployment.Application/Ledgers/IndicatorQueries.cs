@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
@@ -74,8 +73,9 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
     }
 
     /// <summary>
-    /// Every community of a region (province, city or county) within the caller's scope, in code
-    /// order, streamed: each ledger table read once and only a few communities' ledgers in memory at a time.
+    /// Every community of a region (province, city or county) within the caller's scope, in code order, each with the
+    /// figures of its own indicator page: stored results where the community's ledger is unchanged, the rest computed
+    /// (<see cref="IndicatorResultStore"/>).
     /// </summary>
     public async IAsyncEnumerable<CommunityIndicatorRow> RollUpAsync(string regionCode, AssessmentPeriod period, DateOnly? applicationDate = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -97,74 +97,12 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
 
         var list = await communities.OrderBy(c => c.Code)
             .Select(c => new { c.Id, c.Code, c.Name, c.CityCode, c.CountyCode }).ToListAsync(cancellationToken);
-        var on = applicationDate ?? Today;
-
-        // Each ledger table is read once, ordered by community_id, while workers compute the communities
-        // already read; rows come back in code order, each as soon as it and those before it are done.
-        var results = list.ConvertAll(_ => new TaskCompletionSource<CommunityIndicatorRow>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var order = Enumerable.Range(0, list.Count).OrderBy(i => list[i].Id).ToArray();
-        var allCommunities = regionCode == GansuRegions.ProvinceCode && await db.Communities.CountAsync(cancellationToken) == list.Count;
-        IReadOnlyCollection<int>? filter = allCommunities ? null : list.ConvertAll(c => c.Id);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateBounded<(int Index, CommunityLedger Ledger)>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
+        var everyCommunity = regionCode == GansuRegions.ProvinceCode && await db.Communities.CountAsync(cancellationToken) == list.Count;
+        var store = new IndicatorResultStore(db, options, clock) { Calculator = Calculator };
+        var figures = await store.FiguresAsync(list.ConvertAll(c => c.Id), everyCommunity, period, applicationDate ?? Today, cancellationToken);
+        foreach (var c in list)
         {
-            SingleWriter = true,
-        });
-
-        async Task ReadAsync()
-        {
-            try
-            {
-                await using var stream = await LedgerStream.OpenAsync(() => new AppDbContext(options), filter, stop.Token);
-                foreach (var index in order)
-                {
-                    await queue.Writer.WriteAsync((index, stream.Next(list[index].Id)), stop.Token);
-                }
-            }
-            finally
-            {
-                queue.Writer.Complete();
-            }
-        }
-
-        async Task ComputeAsync()
-        {
-            await foreach (var (index, ledger) in queue.Reader.ReadAllAsync(stop.Token))
-            {
-                var c = list[index];
-                results[index].SetResult(new CommunityIndicatorRow(c.Code, c.Name, c.CityCode, c.CountyCode,
-                    [.. Calculator.Calculate(ledger, period, on).Indicators.Select(IndicatorFigure.From)]));
-            }
-        }
-
-        var pipeline = Task.WhenAll([Task.Run(ReadAsync, stop.Token), .. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(ComputeAsync, stop.Token))]);
-        _ = pipeline.ContinueWith(t =>
-        {
-            // A failed read or computation fails every row not yet produced, so the caller sees the error instead of waiting.
-            foreach (var result in results)
-            {
-                result.TrySetException(t.Exception?.InnerExceptions ?? [new OperationCanceledException(stop.Token)]);
-            }
-        }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-
-        try
-        {
-            foreach (var result in results)
-            {
-                yield return await result.Task;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await pipeline;
-            }
-            catch (OperationCanceledException)
-            {
-                // The caller stopped enumerating early: the unread rest is abandoned on purpose.
-            }
+            yield return new CommunityIndicatorRow(c.Code, c.Name, c.CityCode, c.CountyCode, figures[c.Id]);
         }
     }
 }

@@ -214,6 +214,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                     source,
                     byKind = byKind.ToDictionary(k => k.Key.SheetName(), k => new { added = k.Value.Added, updated = k.Value.Updated, unchanged = k.Value.Unchanged }),
                 });
+                await LedgerVersions.BumpAsync(db, [community.Id], cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });

@@ -7,10 +7,10 @@ namespace FullEmployment.Application.Regions;
 
 public sealed record RegionNode(string Code, string Name, RegionLevel Level, string? ParentCode, int CommunityCount, IReadOnlyList<RegionNode> Children);
 
-public sealed class RegionDirectory(AppDbContext db)
+public sealed class RegionDirectory(AppDbContext db, RegionCache cache)
 {
-    public Task<List<Region>> ListAsync(CancellationToken cancellationToken = default) =>
-        db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
+    public async Task<List<Region>> ListAsync(CancellationToken cancellationToken = default) =>
+        [.. await cache.AllAsync(db, cancellationToken)];
 
     /// <summary>The province tree with the number of communities the actor can see under each region.</summary>
     public async Task<RegionNode> TreeAsync(ICurrentActor actor, CancellationToken cancellationToken = default)

@@ -109,6 +109,7 @@ public sealed class LedgerGenerator(AppDbContext db, ILedgerBulkWriter writer, T
                     await bulk.DisposeAsync();
                 }
 
+                await LedgerVersions.BumpAsync(db, current.Select(l => l.CommunityId), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 

@@ -330,6 +330,8 @@ public sealed class ChangeReports(AppDbContext db, AuditTrail audit, TimeProvide
             await MoveLedgersAsync(from, to, cancellationToken);
         }
 
+        await LedgerVersions.BumpAsync(db, moves.SelectMany(m => new[] { m.From, m.To }), cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
     }
 

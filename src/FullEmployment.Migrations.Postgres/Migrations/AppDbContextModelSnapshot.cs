@@ -387,6 +387,67 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.ToTable("second_factor_enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.LedgerVersion", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("ledger_versions", (string)null);
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.StoredIndicatorResult", b =>
+                {
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("ApplicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("application_date");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Calculator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calculator");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("computed_on");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("figures");
+
+                    b.Property<long>("LedgerVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_version");
+
+                    b.HasKey("PeriodStart", "PeriodEnd", "ApplicationDate", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("ComputedOn");
+
+                    b.ToTable("indicator_results", (string)null);
+                });
+
             modelBuilder.Entity("FullEmployment.Application.Notices.Announcement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2618,6 +2679,24 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.HasOne("FullEmployment.Application.Identity.AppUser", null)
                         .WithOne()
                         .HasForeignKey("FullEmployment.Application.Identity.SecondFactorEnrolment", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.LedgerVersion", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.StoredIndicatorResult", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -376,6 +376,67 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.ToTable("second_factor_enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.LedgerVersion", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("ledger_versions", (string)null);
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.StoredIndicatorResult", b =>
+                {
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("ApplicationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_date");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Calculator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calculator");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_on");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures");
+
+                    b.Property<long>("LedgerVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_version");
+
+                    b.HasKey("PeriodStart", "PeriodEnd", "ApplicationDate", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("ComputedOn");
+
+                    b.ToTable("indicator_results", (string)null);
+                });
+
             modelBuilder.Entity("FullEmployment.Application.Notices.Announcement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2573,6 +2634,24 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.HasOne("FullEmployment.Application.Identity.AppUser", null)
                         .WithOne()
                         .HasForeignKey("FullEmployment.Application.Identity.SecondFactorEnrolment", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.LedgerVersion", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FullEmployment.Application.Ledgers.Data.StoredIndicatorResult", b =>
+                {
+                    b.HasOne("FullEmployment.Domain.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

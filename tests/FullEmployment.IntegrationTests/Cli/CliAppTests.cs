@@ -193,6 +193,40 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    [Trait("Clause", "A5")]
+    public async Task Indicators_of_a_region_give_each_community_the_figures_of_its_own_command_as_table_json_and_xlsx()
+    {
+        (await _cli.RunAsync("seed")).ExitCode.ShouldBe(CliApp.Success);
+        string[] period = ["--from", "2024-03-01", "--to", "2025-02-28", "--on", "2025-03-10"];
+
+        var region = await _cli.RunAsync(["indicators", "--region", "620102", .. period, "--json"]);
+
+        region.ExitCode.ShouldBe(CliApp.Success, region.Stderr);
+        var communities = System.Text.Json.JsonDocument.Parse(region.Stdout).RootElement.GetProperty("communities").EnumerateArray().ToList();
+        communities.ShouldNotBeEmpty();
+        communities.ShouldAllBe(c => c.GetProperty("code").GetString()!.StartsWith("620102", StringComparison.Ordinal));
+        foreach (var community in communities.Take(3))
+        {
+            var own = await _cli.RunAsync(["indicators", "--community", community.GetProperty("code").GetString()!, .. period, "--json"]);
+            var ownIndicators = System.Text.Json.JsonDocument.Parse(own.Stdout).RootElement.GetProperty("indicators");
+            // Compared re-written compactly: the raw texts differ in indentation at their different depths.
+            System.Text.Json.JsonSerializer.Serialize(community.GetProperty("indicators")).ShouldBe(System.Text.Json.JsonSerializer.Serialize(ownIndicators));
+        }
+
+        var table = await _cli.RunAsync(["indicators", "--region", "620102", .. period]);
+        table.ExitCode.ShouldBe(CliApp.Success, table.Stderr);
+        table.Stdout.ShouldContain(communities[0].GetProperty("code").GetString()!);
+        table.Stdout.ShouldContain($"共 {communities.Count} 个社区");
+
+        var file = _cli.PathFor("汇总.xlsx");
+        (await _cli.RunAsync(["indicators", "--region", "620102", .. period, "--xlsx", file])).ExitCode.ShouldBe(CliApp.Success);
+        new FileInfo(file).Length.ShouldBeGreaterThan(0);
+
+        (await _cli.RunAsync("indicators", "--region", "620102", "--community", "620102001001")).ExitCode.ShouldBe(CliApp.BadArguments);
+        (await _cli.RunAsync("indicators", "--region", "620000", "--as", "community")).ExitCode.ShouldBe(CliApp.UserError);
+    }
+
+    [Fact]
     public async Task Communities_round_trip_as_a_named_account_within_its_scope()
     {
         (await _cli.RunAsync("seed")).ExitCode.ShouldBe(CliApp.Success);

@@ -58,6 +58,8 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("SecondFactor:KeyFile", Path.Combine(_folder, "second-factor.key"));
         builder.UseSetting("Audit:HmacKeyFile", AuditKeyFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests decide when indicators are computed; the roll-up computes what is missing itself.
+        builder.UseSetting("Indicators:WarmRollUp", "false");
         foreach (var (key, value) in options.Settings)
         {
             builder.UseSetting(key, value);

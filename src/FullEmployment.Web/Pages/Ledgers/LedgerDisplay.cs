@@ -8,25 +8,11 @@ namespace FullEmployment.Web.Pages.Ledgers;
 /// <summary>How the ledger pages show indicators, dates and breadcrumbs.</summary>
 public static class LedgerDisplay
 {
-    /// <summary>Indicators whose value is a count (breaches, complaints, staff) rather than a rate.</summary>
-    private static readonly HashSet<string> Counts =
-    [
-        IndicatorCalculator.ZeroEmploymentFamilies, IndicatorCalculator.WillingWorkersAssisted,
-        IndicatorCalculator.ValidComplaints, IndicatorCalculator.QualifiedStaff,
-    ];
+    public static bool IsRate(string indicatorId) => IndicatorText.IsRate(indicatorId);
 
-    public static bool IsRate(string indicatorId) => !Counts.Contains(indicatorId);
+    public static string Value(string indicatorId, decimal value, IndicatorStatus status) => IndicatorText.Value(indicatorId, value, status);
 
-    public static string Value(string indicatorId, decimal value, IndicatorStatus status) =>
-        status == IndicatorStatus.NotApplicable ? "不适用"
-        : IsRate(indicatorId) ? Percent(value)
-        : value.ToString("0", CultureInfo.InvariantCulture);
-
-    public static string Value(IndicatorFigure figure)
-    {
-        ArgumentNullException.ThrowIfNull(figure);
-        return Value(figure.Id, figure.Value, figure.Status);
-    }
+    public static string Value(IndicatorFigure figure) => IndicatorText.Value(figure);
 
     public static string Threshold(string indicatorId, decimal? threshold) => threshold switch
     {
@@ -37,12 +23,7 @@ public static class LedgerDisplay
         { } t => $"{t:0} 次超期",
     };
 
-    public static string StatusText(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Met => "达标",
-        IndicatorStatus.NotMet => "未达标",
-        _ => "不适用",
-    };
+    public static string StatusText(IndicatorStatus status) => IndicatorText.StatusText(status);
 
     public static string StatusClass(IndicatorStatus status) => status switch
     {
@@ -51,7 +32,7 @@ public static class LedgerDisplay
         _ => "text-bg-secondary",
     };
 
-    public static string Percent(decimal fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(decimal fraction) => IndicatorText.Percent(fraction);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -57,25 +57,7 @@ public sealed class RollUpModel(IndicatorQueries indicators, RegionDirectory reg
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var rows = await LoadAsync(cancellationToken);
-        var headers = new List<string> { "社区代码", "社区名称", "全部达标" };
-        foreach (var (id, name) in Columns)
-        {
-            headers.AddRange([$"{id} {name}", $"{id} 分子", $"{id} 分母", $"{id} 状态"]);
-        }
-
-        var workbook = Xlsx.Table("指标汇总", headers, rows.Select(r =>
-        {
-            var cells = new List<object?> { r.Code, r.Name, r.MeetsAll ? "是" : "否" };
-            foreach (var (id, _) in Columns)
-            {
-                var f = Figure(r, id);
-                cells.AddRange(f is null ? [null, null, null, null]
-                    : [LedgerDisplay.Value(f), f.Numerator, f.Denominator, LedgerDisplay.StatusText(f.Status)]);
-            }
-
-            return (IReadOnlyList<object?>)cells;
-        }));
+        var workbook = IndicatorText.RollUpWorkbook(await LoadAsync(cancellationToken));
         return File(workbook, Xlsx.ContentType,
             $"指标汇总-{Region ?? actor.ScopeCode}-{LedgerDisplay.Iso(Period.Start)}至{LedgerDisplay.Iso(Period.End)}.xlsx");
     }
