@@ -24,6 +24,7 @@ services.AddFullEmploymentIdentityCore()
 services.AddFullEmploymentDataProtection();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
+services.AddHostedService<FullEmployment.Web.Pages.Ledgers.LedgerImportWorker>();
 
 services.AddAuthentication(options =>
     {
