@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
 services.AddFullEmploymentData(builder.Configuration);
+FullEmployment.Web.Pages.Ledgers.LedgerImportRegistration.AddLedgerImportJobs(services, builder.Configuration);
 services.AddFullEmploymentApplication();
 services.AddFullEmploymentIdentityCore()
     .AddSignInManager()
@@ -24,7 +25,6 @@ services.AddFullEmploymentIdentityCore()
 services.AddFullEmploymentDataProtection();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
-services.AddHostedService<FullEmployment.Web.Pages.Ledgers.LedgerImportWorker>();
 
 services.AddAuthentication(options =>
     {

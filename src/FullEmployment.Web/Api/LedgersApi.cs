@@ -3,6 +3,7 @@ using System.Text.Json;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
+using FullEmployment.Web.Pages.Ledgers;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -64,19 +65,20 @@ public sealed record IntegrityDto(string ReferenceDate, IReadOnlyList<IntegrityF
 
 public static class LedgersApi
 {
-    /// <summary>Kestrel's own body limit for the upload route: above the import limit so the use case gives the Chinese 413.</summary>
-    private const long UploadBodyLimit = 200L * 1024 * 1024;
-
     public static void Map(RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
+
+        // Kestrel's and the form reader's limits for the upload routes: above the import's file limit, so the use case gives the Chinese 413.
+        var uploadLimit = LedgerImportRegistration.UploadBodyLimit(((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<LedgerImportOptions>());
+        var formLimit = new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit };
         group.MapPost("/{code}/ledger/imports", ImportAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(UploadBodyLimit))
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit), formLimit)
             .WithName("ImportLedger").WithSummary("导入社区台账（xlsx 或 CSV；CSV 须指定 kind，如“人员”）");
         group.MapPost("/{code}/ledger/import-jobs", StartImportJobAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(UploadBodyLimit))
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit), formLimit)
             .WithName("StartLedgerImportJob").WithSummary("后台导入社区台账：202 及任务地址（Location），导入规则与同步导入相同");
         group.MapGet("/{code}/ledger/import-jobs/{id:guid}", async (string code, Guid id, LedgerImportJobs jobs, CancellationToken ct) =>
             LedgerImportJobDto.From(await jobs.GetAsync(code, id, ct), jobs.ProgressOf(id)))

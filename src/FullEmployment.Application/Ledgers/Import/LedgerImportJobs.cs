@@ -165,8 +165,8 @@ public sealed class LedgerImportQueue
 /// a direct import; the worker runs <see cref="LedgerImports.ImportFileAsync"/> as the requester (validation, scope,
 /// audit and all-or-nothing unchanged) and records the outcome on the job.
 /// </summary>
-public sealed class LedgerImportJobs(AppDbContext db, LedgerAccess access, ICurrentActor actor, TimeProvider clock, LedgerImportQueue queue,
-    LedgerImportOptions options, IConfiguration configuration)
+public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbContext> contextOptions, LedgerAccess access, ICurrentActor actor,
+    TimeProvider clock, LedgerImportQueue queue, LedgerImportOptions options, IConfiguration configuration)
 {
     private string Folder => Path.Combine(Path.GetFullPath(configuration["Files:Root"] ?? Path.Combine("data", "files")), "ledger-import-jobs");
 
@@ -234,8 +234,11 @@ public sealed class LedgerImportJobs(AppDbContext db, LedgerAccess access, ICurr
 
         var job = await db.Set<LedgerImportJob>().AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
 
+        // A context of its own whose audit trail is the requester's: this scope has no signed-in user.
         var requester = new FixedActor(job.RequestedBy, job.RequestedRole, job.RequestedScope, job.ClientIp, job.RequestedById);
-        var imports = new LedgerImports(db, new AuditTrail(requester, clock), clock, writer, options);
+        var audit = new AuditTrail(requester, clock);
+        await using var importDb = new AppDbContext(contextOptions, audit);
+        var imports = new LedgerImports(importDb, audit, clock, writer, options);
         var progress = new JobProgress(queue, id);
         LedgerImportOutcome? outcome = null;
         string? failure = null;

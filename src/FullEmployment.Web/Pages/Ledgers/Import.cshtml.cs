@@ -12,15 +12,10 @@ namespace FullEmployment.Web.Pages.Ledgers;
 /// background job ("Background imports"): the page follows its progress and shows its result, so no proxy timeout
 /// bounds a large file.
 /// </summary>
-[RequestSizeLimit(UploadBodyLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadBodyLimit)]
 public sealed class ImportModel(LedgerImportJobs jobs, IConfiguration configuration, LedgerAccess access, ICurrentActor actor)
     : LedgerPageBase(access, actor)
 {
     private readonly ErrorReportStore _reports = new(configuration);
-
-    /// <summary>Above the configurable import limit, so the use case answers an oversized file in Chinese.</summary>
-    private const long UploadBodyLimit = 200L * 1024 * 1024;
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
