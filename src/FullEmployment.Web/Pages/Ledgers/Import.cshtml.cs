@@ -24,8 +24,6 @@ public sealed class ImportModel(LedgerImportJobs jobs, IConfiguration configurat
     /// <summary>The job the page follows (?job=), once one was started.</summary>
     public LedgerImportJob? Job { get; private set; }
 
-    public LedgerImportJobProgress? Progress { get; private set; }
-
     public string? ErrorMessage { get; private set; }
 
     public async Task OnGetAsync(string code, Guid? job, CancellationToken cancellationToken)
@@ -34,7 +32,6 @@ public sealed class ImportModel(LedgerImportJobs jobs, IConfiguration configurat
         if (job is { } id)
         {
             Job = await jobs.GetAsync(code, id, cancellationToken);
-            Progress = jobs.ProgressOf(id);
             if (Job.State == LedgerImportJobState.Failed)
             {
                 ErrorMessage = Job.Message;
