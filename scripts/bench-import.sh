@@ -23,10 +23,12 @@ community=620102001001
 mkdir -p "$dir"
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: apt-get install -y sqlite3" >&2; exit 2; }
 
-echo "== building (Release)" >&2
-dotnet build -c Release -v q -nologo src/FullEmployment.Cli >/dev/null
-dotnet build -c Release -v q -nologo src/FullEmployment.Web >/dev/null
-dotnet build -c Release -v q -nologo benchmarks/FullEmployment.Benchmarks >/dev/null
+if [ -z "${BENCH_NO_BUILD:-}" ]; then # set it to reuse the Release builds of an earlier run
+  echo "== building (Release)" >&2
+  dotnet build -c Release -v q -nologo src/FullEmployment.Cli >/dev/null
+  dotnet build -c Release -v q -nologo src/FullEmployment.Web >/dev/null
+  dotnet build -c Release -v q -nologo benchmarks/FullEmployment.Benchmarks >/dev/null
+fi
 fe="dotnet $repo/src/FullEmployment.Cli/bin/Release/net10.0/fe.dll"
 web="$repo/src/FullEmployment.Web/bin/Release/net10.0/FullEmployment.Web.dll"
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
-using FullEmployment.Web.Pages.Ledgers;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
+using FullEmployment.Web.Pages.Ledgers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Api;
