@@ -91,7 +91,13 @@ public static class BenchData
     /// A 人员 CSV of <paramref name="rows"/> distinct, valid persons (UTF-8): ID numbers with their check
     /// character, gender and birth date agreeing with them, so every row passes validation.
     /// </summary>
-    public static void WritePersonsCsv(string path, int rows)
+    public static void WritePersonsCsv(string path, int rows) => WritePersonsCsv(path, rows, shuffled: false);
+
+    /// <summary>
+    /// The same persons; <paramref name="shuffled"/> writes them in a scattered order (row i is person
+    /// i·p mod n for a prime p not dividing n), as files kept in Excel or exported by another system are.
+    /// </summary>
+    public static void WritePersonsCsv(string path, int rows, bool shuffled)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         writer.Write("身份证号,姓名,性别,出生日期,文化程度,联系电话,家庭编号,与户主关系,户籍类型,有无劳动能力,有无就业意愿,住址\n");
@@ -99,8 +105,9 @@ public static class BenchData
         string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
         string[] given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳"];
         var firstBirth = new DateOnly(1965, 1, 1);
-        for (var i = 0; i < rows; i++)
+        for (var row = 0; row < rows; row++)
         {
+            var i = shuffled ? Scatter(row, rows) : row;
             var birth = firstBirth.AddDays(i / 999);
             var sequence = (i % 999) + 1;
             var first17 = $"620102{birth:yyyyMMdd}{sequence:000}";
@@ -110,5 +117,35 @@ public static class BenchData
             writer.Write(string.Create(CultureInfo.InvariantCulture,
                 $"{id},{name},{gender},{birth:yyyy-MM-dd},{educations[i % educations.Length]},1380000{i % 10000:0000},F{i / 3:000000},{(i % 3 == 0 ? "户主" : "子女")},城镇,有,有,兰州市城关区示例路{i % 500 + 1}号\n"));
         }
+    }
+
+    /// <summary>
+    /// A 援助记录 CSV of <paramref name="rows"/> valid records for the persons of <see cref="WritePersonsCsv(string, int, bool)"/>
+    /// (<paramref name="persons"/> of them), several per person on distinct dates; sorted by person or scattered.
+    /// </summary>
+    public static void WriteAssistancesCsv(string path, int rows, int persons, bool shuffled)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write("身份证号,援助日期,援助方式,援助内容,经办人,信息系统记录号\n");
+        string[] methods = ["职业指导", "岗位推荐", "技能培训", "政策咨询", "创业服务", "跟踪回访"];
+        var firstBirth = new DateOnly(1965, 1, 1);
+        var firstAssistance = new DateOnly(2023, 1, 2);
+        for (var row = 0; row < rows; row++)
+        {
+            var i = shuffled ? Scatter(row, rows) : row;
+            var person = i % persons;
+            var visit = i / persons;
+            var first17 = $"620102{firstBirth.AddDays(person / 999):yyyyMMdd}{(person % 999) + 1:000}";
+            var id = first17 + IdNumber.CheckCharacter(first17);
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{id},{firstAssistance.AddDays((visit * 7) + (person % 5)):yyyy-MM-dd},{methods[(person + visit) % methods.Length]},第{visit + 1}次援助,经办员{person % 40:00},JY{i:00000000}\n"));
+        }
+    }
+
+    /// <summary>A permutation of 0..n-1 that needs no memory: a large prime not dividing n, times i, modulo n.</summary>
+    private static int Scatter(int i, int n)
+    {
+        const long Prime = 2_147_483_629;
+        return n % Prime == 0 ? i : (int)(i * Prime % n);
     }
 }

@@ -64,6 +64,8 @@ public static class ApplicationRegistration
         services.TryAddSingleton<ILedgerBulkWriter, LedgerBulkWriter>();
         services.AddScoped<LedgerAccess>();
         services.AddScoped<LedgerImports>();
+        services.TryAddSingleton<LedgerImportQueue>();
+        services.AddScoped<LedgerImportJobs>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<IndicatorQueries>();
         services.AddScoped<IndicatorResultStore>();

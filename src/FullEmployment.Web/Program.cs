@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
 services.AddFullEmploymentData(builder.Configuration);
+FullEmployment.Web.Pages.Ledgers.LedgerImportRegistration.AddLedgerImportJobs(services, builder.Configuration);
 services.AddFullEmploymentApplication();
 services.AddFullEmploymentIdentityCore()
     .AddSignInManager()

@@ -179,6 +179,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var upserts = new Dictionary<LedgerKind, KindUpsert>();
                 var bulk = await writer.BeginAsync(db, cancellationToken);
+                var written = 0;
                 try
                 {
                     await foreach (var (kind, records) in chunks.Reader.ReadAllAsync(cancellationToken))
@@ -189,6 +190,8 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                         }
 
                         await upsert.WriteAsync(db, writer, records, cancellationToken);
+                        written += records.Count;
+                        context.Progress?.Report(new LedgerImportProgress(kind.SheetName(), 0, 0, written));
                     }
                 }
                 finally

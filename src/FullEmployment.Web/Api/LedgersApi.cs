@@ -5,6 +5,7 @@ using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.Web.Infrastructure;
+using FullEmployment.Web.Pages.Ledgers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Api;
@@ -23,6 +24,24 @@ public sealed record LedgerImportDto(int Added, int Updated, int Unchanged, IRea
     public static LedgerImportDto From(LedgerImportOutcome o) => new(o.Totals.Added, o.Totals.Updated, o.Totals.Unchanged,
         o.ByKind.ToDictionary(k => k.Key.SheetName(), k => LedgerCountsDto.From(k.Value)),
         [.. o.Warnings.Select(w => new LedgerIssueDto(w.Sheet, w.Row, w.Column, w.Value, w.Message))]);
+}
+
+/// <summary>A background import (docs/reference/ledger.md "Background imports"): state, progress while running, the result or every kept error once finished.</summary>
+public sealed record LedgerImportJobDto(Guid Id, string State, string FileName, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt, string? Sheet, int RowsValidated, int RowsTotal, int RowsWritten, string? Message, LedgerImportDto? Result,
+    int ErrorCount, IReadOnlyList<LedgerIssueDto> Errors)
+{
+    public static LedgerImportJobDto From(LedgerImportJob job, LedgerImportJobProgress? progress)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var result = job.State == LedgerImportJobState.Succeeded
+            ? new LedgerImportDto(job.Added, job.Updated, job.Unchanged, job.ByKind.ToDictionary(k => k.Key, k => LedgerCountsDto.From(k.Value)),
+                [.. job.Warnings.Select(w => new LedgerIssueDto(w.Sheet, w.Row, w.Column, w.Value, w.Message))])
+            : null;
+        return new(job.Id, job.State.ToString().ToLowerInvariant(), job.FileName, job.CreatedAt, job.StartedAt, job.FinishedAt,
+            progress?.Sheet, progress?.RowsValidated ?? 0, progress?.RowsTotal ?? 0, progress?.RowsWritten ?? 0, job.Message, result,
+            job.ErrorCount, [.. job.Errors.Select(e => new LedgerIssueDto(e.Sheet, e.Row, e.Column, e.Value, e.Message))]);
+    }
 }
 
 /// <summary>A ledger row: its cells by Chinese column name, ID numbers and phones masked.</summary>
@@ -46,16 +65,24 @@ public sealed record IntegrityDto(string ReferenceDate, IReadOnlyList<IntegrityF
 
 public static class LedgersApi
 {
-    /// <summary>Kestrel's own body limit for the upload route: above the import limit so the use case gives the Chinese 413.</summary>
-    private const long UploadBodyLimit = 200L * 1024 * 1024;
-
     public static void Map(RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
+
+        // Kestrel's and the form reader's limits for the upload routes: above the import's file limit, so the use case gives the Chinese 413.
+        var uploadLimit = LedgerImportRegistration.UploadBodyLimit(((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<LedgerImportOptions>());
+        var formLimit = new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit };
         group.MapPost("/{code}/ledger/imports", ImportAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(UploadBodyLimit))
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit), formLimit)
             .WithName("ImportLedger").WithSummary("导入社区台账（xlsx 或 CSV；CSV 须指定 kind，如“人员”）");
+        group.MapPost("/{code}/ledger/import-jobs", StartImportJobAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit), formLimit)
+            .WithName("StartLedgerImportJob").WithSummary("后台导入社区台账：202 及任务地址（Location），导入规则与同步导入相同");
+        group.MapGet("/{code}/ledger/import-jobs/{id:guid}", async (string code, Guid id, LedgerImportJobs jobs, CancellationToken ct) =>
+            LedgerImportJobDto.From(await jobs.GetAsync(code, id, ct), jobs.ProgressOf(id)))
+            .WithName("GetLedgerImportJob").WithSummary("后台导入任务：状态（queued/running/succeeded/failed）、进度、结果或错误");
 
         group.MapGet("/{code}/ledger/{kind}", async (string code, string kind, int? page, int? pageSize, string? q, LedgerQueries queries,
             CancellationToken ct) =>
@@ -115,7 +142,15 @@ public static class LedgersApi
         _ => "not_applicable",
     };
 
-    private static async Task<LedgerImportDto> ImportAsync(string code, HttpRequest request, LedgerImports imports, CancellationToken ct)
+    private static async Task<IResult> StartImportJobAsync(string code, HttpRequest request, LedgerImportJobs jobs, CancellationToken ct)
+    {
+        var (file, kind) = await UploadAsync(request, ct);
+        await using var content = file.OpenReadStream();
+        var job = await jobs.StartAsync(code, content, file.FileName, kind, ct);
+        return Results.Accepted($"/api/v1/communities/{job.CommunityCode}/ledger/import-jobs/{job.Id}", LedgerImportJobDto.From(job, null));
+    }
+
+    private static async Task<(IFormFile File, LedgerKind? Kind)> UploadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -127,7 +162,12 @@ public static class LedgersApi
         var file = form.Files.GetFile("file") ?? throw new InputRejectedException("缺少上传文件。",
             [new InputError(null, null, "file", null, "缺少上传文件（字段名 file）")]);
         var kindName = form["kind"].ToString();
-        LedgerKind? kind = string.IsNullOrWhiteSpace(kindName) ? null : LedgerAccess.ParseKind(kindName);
+        return (file, string.IsNullOrWhiteSpace(kindName) ? null : LedgerAccess.ParseKind(kindName));
+    }
+
+    private static async Task<LedgerImportDto> ImportAsync(string code, HttpRequest request, LedgerImports imports, CancellationToken ct)
+    {
+        var (file, kind) = await UploadAsync(request, ct);
         await using var content = file.OpenReadStream();
         var outcome = await imports.ImportFileAsync(code, content, file.FileName, kind, cancellationToken: ct);
         return outcome.Rejection switch

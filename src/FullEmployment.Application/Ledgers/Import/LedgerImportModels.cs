@@ -45,8 +45,8 @@ public sealed record LedgerImportContext
     public Action<LedgerKind, List<LedgerRecord>>? OnValidRows { get; init; }
 }
 
-/// <summary>Rows validated so far in a sheet, for long imports.</summary>
-public sealed record LedgerImportProgress(string Sheet, int RowsDone, int RowsTotal);
+/// <summary>Rows validated so far in a sheet, for long imports; or, with <paramref name="RowsWritten"/>, rows of the import written so far.</summary>
+public sealed record LedgerImportProgress(string Sheet, int RowsDone, int RowsTotal, int? RowsWritten = null);
 
 /// <summary>
 /// One problem, located as the user sees it: sheet, 1-based row as in the file (0 for the

@@ -8,30 +8,52 @@ namespace FullEmployment.Web.Pages.Ledgers;
 
 /// <summary>
 /// Ledger import (docs/reference/ledger.md): an xlsx with one sheet per kind or a CSV of one chosen kind; all or
-/// nothing, every error listed with a downloadable error report; the template for download.
+/// nothing, every error listed with a downloadable error report; the template for download. The upload becomes a
+/// background job ("Background imports"): the page follows its progress and shows its result, so no proxy timeout
+/// bounds a large file.
 /// </summary>
-[RequestSizeLimit(UploadBodyLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadBodyLimit)]
-public sealed class ImportModel(LedgerImports imports, IConfiguration configuration, LedgerAccess access, ICurrentActor actor)
+public sealed class ImportModel(LedgerImportJobs jobs, IConfiguration configuration, LedgerAccess access, ICurrentActor actor)
     : LedgerPageBase(access, actor)
 {
     private readonly ErrorReportStore _reports = new(configuration);
-
-    /// <summary>Above the configurable import limit, so the use case answers an oversized file in Chinese.</summary>
-    private const long UploadBodyLimit = 200L * 1024 * 1024;
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
     [BindProperty] public LedgerKind? CsvKind { get; set; }
 
-    public LedgerImportOutcome? Outcome { get; private set; }
+    /// <summary>The job the page follows (?job=), once one was started.</summary>
+    public LedgerImportJob? Job { get; private set; }
 
     public string? ErrorMessage { get; private set; }
 
-    public string? ReportId { get; private set; }
-
-    public async Task OnGetAsync(string code, CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(string code, Guid? job, CancellationToken cancellationToken)
+    {
         await LoadCommunityAsync(code, cancellationToken, writable: true);
+        if (job is { } id)
+        {
+            Job = await jobs.GetAsync(code, id, cancellationToken);
+            if (Job.State == LedgerImportJobState.Failed)
+            {
+                ErrorMessage = Job.Message;
+            }
+        }
+    }
+
+    /// <summary>What the page's script polls while the job runs.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(string code, Guid job, CancellationToken cancellationToken)
+    {
+        var found = await jobs.GetAsync(code, job, cancellationToken);
+        var progress = jobs.ProgressOf(job);
+        return new JsonResult(new
+        {
+            state = found.State.ToString().ToLowerInvariant(),
+            finished = found.IsFinished,
+            sheet = progress?.Sheet,
+            rowsValidated = progress?.RowsValidated ?? 0,
+            rowsTotal = progress?.RowsTotal ?? 0,
+            rowsWritten = progress?.RowsWritten ?? 0,
+        });
+    }
 
     public IActionResult OnGetTemplate() => File(LedgerTemplate.Build(), Xlsx.ContentType, "社区台账导入模板.xlsx");
 
@@ -59,16 +81,7 @@ public sealed class ImportModel(LedgerImports imports, IConfiguration configurat
         }
 
         await using var stream = Upload.OpenReadStream();
-        Outcome = await imports.ImportFileAsync(code, stream, Upload.FileName, CsvKind, cancellationToken: cancellationToken);
-        if (!Outcome.Succeeded)
-        {
-            ErrorMessage = Outcome.Message;
-            if (Outcome.ErrorReport is { } report)
-            {
-                ReportId = await _reports.SaveAsync(Community.Code, report, cancellationToken);
-            }
-        }
-
-        return Page();
+        var started = await jobs.StartAsync(code, stream, Upload.FileName, CsvKind, cancellationToken);
+        return RedirectToPage(null, null, new { code, job = started.Id }, null);
     }
 }
