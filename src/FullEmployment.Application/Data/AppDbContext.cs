@@ -2,6 +2,7 @@ using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Identity;
 using FullEmployment.Domain.Communities;
+using FullEmployment.Domain.Funds;
 using FullEmployment.Domain.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FundSettings> FundSettings => Set<FundSettings>();
+    public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();
+    public DbSet<FundAllocationLine> FundAllocationLines => Set<FundAllocationLine>();
+    public DbSet<FundExclusion> FundExclusions => Set<FundExclusion>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
