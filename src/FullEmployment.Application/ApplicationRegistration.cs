@@ -47,6 +47,7 @@ public static class ApplicationRegistration
         services.AddScoped<Supervision.ChangeReports>().AddScoped<Common.ITodoSource, Supervision.ChangeReportTodoSource>();
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
+        services.AddScoped<Funds.FundReports>().AddScoped<Common.ITodoSource, Funds.FundReportTodoSource>();
         services.AddScoped<SupportRequestDemoData>();
         services.AddLedgers();
         return services;
