@@ -57,7 +57,8 @@ public sealed record AccountabilityBody(Guid Id, int? Version, string? SubjectKi
 
 /// <summary>Counts for a county or city workbench: reports by state, overdue, recoveries outstanding.</summary>
 public sealed record FundReportSummary(int Year, int Expected, IReadOnlyList<(string StateName, int Count)> ByState, int NotStarted, int Overdue,
-    int RecoveriesOutstanding, decimal OutstandingAmount, IReadOnlyList<FundCityReportCount> PerCity, IReadOnlyList<FundShareRow> InformationNetworkShares);
+    int RecoveriesOutstanding, decimal OutstandingAmount, IReadOnlyList<FundCityReportCount> PerCity, IReadOnlyList<FundShareRow> InformationNetworkShares,
+    decimal InformationNetworkCapShare);
 
 /// <summary>The province's per-city figures: reports expected (allocation lines), submitted, submitted on time.</summary>
 public sealed record FundCityReportCount(string CityCode, string CityName, int Expected, int Submitted, int OnTime);

@@ -269,7 +269,7 @@ public sealed class FundReports(AppDbContext db, AuditTrail audit, TimeProvider 
         }
 
         return new FundReportSummary(year, lines.Count, byState, notStarted, overdue, outstanding.Count, outstanding.Sum(r => r.RecoveryOutstanding),
-            perCity, shares);
+            perCity, shares, await ShareAsync(year, cancellationToken));
     }
 
     /// <summary>The province panel's figures as xlsx: per city (expected, submitted, on time) and the category (4) share per community.</summary>
