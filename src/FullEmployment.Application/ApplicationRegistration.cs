@@ -49,6 +49,10 @@ public static class ApplicationRegistration
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
         services.AddScoped<Funds.FundReports>().AddScoped<Common.ITodoSource, Funds.FundReportTodoSource>();
         services.AddScoped<SupportRequestDemoData>();
+        services.AddScoped<Funds.FundAllocations>().AddScoped<FundAllocationDemoData>();
+        services.AddScoped<Common.ICommunityStatusSource, Campaigns.ApplicationStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Supervision.ReinspectionStatusSource>();
+        services.AddScoped<Common.ICommunityStatusSource, Funds.FundAllocationStatusSource>();
         services.AddLedgers();
         return services;
     }

@@ -17,6 +17,7 @@ public static class ApiEndpoints
         LedgersApi.Map(api.MapGroup("/communities").RequireAuthorization());
         ReinspectionApi.Map(api);
         SupportRequestsApi.Map(api);
+        FundsApi.Map(api);
         FundReportsApi.Map(api);
         return app;
     }

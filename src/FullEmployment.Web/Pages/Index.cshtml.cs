@@ -15,7 +15,8 @@ public sealed class IndexModel(TodoList todos, CommunityRegistry registry, ICurr
     public IReadOnlyList<TodoItem> CalendarWarnings => [.. Todos.Where(t => t.Category == WorkingCalendar.TodoCategory)];
     public int CommunityCount { get; private set; }
     public Dictionary<TitleLevel, int> TitledCounts { get; } = [];
-    public bool IsOfficer => actor.Role is not null && Roles.Officers.Contains(actor.Role);
+    /// <summary>The region tiles are for the offices; community staff get their own workbench (CommunityWorkbench).</summary>
+    public bool IsOfficer => actor.Role is not null && Roles.Officers.Contains(actor.Role) && actor.Role != Roles.CommunityStaff;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@
         labels: spec.labels,
         datasets: spec.series.map(function (s) {
           return s.pointsOnly
-            ? { label: s.label, data: s.values, type: "line", borderColor: s.color, backgroundColor: s.color, showLine: false, stack: "points" }
+            // A marker at zero would sit on the axis and read as a count; leave zeros unmarked.
+            ? { label: s.label, data: s.values.map(function (v) { return v === 0 ? null : v; }), type: "line", borderColor: s.color, backgroundColor: s.color, showLine: false, stack: "points" }
             : { label: s.label, data: s.values, backgroundColor: s.color };
         })
       },
