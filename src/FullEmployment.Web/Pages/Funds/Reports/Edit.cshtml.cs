@@ -61,9 +61,11 @@ public sealed class EditModel(FundReports reports, Application.Common.ICurrentAc
     public Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken cancellationToken) => AttemptAsync("save", async () =>
     {
         var saved = await SaveAsync(id, cancellationToken);
+        // A refused submit keeps what was saved: the page then edits that report at its new version.
         id = saved.Id;
+        Version = saved.Version;
         var submitted = await reports.SubmitAsync(saved.Id, saved.Version, cancellationToken);
-        TempData["Success"] = submitted.StateName == "市州复审中" ? "已提交，等待市级人社局和财政局审核。" : "已提交，等待县区人社局和财政局审核。";
+        TempData["Success"] = submitted.State == Domain.Funds.FundReport.StateApiName(Domain.Funds.FundReportState.CityReview) ? "已提交，等待市级人社局和财政局审核。" : "已提交，等待县区人社局和财政局审核。";
         return RedirectToPage("Details", new { id = saved.Id });
     }, () => LoadAsync(id, fill: false, cancellationToken));
 
