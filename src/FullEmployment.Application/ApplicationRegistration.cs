@@ -48,6 +48,8 @@ public static class ApplicationRegistration
         services.AddScoped<Supervision.ChangeReports>().AddScoped<Common.ITodoSource, Supervision.ChangeReportTodoSource>();
         services.AddScoped<Supervision.SupportRequests>();
         services.AddScoped<Common.ITodoSource, Supervision.SupportRequestTodoSource>();
+        services.AddScoped<Funds.FundReports>().AddScoped<Common.ITodoSource, Funds.FundReportTodoSource>().AddScoped<FundReportDemoData>()
+            .AddScoped<Common.ICommunityStatusSource, Funds.FundReportStatusSource>();
         services.AddScoped<SupportRequestDemoData>();
         services.AddScoped<Funds.FundAllocations>().AddScoped<FundAllocationDemoData>();
         services.AddScoped<Common.ICommunityStatusSource, Campaigns.ApplicationStatusSource>();

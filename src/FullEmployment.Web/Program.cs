@@ -151,6 +151,7 @@ static async Task InitializeDatabaseAsync(WebApplication app)
     await scope.ServiceProvider.GetRequiredService<ReinspectionDemoData>().SeedAsync();
     await scope.ServiceProvider.GetRequiredService<ChangeReportDemoData>().SeedAsync();
     await scope.ServiceProvider.GetRequiredService<FundAllocationDemoData>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<FundReportDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

@@ -36,6 +36,7 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();
     public DbSet<FundAllocationLine> FundAllocationLines => Set<FundAllocationLine>();
     public DbSet<FundExclusion> FundExclusions => Set<FundExclusion>();
+    public DbSet<FundReport> FundReports => Set<FundReport>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

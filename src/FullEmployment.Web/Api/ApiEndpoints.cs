@@ -18,6 +18,7 @@ public static class ApiEndpoints
         ReinspectionApi.Map(api);
         SupportRequestsApi.Map(api);
         FundsApi.Map(api);
+        FundReportsApi.Map(api);
         return app;
     }
 }
