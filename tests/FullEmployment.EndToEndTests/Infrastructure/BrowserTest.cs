@@ -74,6 +74,14 @@ public abstract class BrowserTest : IAsyncLifetime
             }
         };
         _page.PageError += (_, error) => WriteOutput($"[page error] {error}");
+        // The console's "Failed to load resource" names no address; this says which one.
+        _page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                WriteOutput($"[browser response] {response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
     }
 
     public virtual async Task DisposeAsync()

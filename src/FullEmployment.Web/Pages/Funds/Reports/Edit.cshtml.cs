@@ -40,6 +40,10 @@ public sealed class EditModel(FundReports reports, Application.Common.ICurrentAc
     public decimal Share { get; private set; }
     public bool Editable { get; private set; }
 
+    // Written out rather than generated: link generation for this page's optional-id route gives nothing for a new report,
+    // and a button without formaction posts to no handler at all.
+    public string HandlerUrl(string handler) => $"/Funds/Reports/Edit{(Id is { } id ? "/" + id : "")}?handler={handler}";
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         if (id is null && Year > 0 && actor.ScopeCode is { } community && await reports.FindAsync(community, Year, cancellationToken) is { } existing)
