@@ -27,7 +27,7 @@ public sealed class CalendarWarningPageTests(EndToEndFixture fixture, ITestOutpu
         }
         finally
         {
-            Fixture.App.Clock.Offset = TimeSpan.Zero;
+            Fixture.App.RewindClock();
         }
     }
 }

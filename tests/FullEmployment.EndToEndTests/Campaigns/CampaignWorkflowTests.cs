@@ -152,7 +152,7 @@ public sealed class CampaignWorkflowTests(EndToEndFixture fixture, ITestOutputHe
         }
         finally
         {
-            Fixture.App.Clock.Offset = TimeSpan.Zero;
+            Fixture.App.RewindClock();
         }
     }
 

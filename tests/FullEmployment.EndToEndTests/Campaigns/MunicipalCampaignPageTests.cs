@@ -170,7 +170,7 @@ public sealed class MunicipalCampaignPageTests(EndToEndFixture fixture, ITestOut
         }
         finally
         {
-            Fixture.App.Clock.Offset = TimeSpan.Zero;
+            Fixture.App.RewindClock();
         }
     }
 }

@@ -132,8 +132,10 @@ public abstract class BrowserTest : IAsyncLifetime
     {
         var authenticator = Fixture.App.Authenticators[username];
         var code = authenticator.NextCode(Fixture.App.Clock.GetUtcNow());
-        while (code is null)
+        for (var waited = 0; code is null; waited++)
         {
+            // Two steps ahead at most: a longer wait means the clock went back without RewindClock.
+            waited.ShouldBeLessThan(70, $"{username}的验证码步长已用尽：时钟回拨后应调用 Fixture.App.RewindClock()。");
             await Task.Delay(TimeSpan.FromSeconds(1));
             code = authenticator.NextCode(Fixture.App.Clock.GetUtcNow());
         }

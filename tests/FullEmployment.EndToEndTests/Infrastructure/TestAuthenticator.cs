@@ -17,8 +17,11 @@ public sealed class TestAuthenticator(string base32Secret)
     /// <summary>The next unused code at <paramref name="now"/>, or null when the three steps around now are used up.</summary>
     public string? NextCode(DateTimeOffset now)
     {
-        var current = now.ToUnixTimeSeconds() / StepSeconds;
-        var step = Math.Max(current - 1, _lastStep + 1);
+        var seconds = now.ToUnixTimeSeconds();
+        var current = seconds / StepSeconds;
+        // The step before now is accepted only until this step ends: offer it only with time to spare for the request.
+        var earliest = StepSeconds - seconds % StepSeconds > 10 ? current - 1 : current;
+        var step = Math.Max(earliest, _lastStep + 1);
         if (step > current + 1)
         {
             return null;
@@ -27,6 +30,9 @@ public sealed class TestAuthenticator(string base32Secret)
         _lastStep = step;
         return CodeAt(step);
     }
+
+    /// <summary>See <see cref="WebAppFixture.RewindClock"/>.</summary>
+    public void ForgetUsedSteps() => _lastStep = long.MinValue;
 
     public string CodeAt(long step) =>
         new Totp(Base32Encoding.ToBytes(Secret), StepSeconds).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds).UtcDateTime);

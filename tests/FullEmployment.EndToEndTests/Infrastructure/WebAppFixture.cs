@@ -56,6 +56,28 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>The authenticators the tests enrolled, by user name (each secret as the enrolment page showed it).</summary>
     public ConcurrentDictionary<string, TestAuthenticator> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Puts the clock back to the run's own time after a test moved it forward. The second factor refuses a code from a step
+    /// at or before the last one used (replay), and a sign-in made while the clock was ahead used a step from the "future":
+    /// a phone and a server whose clocks both jumped back would be in the same state, so both forget the steps used.
+    /// </summary>
+    public void RewindClock()
+    {
+        Clock.Offset = TimeSpan.Zero;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + DatabasePath))
+        {
+            connection.Open();
+            using var forget = connection.CreateCommand();
+            forget.CommandText = "UPDATE second_factor_enrolments SET LastUsedStep = NULL";
+            forget.ExecuteNonQuery();
+        }
+
+        foreach (var authenticator in Authenticators.Values)
+        {
+            authenticator.ForgetUsedSteps();
+        }
+    }
+
     /// <summary>The password of every seeded demo account in end-to-end runs.</summary>
     public const string DemoPassword = "Demo@Pass2025";
 

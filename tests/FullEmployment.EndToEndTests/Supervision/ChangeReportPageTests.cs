@@ -92,7 +92,7 @@ public sealed class ChangeReportPageTests(EndToEndFixture fixture, ITestOutputHe
         main.ShouldContain("已撤销");
         main.ShouldContain("2026年6月10日 社区撤销");
         // A11.2: the page renders what the domain still offers: no 修改, no 登记称号, and why.
-        (await Page.InnerTextAsync("[data-testid=closed-reason]")).ShouldStartWith("已撤销");
+        (await Page.InnerTextAsync("[data-testid=closed-reason]")).Trim().ShouldStartWith("已撤销");
         (await Page.Locator("[data-testid=edit]").CountAsync()).ShouldBe(0);
         (await Page.Locator("a:text('登记称号')").CountAsync()).ShouldBe(0);
         await SaveScreenshotAsync("changes-7-dissolved-community");

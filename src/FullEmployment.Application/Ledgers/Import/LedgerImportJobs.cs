@@ -166,7 +166,7 @@ public sealed class LedgerImportQueue
 /// audit and all-or-nothing unchanged) and records the outcome on the job.
 /// </summary>
 public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbContext> contextOptions, LedgerAccess access, ICurrentActor actor,
-    TimeProvider clock, LedgerImportQueue queue, LedgerImportOptions options, IConfiguration configuration)
+    TimeProvider clock, LedgerImportQueue queue, LedgerImportOptions options, IConfiguration configuration, AuditKey auditKey)
 {
     private string Folder => Path.Combine(Path.GetFullPath(configuration["Files:Root"] ?? Path.Combine("data", "files")), "ledger-import-jobs");
 
@@ -237,7 +237,7 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         // A context of its own whose audit trail is the requester's: this scope has no signed-in user.
         var requester = new FixedActor(job.RequestedBy, job.RequestedRole, job.RequestedScope, job.ClientIp, job.RequestedById);
         var audit = new AuditTrail(requester, clock);
-        await using var importDb = new AppDbContext(contextOptions, audit);
+        await using var importDb = new AppDbContext(contextOptions, audit, auditKey);
         var imports = new LedgerImports(importDb, audit, clock, writer, options);
         var progress = new JobProgress(queue, id);
         LedgerImportOutcome? outcome = null;
