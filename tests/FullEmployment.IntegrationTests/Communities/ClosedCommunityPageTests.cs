@@ -72,7 +72,7 @@ public sealed class ClosedCommunityPageTests
         await factory.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>()
             .AddAsync(new NewUser(userName, userName, role, scope, Password, false), checkActor: false));
         var client = factory.AnonymousClient();
-        (await FullEmploymentFactory.LoginAsync(client, userName, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        FullEmploymentFactory.IsSignedIn(await factory.SignInAsync(client, userName, Password)).ShouldBeTrue();
         return client;
     }
 }

@@ -87,7 +87,8 @@ public sealed class ReverseProxyTests(DemoApps apps) : IntegrationTest(apps)
             ["Input.Password"] = FullEmploymentFactory.Password,
         }), string.Join("; ", antiforgery.Select(c => c.Split(';')[0])));
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var auth = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("fe.auth=", StringComparison.Ordinal));
+        // The password step issues the half-finished sign-in's cookie (the second factor comes next): it must be Secure too.
+        var auth = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("fe.2fa=", StringComparison.Ordinal));
         auth.ShouldContain("; secure", Case.Insensitive);
         login.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
 
