@@ -14,69 +14,71 @@ internal static class LedgerFileGuard
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    /// <summary>Reads at most the size limit; returns null and an error message when refused.</summary>
-    public static byte[]? ReadBounded(Stream content, LedgerImportOptions options, out string? error)
+    /// <summary>Bytes looked at to tell a workbook, an old .xls, a binary file and text apart.</summary>
+    public const int PrefixBytes = 8192;
+
+    /// <summary>
+    /// The file as a seekable stream at its first byte, or null and an error message when refused (too large, empty).
+    /// A file or buffered upload is used in place and only its length is checked, so a large CSV is never held in
+    /// memory; a stream that cannot seek is buffered, at most up to the size limit.
+    /// </summary>
+    public static Stream? OpenBounded(Stream content, LedgerImportOptions options, out string? error)
     {
         if (content.CanSeek)
         {
-            return ReadKnownLength(content, options, out error);
+            var length = content.Length - content.Position;
+            error = length > options.MaxFileBytes ? TooLarge(options) : length == 0 ? "文件为空" : null;
+            return error is null ? content : null;
         }
 
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > options.MaxFileBytes)
             {
-                error = $"文件过大，超过 {FormatSize(options.MaxFileBytes)} 的上限";
+                error = TooLarge(options);
                 return null;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
-        {
-            error = "文件为空";
-            return null;
-        }
-
-        error = null;
-        return buffer.ToArray();
+        error = buffer.Length == 0 ? "文件为空" : null;
+        buffer.Position = 0;
+        return error is null ? buffer : null;
     }
 
-    /// <summary>A file or buffered upload: one array of the remaining length, filled in place (no second copy of a large file).</summary>
-    private static byte[]? ReadKnownLength(Stream content, LedgerImportOptions options, out string? error)
+    /// <summary>Up to <see cref="PrefixBytes"/> from the stream's position, which is left where it was.</summary>
+    public static byte[] Prefix(Stream file)
     {
-        var length = content.Length - content.Position;
-        if (length > options.MaxFileBytes)
-        {
-            error = $"文件过大，超过 {FormatSize(options.MaxFileBytes)} 的上限";
-            return null;
-        }
+        var start = file.Position;
+        var prefix = new byte[(int)Math.Min(PrefixBytes, file.Length - start)];
+        file.ReadExactly(prefix);
+        file.Position = start;
+        return prefix;
+    }
 
-        if (length == 0)
-        {
-            error = "文件为空";
-            return null;
-        }
-
-        var bytes = new byte[length];
-        content.ReadExactly(bytes);
-        error = null;
+    /// <summary>The rest of the file, for the xlsx reader (which needs it whole; the size limit bounds it).</summary>
+    public static byte[] ReadRest(Stream file)
+    {
+        var bytes = new byte[file.Length - file.Position];
+        file.ReadExactly(bytes);
         return bytes;
     }
 
-    public static LedgerFileType? Classify(byte[] bytes, string fileName, out string? error)
+    private static string TooLarge(LedgerImportOptions options) => $"文件过大，超过 {FormatSize(options.MaxFileBytes)} 的上限";
+
+    public static LedgerFileType? Classify(ReadOnlySpan<byte> prefix, string fileName, out string? error)
     {
         error = null;
-        if (bytes.AsSpan().StartsWith(ZipMagic))
+        if (prefix.StartsWith(ZipMagic))
         {
             return LedgerFileType.Xlsx;
         }
 
-        if (bytes.AsSpan().StartsWith(OleMagic))
+        if (prefix.StartsWith(OleMagic))
         {
             error = "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 后上传";
             return null;
@@ -90,7 +92,7 @@ internal static class LedgerFileGuard
         }
 
         // Text has no NUL bytes in UTF-8 or GB18030; binary files almost always do.
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
+        if (prefix.Contains((byte)0))
         {
             error = "文件不是 Excel 工作簿（.xlsx）或 CSV 文件";
             return null;

@@ -22,13 +22,13 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(context);
 
-        var bytes = LedgerFileGuard.ReadBounded(content, Options, out var refusal);
-        if (bytes is null)
+        var file = LedgerFileGuard.OpenBounded(content, Options, out var refusal);
+        if (file is null)
         {
             return LedgerImportResult.Refusal(fileName, refusal!);
         }
 
-        var type = LedgerFileGuard.Classify(bytes, fileName, out refusal);
+        var type = LedgerFileGuard.Classify(LedgerFileGuard.Prefix(file), fileName, out refusal);
         if (type is null)
         {
             return LedgerImportResult.Refusal(fileName, refusal!);
@@ -38,6 +38,8 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
         var warnings = new List<ImportIssue>();
         if (type == LedgerFileType.Xlsx)
         {
+            // A workbook is read whole: a zip needs its central directory, and the size limit (50 MB) bounds it.
+            var bytes = LedgerFileGuard.ReadRest(file);
             if (LedgerFileGuard.CheckZip(bytes, Options) is { } zipError)
             {
                 return LedgerImportResult.Refusal(fileName, zipError);
@@ -51,15 +53,23 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
             return LedgerImportResult.Refusal(fileName, "CSV 文件须指定台账类型（如“人员”“援助记录”）");
         }
 
-        var csv = CsvLedgerReader.Open(bytes, kind, errors);
+        // Streamed: rows are read, validated and handed on while the file is read, and only the current chunk is held.
+        var csv = CsvLedgerReader.Open(file, kind, errors);
         if (csv.Sheet.Headers.Count == 0)
         {
             return LedgerImportResult.Refusal(fileName, "文件为空");
         }
 
         // One kind per CSV: no other sheet of this import can refer to its persons, so rows are validated as read.
-        var records = new LedgerRowValidator(context, [], errors).Validate(csv.Sheet, csv.ReadRows(), csv.ExpectedRows, warnings);
-        return Result([csv.Sheet], context, new Dictionary<LedgerKind, List<LedgerRecord>> { [kind] = records }, errors, warnings);
+        var validator = new LedgerRowValidator(context, [], errors);
+        var records = validator.Validate(csv.Sheet, csv.ReadRows(), csv.ExpectedRows, warnings);
+        return new LedgerImportResult
+        {
+            Errors = errors,
+            Warnings = warnings,
+            Sheets = [new ImportedSheet(kind, csv.Sheet.SheetName, csv.Sheet.Headers, csv.RereadRows().Select(Imported), validator.RowsRead)],
+            Ledger = LedgerLoader.ToLedger(context.CommunityId, new Dictionary<LedgerKind, List<LedgerRecord>> { [kind] = records }),
+        };
     }
 
     /// <summary>
@@ -99,28 +109,10 @@ public sealed class LedgerFileParser(LedgerImportOptions options)
         {
             Errors = errors,
             Warnings = warnings,
-            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, new ImportedRows(s.Rows)))],
+            // The rows are made again for the error report only, so a valid import does not copy every row a second time.
+            Sheets = [.. sheets.Select(s => new ImportedSheet(s.Kind, s.SheetName, s.Headers, s.Rows.Select(Imported), s.Rows.Count))],
             Ledger = LedgerLoader.ToLedger(context.CommunityId, records),
         };
-}
 
-/// <summary>
-/// The rows of a sheet as <see cref="ImportedRow"/>s, made on access: only the error report reads them,
-/// so a valid million-row import does not copy every row a second time.
-/// </summary>
-internal sealed class ImportedRows(IReadOnlyList<RawRow> rows) : IReadOnlyList<ImportedRow>
-{
-    public int Count => rows.Count;
-
-    public ImportedRow this[int index] => new(rows[index].RowNumber, Array.ConvertAll(rows[index].Cells, c => c.Text));
-
-    public IEnumerator<ImportedRow> GetEnumerator()
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    private static ImportedRow Imported(RawRow row) => new(row.RowNumber, Array.ConvertAll(row.Cells, c => c.Text));
 }

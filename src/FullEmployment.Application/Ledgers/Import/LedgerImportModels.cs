@@ -57,8 +57,11 @@ public sealed record ImportIssue(string Sheet, int Row, string Column, string Va
 /// <summary>One data row as read, values aligned with <see cref="ImportedSheet.Headers"/>.</summary>
 public sealed record ImportedRow(int RowNumber, IReadOnlyList<string> Values);
 
-/// <summary>A sheet (or a CSV file) as read, kept for the error report.</summary>
-public sealed record ImportedSheet(LedgerKind Kind, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<ImportedRow> Rows);
+/// <summary>
+/// A sheet (or a CSV file) as read, for the error report: <see cref="Rows"/> reads its <see cref="RowCount"/> rows again
+/// on each enumeration (a CSV from the file, which must still be open), so a large file is never held as rows.
+/// </summary>
+public sealed record ImportedSheet(LedgerKind Kind, string SheetName, IReadOnlyList<string> Headers, IEnumerable<ImportedRow> Rows, int RowCount);
 
 public sealed class LedgerImportResult
 {

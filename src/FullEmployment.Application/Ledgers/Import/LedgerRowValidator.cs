@@ -22,6 +22,9 @@ internal sealed class LedgerRowValidator
         _errors = errors;
     }
 
+    /// <summary>Rows read by the last <see cref="Validate(RawSheet, IEnumerable{RawRow}, int, List{ImportIssue})"/>, blank ones included.</summary>
+    public int RowsRead { get; private set; }
+
     /// <summary>The ID numbers of a 人员 sheet, so other sheets of the same import may refer to them.</summary>
     public static IEnumerable<string> PersonIds(RawSheet sheet)
     {
@@ -50,7 +53,7 @@ internal sealed class LedgerRowValidator
 
         var reader = new SheetRowReader(_context, _importedPersons, _errors, sheet, columns);
         var read = LedgerKindReaders.For(sheet.Kind);
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new NaturalKeySet(expectedRows);
         var done = 0;
         var handedOn = 0;
         foreach (var row in rows)
@@ -80,6 +83,7 @@ internal sealed class LedgerRowValidator
         }
 
         HandOn(sheet.Kind, records, handedOn);
+        RowsRead = done;
         _context.Progress?.Report(new LedgerImportProgress(sheet.SheetName, done, done));
         return records;
     }
@@ -141,7 +145,7 @@ internal sealed class LedgerRowValidator
         return complete ? columns : null;
     }
 
-    private void CheckNaturalKey(RawSheet sheet, LedgerKindDefinition definition, RawRow row, SheetRowReader reader, Dictionary<string, int> keys)
+    private void CheckNaturalKey(RawSheet sheet, LedgerKindDefinition definition, RawRow row, SheetRowReader reader, NaturalKeySet keys)
     {
         var parts = reader.KeyParts;
         foreach (var part in parts)
@@ -152,12 +156,11 @@ internal sealed class LedgerRowValidator
             }
         }
 
-        var key = parts.Length == 1 ? parts[0]! : string.Join('\u001F', parts);
-        if (!keys.TryAdd(key, row.RowNumber))
+        if (keys.Add(parts, row.RowNumber) is var firstRow and not 0)
         {
             var first = definition.NaturalKey[0];
             _errors.Add(new ImportIssue(sheet.SheetName, row.RowNumber, first, reader.Text(first),
-                $"与第 {keys[key]} 行重复（{string.Join("+", definition.NaturalKey)} 相同）"));
+                $"与第 {firstRow} 行重复（{string.Join("+", definition.NaturalKey)} 相同）"));
         }
     }
 

@@ -11,6 +11,12 @@ public static class LedgerErrorReport
 {
     public const string ErrorListSheet = "错误清单";
 
+    /// <summary>
+    /// A sheet with more rows keeps only its rows with errors in the report: a report of a five-million-row file would be
+    /// larger than the file and more than Excel opens (1,048,576 rows); row numbers still match the file's.
+    /// </summary>
+    public const int MaxFullSheetRows = 100_000;
+
     public static byte[] Build(LedgerImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -33,9 +39,12 @@ public static class LedgerErrorReport
 
                 // Rows keep their numbers from the file, so "第 N 行" means the same row in both. Records that came
                 // from no file (API, form) are numbered from 1: they go below the header instead of over it.
-                var offset = sheet.Rows.Count > 0 && sheet.Rows[0].RowNumber <= 1 ? 1 : 0;
-                var rows = sheet.Rows.Select(row =>
+                int? offset = null;
+                var errorRows = result.Errors.Where(e => e.Sheet == sheet.SheetName).Select(e => e.Row).ToHashSet();
+                var kept = sheet.RowCount > MaxFullSheetRows ? sheet.Rows.Where(r => errorRows.Contains(r.RowNumber)) : sheet.Rows;
+                var rows = kept.Select(row =>
                 {
+                    offset ??= row.RowNumber <= 1 ? 1 : 0;
                     var width = Math.Max(row.Values.Count, lastNoted.TryGetValue(row.RowNumber, out var last) ? last + 1 : 0);
                     var cells = new XlsxCell[width];
                     for (var c = 0; c < width; c++)
@@ -46,7 +55,7 @@ public static class LedgerErrorReport
                             : new XlsxCell(value, XlsxStyle.Text);
                     }
 
-                    return new XlsxRow(row.RowNumber + offset, cells);
+                    return new XlsxRow(row.RowNumber + offset.Value, cells);
                 });
                 workbook.AddSheet(sheet.SheetName, [], freezeHeader: false,
                     rows.Prepend(new XlsxRow(1, [.. sheet.Headers.Select(h => new XlsxCell(h, XlsxStyle.Bold))])));
