@@ -50,6 +50,10 @@ internal static class LedgerFileGuard
         return error is null ? buffer : null;
     }
 
+    /// <summary>The whole file in memory, for a workbook; null and an error message when refused (too large, empty).</summary>
+    public static byte[]? ReadBounded(Stream content, LedgerImportOptions options, out string? error) =>
+        OpenBounded(content, options, out error) is { } file ? ReadRest(file) : null;
+
     /// <summary>Up to <see cref="PrefixBytes"/> from the stream's position, which is left where it was.</summary>
     public static byte[] Prefix(Stream file)
     {
