@@ -96,14 +96,14 @@ run_cli() { # db kind order
   local file; file=$(file_of "$2" "$3")
   use_database "$1" fe_bench_cli; prepare "$2" "$3"
   local before; before=$(load)
-  local out status=0
-  out=$( { /usr/bin/time -f "TIME %e %U %S %M" timeout "$step_timeout" $fe ledger import "$file" --community $community \
-    --kind "$(sheet_of "$2")" --max-mb 4096 >"$dir/cli.out" 2>"$dir/cli.err"; } 2>&1) || status=$?
+  local status=0
+  /usr/bin/time -o "$dir/time.out" -f "TIME %e %U %S %M" timeout "$step_timeout" $fe ledger import "$file" --community $community \
+    --kind "$(sheet_of "$2")" --max-mb 4096 >"$dir/cli.out" 2>"$dir/cli.err" || status=$?
   if [ "$status" -ne 0 ]; then
     echo "CLI import failed ($status): $(head -c 1000 "$dir/cli.err")" >&2
     return 1
   fi
-  read -r _ wall user sys rss <<<"$(grep '^TIME' <<<"$out")"
+  read -r _ wall user sys rss <<<"$(grep '^TIME' "$dir/time.out")"
   record "$1" "$2" "$3" cli "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$before"
 }
 
