@@ -11,6 +11,7 @@
 #   BENCH_TIMEOUT=1800  seconds any one step (an import, a floor, a seed) may take before it is killed and marked failed
 #   BENCH_NO_BUILD=1    reuse the Release builds of an earlier run
 #   PostgreSQL: PGHOST, PGPORT, PGUSER, PGPASSWORD (a role that may create databases); skipped when PGHOST is unset.
+#   BENCH_DB_PREFIX=fe_bench  prefix of the databases it drops and creates (PREFIX_cli, PREFIX_http, PREFIX_bare)
 #   Files and databases go to BENCH_DIR (default /work/perfdata), never into the repository; generated files are kept
 #   and reused (they are deterministic).
 # Peak RSS is the process's maximum resident set (GNU time's %M, the figure `/usr/bin/time -v` prints; the web app's
@@ -33,6 +34,7 @@ paths=${BENCH_PATHS:-cli http}
 orders=${BENCH_ORDERS:-sorted shuffled}
 kinds=${BENCH_KINDS:-persons assistances}
 port=${BENCH_PORT:-5391}
+prefix=${BENCH_DB_PREFIX:-fe_bench} # names the databases (SQLite files in BENCH_DIR, PostgreSQL databases)
 step_timeout=${BENCH_TIMEOUT:-1800}
 community=620102001001
 mkdir -p "$dir"
@@ -69,11 +71,11 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # A database with the demo regions, users and communities (东岗社区 620102001001 among them), migrated by this branch.
 use_database() { # sqlite|postgres name
   if [ "$1" = sqlite ]; then
-    export Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$dir/$2.db"
-    rm -f "$dir/$2.db" "$dir/$2.db-wal" "$dir/$2.db-shm"
+    export Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$dir/${prefix}_$2.db"
+    rm -f "$dir/${prefix}_$2.db" "$dir/${prefix}_$2.db-wal" "$dir/${prefix}_$2.db-shm"
   else
-    export Database__Provider=Postgres ConnectionStrings__Default="Host=$PGHOST;Port=${PGPORT:-5432};Username=$PGUSER;Password=${PGPASSWORD:-};Database=$2"
-    psql -q -d postgres -c "DROP DATABASE IF EXISTS $2 WITH (FORCE)" -c "CREATE DATABASE $2" >/dev/null
+    export Database__Provider=Postgres ConnectionStrings__Default="Host=$PGHOST;Port=${PGPORT:-5432};Username=$PGUSER;Password=${PGPASSWORD:-};Database=${prefix}_$2"
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS ${prefix}_$2 WITH (FORCE)" -c "CREATE DATABASE ${prefix}_$2" >/dev/null
   fi
   timeout "$step_timeout" $fe seed --scale small >/dev/null
 }
@@ -94,7 +96,7 @@ record() { # db kind order path wall cpu rss load
 
 run_cli() { # db kind order
   local file; file=$(file_of "$2" "$3")
-  use_database "$1" fe_bench_cli; prepare "$2" "$3"
+  use_database "$1" cli; prepare "$2" "$3"
   local before; before=$(load)
   local status=0
   /usr/bin/time -o "$dir/time.out" -f "TIME %e %U %S %M" timeout "$step_timeout" $fe ledger import "$file" --community $community \
@@ -109,7 +111,7 @@ run_cli() { # db kind order
 
 run_http() { # db kind order
   local file; file=$(file_of "$2" "$3")
-  use_database "$1" fe_bench_http; prepare "$2" "$3"
+  use_database "$1" http; prepare "$2" "$3"
   local token; token=$(timeout 120 $fe token create --user chengguan --days 1)
   ASPNETCORE_URLS="http://127.0.0.1:$port" Ledgers__MaxImportMb=4096 Files__Root="$dir/files" Demo__Seed=false \
     timeout "$step_timeout" dotnet "$web" >"$dir/web.log" 2>&1 &
@@ -160,19 +162,20 @@ run_floor() { # db kind order
   local before; before=$(load)
   local out
   if [ "$1" = sqlite ]; then
-    rm -f "$dir/bare.db"
-    out=$( { /usr/bin/time -f "TIME %e %U %S %M" timeout "$step_timeout" sqlite3 "$dir/bare.db" ".import --csv '$file' bare"; } 2>&1 | grep '^TIME')
+    rm -f "$dir/${prefix}_bare.db"
+    out=$( { /usr/bin/time -f "TIME %e %U %S %M" timeout "$step_timeout" sqlite3 "$dir/${prefix}_bare.db" ".import --csv '$file' bare"; } 2>&1 | grep '^TIME')
   else
-    psql -q -d postgres -c "DROP DATABASE IF EXISTS fe_bench_bare WITH (FORCE)" -c "CREATE DATABASE fe_bench_bare" >/dev/null
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS ${prefix}_bare WITH (FORCE)" -c "CREATE DATABASE ${prefix}_bare" >/dev/null
     local columns; columns=$(head -1 "$file" | tr ',' '\n' | awk '{printf "%sc%d text", (NR > 1 ? ", " : ""), NR}')
-    psql -q -d fe_bench_bare -c "CREATE TABLE bare ($columns)" >/dev/null
+    psql -q -d "${prefix}_bare" -c "CREATE TABLE bare ($columns)" >/dev/null
     # The server's CPU is not this process's: the floor is compared by wall time only.
-    out=$( { /usr/bin/time -f "TIME %e %U %S %M" timeout "$step_timeout" psql -q -d fe_bench_bare \
+    out=$( { /usr/bin/time -f "TIME %e %U %S %M" timeout "$step_timeout" psql -q -d "${prefix}_bare" \
       -c "\\copy bare FROM '$file' WITH (FORMAT csv, HEADER true)"; } 2>&1 | grep '^TIME')
   fi
   read -r _ wall user sys rss <<<"$out"
   record "$1" "$2" "$3" floor "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$before"
   floor_wall=$wall
+  floor_cpu=$(echo "$user + $sys" | bc)
 }
 
 echo "== timing ($persons 人员, $assistances 援助记录 rows; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg))" >&2
@@ -189,9 +192,11 @@ for db in $databases; do
         fi
         last=${results[-1]}
         wall=$(awk '{print $5}' <<<"$last")
-        summary+=("$(printf '%-9s %-11s %-8s %-5s %7.1f s / floor %6.1f s = %5.2f×  (CPU %s s, peak RSS %s MB, load %s)' \
+        cpu=$(awk '{print $6}' <<<"$last")
+        # CPU against CPU as well: on a loaded machine a CPU-bound import waits for a core, the floor (mostly I/O) hardly.
+        summary+=("$(printf '%-9s %-11s %-8s %-5s %7.1f s / floor %6.1f s = %5.2f×  CPU %6.1f s / %5.1f s = %5.2f×  peak RSS %s MB  load %s' \
           "$db" "$kind" "$order" "$path" "$wall" "$floor_wall" "$(echo "scale=2; $wall / $floor_wall" | bc)" \
-          "$(awk '{print $6}' <<<"$last")" "$(awk '{print $7}' <<<"$last")" "$(awk '{print $8}' <<<"$last")")")
+          "$cpu" "$floor_cpu" "$(echo "scale=2; $cpu / $floor_cpu" | bc)" "$(awk '{print $7}' <<<"$last")" "$(awk '{print $8}' <<<"$last")")")
       done
     done
   done
