@@ -119,6 +119,8 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
         var before = Summary(allocation);
         var settings = await SettingsForAsync(year, null, cancellationToken);
         allocation.Recompute(settings, await ComputeAsync(settings, cancellationToken), Actor.UserName ?? "", clock.GetUtcNow());
+        // A recomputation that yields the same lines at the same instant changes no column of the row, yet readers' pages are stale.
+        db.Touch(allocation);
         audit.Record("funds.allocation.recompute", "fund-allocation", allocation.Id.ToString(), GansuRegions.ProvinceCode, before, Summary(allocation));
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(year, new FundAllocationFilter(), null, cancellationToken);
