@@ -47,6 +47,7 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
 
         await SwitchUserAsync("chengguan-finance");
         (await Page.InnerTextAsync("[data-testid=fund-waiting]")).ShouldContain("东岗社区");
+        await SaveScreenshotAsync("fund-report-2b-county-finance-workbench");
         await Page.GotoAsync(reportUrl);
         await Page.FillAsync("[data-testid=return-remarks-input]", "第2笔计算机缺少验收单，请补充说明。");
         await Page.ClickAsync("[data-testid=return]");
@@ -61,6 +62,9 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
         await Page.ClickAsync("[data-testid=submit]");
         (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("县区审核中");
 
+        await SwitchUserAsync("chengguan");
+        await Page.Locator("[data-testid=fund-report-panel]").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync("fund-report-3b-county-workbench");
         await SignAsync("chengguan", reportUrl, "县区审核中");
         (await Page.InnerTextAsync("[data-testid=stage-County]")).ShouldContain("chengguan");
         (await Page.IsVisibleAsync("[data-testid=pending-County-finance]")).ShouldBeTrue();
@@ -118,6 +122,8 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
         await Page.GotoAsync($"{BaseUrl}/Funds/Exclusions");
         (await Page.InnerTextAsync("[data-testid=exclusions]")).ShouldContain("雁南社区");
         await SaveScreenshotAsync("fund-report-10-exclusions");
+        var export = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("[data-testid=export]"));
+        export.SuggestedFilename.ShouldStartWith("取消补助资格社区-");
         BrowserErrors.ShouldBeEmpty();
     }
 
