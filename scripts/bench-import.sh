@@ -193,10 +193,12 @@ for db in $databases; do
         last=${results[-1]}
         wall=$(awk '{print $5}' <<<"$last")
         cpu=$(awk '{print $6}' <<<"$last")
+        # PostgreSQL's floor works in the server, not in psql: no CPU ratio there.
+        if [ "$db" = postgres ] || [ "$(echo "$floor_cpu == 0" | bc)" = 1 ]; then cpu_ratio=n/a; else cpu_ratio=$(echo "scale=2; $cpu / $floor_cpu" | bc); fi
         # CPU against CPU as well: on a loaded machine a CPU-bound import waits for a core, the floor (mostly I/O) hardly.
-        summary+=("$(printf '%-9s %-11s %-8s %-5s %7.1f s / floor %6.1f s = %5.2f×  CPU %6.1f s / %5.1f s = %5.2f×  peak RSS %s MB  load %s' \
+        summary+=("$(printf '%-9s %-11s %-8s %-5s %7.1f s / floor %6.1f s = %5.2f×  CPU %6.1f s / %5.1f s = %5s×  peak RSS %s MB  load %s' \
           "$db" "$kind" "$order" "$path" "$wall" "$floor_wall" "$(echo "scale=2; $wall / $floor_wall" | bc)" \
-          "$cpu" "$floor_cpu" "$(echo "scale=2; $cpu / $floor_cpu" | bc)" "$(awk '{print $7}' <<<"$last")" "$(awk '{print $8}' <<<"$last")")")
+          "$cpu" "$floor_cpu" "$cpu_ratio" "$(awk '{print $7}' <<<"$last")" "$(awk '{print $8}' <<<"$last")")")
       done
     done
   done
