@@ -11,6 +11,7 @@ using FullEmployment.Web.Api;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -132,6 +133,9 @@ static async Task InitializeDatabaseAsync(WebApplication app)
     // The demo seed runs under the start-up lock too: two nodes starting at once seed it once.
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(async _ =>
     {
+        // The first node makes the data-protection key here, so nodes started at once share one key from the first
+        // request on instead of each making its own (and refusing the others' cookies until their key rings reload).
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FullEmployment.Startup").Protect([0]);
         foreach (var year in await scope.ServiceProvider.GetRequiredService<WorkingCalendar>().MissingYearsAsync())
         {
             startup.LogWarning("{Warning}", WorkingCalendar.MissingYearWarning(year));

@@ -324,7 +324,11 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
             }
 
             job.Fail("导入因服务重启而中断，未写入任何数据。请重新导入。", clock.GetUtcNow());
-            File.Delete(UploadPath(job.Id));
+            // Gone already when its node failed before the folder was made, or another node recovered it first.
+            if (File.Exists(UploadPath(job.Id)))
+            {
+                File.Delete(UploadPath(job.Id));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
