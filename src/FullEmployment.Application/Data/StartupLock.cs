@@ -24,25 +24,8 @@ internal static class StartupLock
         return db.IsSqlite ? await SqliteFileAsync(connectionString, cancellationToken) : await PostgresAsync(connectionString, cancellationToken);
     }
 
-    private static async Task<IAsyncDisposable> PostgresAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        // Unpooled: a pooled connection would keep the session, and the lock, after Dispose.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-            command.Parameters.AddWithValue("key", PostgresKey);
-            command.CommandTimeout = 0; // waits as long as the other node's start-up takes
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private static async Task<IAsyncDisposable> PostgresAsync(string connectionString, CancellationToken cancellationToken) =>
+        (await AdvisoryLock.TakeAsync(connectionString, PostgresKey, wait: true, cancellationToken))!;
 
     private static async Task<IAsyncDisposable> SqliteFileAsync(string connectionString, CancellationToken cancellationToken)
     {
@@ -72,5 +55,36 @@ internal static class StartupLock
         public static readonly NoLock Instance = new();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A PostgreSQL session advisory lock on an unpooled connection of its own: held until disposed or the session ends.</summary>
+internal static class AdvisoryLock
+{
+    /// <summary>The lock; with <paramref name="wait"/> false, null at once when another session holds it.</summary>
+    public static async Task<IAsyncDisposable?> TakeAsync(string connectionString, long key, bool wait, CancellationToken cancellationToken)
+    {
+        // Unpooled: a pooled connection would keep the session, and the lock, after Dispose.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                wait ? "SELECT true FROM (SELECT pg_advisory_lock(@key)) AS waited" : "SELECT pg_try_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            command.CommandTimeout = 0; // waits as long as the holder takes
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return connection;
+            }
+
+            await connection.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using FullEmployment.Application.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FullEmployment.Application.Ledgers.Import;
 
@@ -20,29 +19,19 @@ internal static class LedgerImportRunLock
             return null;
         }
 
-        NpgsqlConnection? connection = null;
         try
         {
-            if (!db.IsSqlite)
+            var connection = db.IsSqlite ? null : await AdvisoryLock.TakeAsync(ConnectionString(db), Key(id), wait: false, cancellationToken);
+            if (!db.IsSqlite && connection is null)
             {
-                connection = await OpenAsync(db, cancellationToken);
-                if (!await TryLockAsync(connection, id, cancellationToken))
-                {
-                    await connection.DisposeAsync();
-                    queue.Running.TryRemove(id, out _);
-                    return null;
-                }
+                queue.Running.TryRemove(id, out _);
+                return null;
             }
 
             return new Held(queue, id, connection);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
             queue.Running.TryRemove(id, out _);
             throw;
         }
@@ -61,27 +50,23 @@ internal static class LedgerImportRunLock
             return true;
         }
 
-        await using var connection = await OpenAsync(db, cancellationToken);
-        return await TryLockAsync(connection, id, cancellationToken);
+        var free = await AdvisoryLock.TakeAsync(ConnectionString(db), Key(id), wait: false, cancellationToken);
+        if (free is null)
+        {
+            return false;
+        }
+
+        await free.DisposeAsync();
+        return true;
     }
 
-    // Unpooled: closing ends the session and so releases its locks.
-    private static async Task<NpgsqlConnection> OpenAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    private static string ConnectionString(AppDbContext db) =>
+        db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
-        // 64 bits of the random job id: another lock with the same key is as unlikely as a repeated id.
-        command.Parameters.AddWithValue("key", BitConverter.ToInt64(id.ToByteArray(), 8));
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    // 64 bits of the random job id: another lock with the same key is as unlikely as a repeated id.
+    private static long Key(Guid id) => BitConverter.ToInt64(id.ToByteArray(), 8);
 
-    private sealed class Held(LedgerImportQueue queue, Guid id, NpgsqlConnection? connection) : IAsyncDisposable
+    private sealed class Held(LedgerImportQueue queue, Guid id, IAsyncDisposable? connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
