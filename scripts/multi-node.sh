@@ -292,7 +292,7 @@ check_quota_race() {
     cat "$STATE/api"
   }
   # A second untitled community in 城关区 (the demo has one, 酒泉路社区) and its staff account.
-  api "$token_county" POST /api/v1/communities '{"code":"620102001099","name":"多节点社区","cityCode":"620100","countyCode":"620102","street":"酒泉路街道","address":"城关区酒泉路99号","approvalDocumentNumber":"城政发〔2026〕99号"}' >/dev/null
+  api "$token_county" POST /api/v1/communities '{"code":"620102001099","name":"多节点社区","cityCode":"620100","countyCode":"620102","street":"酒泉路街道","address":"城关区酒泉路99号","approvalDocumentNumber":"城政发〔2026〕99号","civilAffairsFilingNumber":"民备-2026-99","civilAffairsFiledOn":"2025-01-05","contactName":"李多","contactPhone":"0931-8123499"}' >/dev/null
   [[ $(cat "$STATE/status") == 201 ]] || { fail "quota race: registering a community answered $(cat "$STATE/status") $(cat "$STATE/api")"; return; }
   "$fe" user add --username multinode-staff --role community-staff --scope 620102001099 --password "$password" >/dev/null
   token_staff2=$("$fe" token create --user multinode-staff)
