@@ -105,4 +105,4 @@ for page in "${pages[@]}"; do
   read -r _ rps p50 p99 non2xx errors <<<"$line"
   printf '%-42s %9s %9s %9s %8s %7s\n' "$page" "$rps" "$p50" "$p99" "$non2xx" "$errors"
 done
-[[ -z $NOTICE ]] && echo "(no notice in this database: the notice page was not measured)"
+if [[ -z $NOTICE ]]; then echo "(no notice in this database: the notice page was not measured)"; fi

@@ -360,7 +360,10 @@ check() {
   check_sign_in
   check_objection_limit
   check_quota_race
-  [[ ${1:-} == --wrk ]] && { echo "wrk through nginx ($nginx_url, both nodes):"; check_wrk; }
+  if [[ ${1:-} == --wrk ]]; then
+    echo "wrk through nginx ($nginx_url, both nodes):"
+    check_wrk || fail "wrk through nginx: scripts/bench-web.sh failed"
+  fi
   echo "$failures check(s) failed"
   [[ $failures == 0 ]]
 }
