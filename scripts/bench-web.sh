@@ -8,7 +8,9 @@
 # Options (environment): CONNECTIONS=64 DURATION=30s THREADS=2 PORT=5190 COMMUNITY=<12-digit code; default: the one
 # with the most persons> WEB_DIR=<published app; default: publish into a temporary folder> FE_DIR=<built fe, to add the
 # account; default: build into a temporary folder> NOTICE=<notice id; default:
-# the newest notice, skipped when there is none>. The database must be migrated and seeded (`fe seed --scale province`).
+# the newest notice, skipped when there is none> BASE_URL=<an app already running, e.g. nginx in front of several nodes
+# (scripts/multi-node.sh): none is started> COOKIE=<a signed-in session's Cookie header: no account is added or signed in>.
+# The database must be migrated and seeded (`fe seed --scale province`).
 # The script adds an account bench-province (province officer) the first time; its password is set on first sign-in.
 set -euo pipefail
 provider=${1:?usage: scripts/bench-web.sh sqlite|postgres CONNECTION_STRING}
@@ -23,7 +25,7 @@ app_pid=
 cleanup() { [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-if [[ -z ${WEB_DIR:-} ]]; then
+if [[ -z ${WEB_DIR:-} && -z ${BASE_URL:-} ]]; then
   WEB_DIR=$work/web
   dotnet publish src/FullEmployment.Web -c Release -o "$WEB_DIR" >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; exit 1; }
 fi
@@ -40,7 +42,7 @@ sql() { # one value from the database
 }
 
 password='Bench#2026pw' first='Bench#2026tmp'
-if [[ -z $(sql "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName\" = 'bench-province'") ]]; then
+if [[ -z ${COOKIE:-} && -z $(sql "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName\" = 'bench-province'") ]]; then
   if [[ -z ${FE_DIR:-} ]]; then
     FE_DIR=$work/fe
     dotnet build src/FullEmployment.Cli -c Release -o "$FE_DIR" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
@@ -50,11 +52,13 @@ fi
 COMMUNITY=${COMMUNITY:-$(sql "SELECT c.\"Code\" FROM communities c JOIN ledger_persons p ON p.community_id = c.\"Id\" GROUP BY c.\"Code\" ORDER BY count(*) DESC, c.\"Code\" LIMIT 1")}
 NOTICE=${NOTICE:-$(sql "SELECT \"Id\" FROM public_notices LIMIT 1" 2>/dev/null || true)}
 
-(cd "$WEB_DIR" && exec dotnet FullEmployment.Web.dll >"$work/app.log" 2>&1) &
-app_pid=$!
-base=http://127.0.0.1:$PORT
+base=${BASE_URL:-http://127.0.0.1:$PORT}
+if [[ -z ${BASE_URL:-} ]]; then
+  (cd "$WEB_DIR" && exec dotnet FullEmployment.Web.dll >"$work/app.log" 2>&1) &
+  app_pid=$!
+fi
 for _ in $(seq 120); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
-curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" 2>/dev/null >&2; exit 1; }
 
 jar=$work/cookies
 token() { curl -s -c "$jar" -b "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
@@ -62,6 +66,9 @@ sign_in() {
   curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "Input.UserName=bench-province" \
     --data-urlencode "Input.Password=$1" --data-urlencode "__RequestVerificationToken=$(token /Account/Login)" "$base/Account/Login"
 }
+if [[ -n ${COOKIE:-} ]]; then
+  cookie=$COOKIE
+else
 where=$(sign_in "$password")
 if [[ $where != */ && $where != "$base/" && $where != */Index ]]; then
   # First run: the account's initial password must be changed before any page answers.
@@ -71,6 +78,7 @@ if [[ $where != */ && $where != "$base/" && $where != */Index ]]; then
   rm -f "$jar"; sign_in "$password" >/dev/null
 fi
 cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar")
+fi
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Communities") == 200 ]] || { echo "sign-in failed" >&2; exit 1; }
 
 cat >"$work/count.lua" <<'LUA'
@@ -97,4 +105,4 @@ for page in "${pages[@]}"; do
   read -r _ rps p50 p99 non2xx errors <<<"$line"
   printf '%-42s %9s %9s %9s %8s %7s\n' "$page" "$rps" "$p50" "$p99" "$non2xx" "$errors"
 done
-[[ -z $NOTICE ]] && echo "(no notice in this database: the notice page was not measured)"
+if [[ -z $NOTICE ]]; then echo "(no notice in this database: the notice page was not measured)"; fi

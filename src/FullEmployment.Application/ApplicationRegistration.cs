@@ -27,6 +27,7 @@ public static class ApplicationRegistration
         services.AddScoped<Common.FileStore>();
         services.AddScoped<Notices.WorkingCalendar>();
         services.AddScoped<Notices.PublicSite>();
+        services.AddScoped<Notices.ObjectionRateLimiter>();
         services.AddScoped<Notices.Inbox>();
         services.AddScoped<Campaigns.IndicatorSnapshots>();
         services.AddScoped<Campaigns.ScoreTemplates>();

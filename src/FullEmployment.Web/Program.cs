@@ -11,6 +11,7 @@ using FullEmployment.Web.Api;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -69,7 +70,6 @@ services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Js
 services.AddExceptionHandler<ErrorHandling>();
 services.AddOpenApi("v1", options => options.AddSchemaTransformer(ApiBodyValidation.DescribeRequiredFields));
 services.AddHealthChecks();
-services.AddObjectionRateLimit();
 services.AddProxyHeaders(builder.Configuration);
 if (builder.Configuration.GetValue("Indicators:WarmRollUp", true))
 {
@@ -79,6 +79,15 @@ if (builder.Configuration.GetValue("Indicators:WarmRollUp", true))
 var app = builder.Build();
 
 app.UseProxyHeaders();
+if (app.Configuration["Node:Name"] is { Length: > 0 } node)
+{
+    // Several web nodes behind one proxy: says which one answered (docs/operations.md "Several web nodes").
+    app.Use((context, next) =>
+    {
+        context.Response.Headers["X-FE-Node"] = node;
+        return next(context);
+    });
+}
 
 var chinese = new CultureInfo("zh-CN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -99,7 +108,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
+app.UseObjectionRateLimit();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();
@@ -119,39 +128,48 @@ static async Task InitializeDatabaseAsync(WebApplication app)
 {
     DatabaseRegistration.CheckAuditSettings(app.Services);
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FullEmployment.Startup");
-    foreach (var year in await scope.ServiceProvider.GetRequiredService<WorkingCalendar>().MissingYearsAsync())
-    {
-        startup.LogWarning("{Warning}", WorkingCalendar.MissingYearWarning(year));
-    }
-
     var seedDemo = app.Configuration.GetValue<bool?>("Demo:Seed") ?? app.Environment.IsDevelopment();
-    if (!seedDemo)
+    // The demo seed runs under the start-up lock too: two nodes starting at once seed it once.
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(async _ =>
     {
-        return;
-    }
+        // The first node makes the data-protection key here, so nodes started at once share one key from the first
+        // request on instead of each making its own (and refusing the others' cookies until their key rings reload).
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FullEmployment.Startup").Protect([0]);
+        foreach (var year in await scope.ServiceProvider.GetRequiredService<WorkingCalendar>().MissingYearsAsync())
+        {
+            startup.LogWarning("{Warning}", WorkingCalendar.MissingYearWarning(year));
+        }
 
-    var accounts = await scope.ServiceProvider.GetRequiredService<DemoData>()
+        if (seedDemo)
+        {
+            await SeedDemoAsync(app, scope.ServiceProvider, startup);
+        }
+    }, CancellationToken.None);
+}
+
+static async Task SeedDemoAsync(WebApplication app, IServiceProvider services, ILogger startup)
+{
+    var accounts = await services.GetRequiredService<DemoData>()
         .SeedAsync(app.Configuration["Demo:Password"], mustChangePassword: !app.Environment.IsDevelopment());
     if (accounts.Count > 0 && (app.Configuration.GetValue<bool?>("Demo:Ledgers") ?? true))
     {
         // First start only: the demo communities get their ledgers (seeded, so every developer sees the same
         // figures) before the campaign demo, whose applications snapshot indicators from those ledgers.
         // Demo:Ledgers=false keeps them empty for tests that count the rows they import.
-        await scope.ServiceProvider.GetRequiredService<LedgerGenerator>()
+        await services.GetRequiredService<LedgerGenerator>()
             .GenerateAsync(new LedgerGeneratorOptions { Scale = LedgerScale.Small, Seed = LedgerGeneratorOptions.DemoSeed });
     }
 
-    foreach (var notBuilt in (await scope.ServiceProvider.GetRequiredService<CampaignDemoData>().SeedAsync())
-        .Concat(await scope.ServiceProvider.GetRequiredService<SupportRequestDemoData>().SeedAsync()))
+    foreach (var notBuilt in (await services.GetRequiredService<CampaignDemoData>().SeedAsync())
+        .Concat(await services.GetRequiredService<SupportRequestDemoData>().SeedAsync()))
     {
         startup.LogWarning("{Warning}", notBuilt);
     }
-    await scope.ServiceProvider.GetRequiredService<ReinspectionDemoData>().SeedAsync();
-    await scope.ServiceProvider.GetRequiredService<ChangeReportDemoData>().SeedAsync();
-    await scope.ServiceProvider.GetRequiredService<FundAllocationDemoData>().SeedAsync();
-    await scope.ServiceProvider.GetRequiredService<FundReportDemoData>().SeedAsync();
+    await services.GetRequiredService<ReinspectionDemoData>().SeedAsync();
+    await services.GetRequiredService<ChangeReportDemoData>().SeedAsync();
+    await services.GetRequiredService<FundAllocationDemoData>().SeedAsync();
+    await services.GetRequiredService<FundReportDemoData>().SeedAsync();
     if (accounts.Count > 0)
     {
         // Shown once: the passwords are stored hashed only.

@@ -100,27 +100,7 @@ public sealed class AuditKey
         return Path.Combine(folder, DefaultFileName);
     }
 
-    private static void Generate(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            // CreateNew: two processes starting at once must not each write a different key.
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            using var writer = new StreamWriter(stream);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process generated it first; read theirs.
-            return;
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
+    private static void Generate(string path) => Common.KeyFile.CreateIfMissing(path);
 }
 
 /// <summary>The audit retention in force (<see cref="Domain.Audit.AuditRetention"/>), read once at start-up.</summary>

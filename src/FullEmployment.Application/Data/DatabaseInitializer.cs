@@ -6,14 +6,22 @@ namespace FullEmployment.Application.Data;
 
 /// <summary>
 /// Start-up: migrate, then seed the facts every installation needs (regions, audit chain head, calendars, score template)
-/// and seal a chain written before keyed seals.
+/// and seal a chain written before keyed seals. Processes starting at once take turns (<see cref="StartupLock"/>).
 /// </summary>
 public sealed class DatabaseInitializer(AppDbContext db, AuditTrail audit)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => InitializeAsync(null, cancellationToken);
+
+    /// <summary>Migrates and seeds, then runs <paramref name="thenOnce"/> (e.g. the demo seed) while still holding the start-up lock.</summary>
+    public async Task InitializeAsync(Func<CancellationToken, Task>? thenOnce, CancellationToken cancellationToken)
     {
+        await using var _ = await StartupLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await SeedReferenceDataAsync(cancellationToken);
+        if (thenOnce is not null)
+        {
+            await thenOnce(cancellationToken);
+        }
     }
 
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)

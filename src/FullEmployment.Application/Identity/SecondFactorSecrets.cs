@@ -60,25 +60,7 @@ public sealed class SecondFactorSecrets
         }
 
         var path = Path.GetFullPath(options.KeyFile);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use that key.
-            }
-        }
-
+        Common.KeyFile.CreateIfMissing(path);
         return CheckLength(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);
     }
 

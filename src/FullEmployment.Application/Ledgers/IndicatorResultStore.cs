@@ -74,7 +74,8 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
 
         var computed = await ComputeAsync(missing, everyCommunity && missing.Count == wanted.Count, period, applicationDate, cancellationToken);
         var today = ChinaTime.Today(clock);
-        await StoreAsync([.. computed.Select(c => new StoredIndicatorResult
+        // In community order: two nodes storing at once take the rows' locks in the same order, never a deadlock.
+        await StoreAsync([.. computed.OrderBy(c => c.Key).Select(c => new StoredIndicatorResult
         {
             CommunityId = c.Key,
             PeriodStart = period.Start,

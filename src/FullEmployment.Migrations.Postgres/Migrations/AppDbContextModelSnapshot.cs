@@ -619,6 +619,28 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("FullEmployment.Application.Notices.ObjectionRateWindow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer")
+                        .HasColumnName("hits");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("objection_rate_windows", (string)null);
+                });
+
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
                     b.Property<int>("Id")

@@ -608,6 +608,28 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("FullEmployment.Application.Notices.ObjectionRateWindow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hits");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("objection_rate_windows", (string)null);
+                });
+
             modelBuilder.Entity("FullEmployment.Domain.Campaigns.ApplicationHistoryEntry", b =>
                 {
                     b.Property<int>("Id")

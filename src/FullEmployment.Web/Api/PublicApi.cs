@@ -19,7 +19,7 @@ public static class PublicApi
         group.MapPost("/notices/{id:guid}/objections", async (Guid id, ObjectionBody body, PublicSite site, CancellationToken ct) =>
                 Results.Created($"/api/v1/public/notices/{id}",
                     await site.SubmitObjectionAsync(new ObjectionSubmission(id, body.CandidateId, body.Name, body.Phone, body.Content), ct)))
-            .RequireRateLimiting(ObjectionRateLimit.Policy).WithName("SubmitObjection").WithSummary("对公示名单提出异议（须填写姓名和电话）");
+            .RequireObjectionRateLimit().WithName("SubmitObjection").WithSummary("对公示名单提出异议（须填写姓名和电话）");
         group.MapGet("/announcements", (int? page, int? pageSize, PublicSite site, CancellationToken ct) =>
             site.AnnouncementsAsync(new PageRequest(page ?? 1, pageSize ?? 20), ct)).WithName("Announcements");
         group.MapGet("/announcements/{id:guid}", (Guid id, PublicSite site, CancellationToken ct) => site.GetAnnouncementAsync(id, ct)).WithName("GetAnnouncement");

@@ -158,6 +158,9 @@ public sealed class LedgerImportQueue
         _progress.AddOrUpdate(id, _ => update(new LedgerImportJobProgress(null, 0, 0, 0)), (_, p) => update(p));
 
     internal void Forget(Guid id) => _progress.TryRemove(id, out _);
+
+    /// <summary>Jobs this process runs now (<see cref="LedgerImportRunLock"/>).</summary>
+    internal ConcurrentDictionary<Guid, byte> Running { get; } = new();
 }
 
 /// <summary>
@@ -223,11 +226,8 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(saveErrorReport);
-        // Claimed by one conditional update, so two workers (two web nodes) never run the same job.
-        var startedAt = clock.GetUtcNow();
-        var claimed = await db.Set<LedgerImportJob>().Where(j => j.Id == id && j.State == LedgerImportJobState.Queued)
-            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, LedgerImportJobState.Running).SetProperty(j => j.StartedAt, startedAt), cancellationToken);
-        if (claimed == 0)
+        await using var run = await ClaimAsync(id, cancellationToken);
+        if (run is null)
         {
             return;
         }
@@ -273,6 +273,31 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes a queued job for this process, or null when another worker (another web node) has it: the job's run lock
+    /// first (<see cref="LedgerImportRunLock"/>), then one conditional update from queued to running. Disposing the
+    /// result releases the lock; until then <see cref="RecoverAsync"/> anywhere leaves the job to this process.
+    /// </summary>
+    public async Task<IAsyncDisposable?> ClaimAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var held = await LedgerImportRunLock.TryTakeAsync(db, queue, id, cancellationToken);
+        if (held is null)
+        {
+            return null;
+        }
+
+        var startedAt = clock.GetUtcNow();
+        var claimed = await db.Set<LedgerImportJob>().Where(j => j.Id == id && j.State == LedgerImportJobState.Queued)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, LedgerImportJobState.Running).SetProperty(j => j.StartedAt, startedAt), cancellationToken);
+        if (claimed == 0)
+        {
+            await held.DisposeAsync();
+            return null;
+        }
+
+        return held;
+    }
+
     /// <summary>Marks a job failed after an unexpected error (its import's transaction was rolled back).</summary>
     public async Task FailAsync(Guid id, string message, CancellationToken cancellationToken)
     {
@@ -284,14 +309,26 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         queue.Forget(id);
     }
 
-    /// <summary>Jobs a stopped process left queued or running: a running one's transaction was rolled back with the process.</summary>
+    /// <summary>
+    /// Jobs a stopped process left running (failed: its transaction was rolled back with the process) and the queued
+    /// jobs to take up. A job another live process runs (its run lock held) is left alone.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> RecoverAsync(CancellationToken cancellationToken)
     {
-        var interrupted = await db.Set<LedgerImportJob>().Where(j => j.State == LedgerImportJobState.Running).ToListAsync(cancellationToken);
-        foreach (var job in interrupted)
+        var running = await db.Set<LedgerImportJob>().Where(j => j.State == LedgerImportJobState.Running).ToListAsync(cancellationToken);
+        foreach (var job in running)
         {
+            if (!await LedgerImportRunLock.IsAbandonedAsync(db, queue, job.Id, cancellationToken))
+            {
+                continue;
+            }
+
             job.Fail("导入因服务重启而中断，未写入任何数据。请重新导入。", clock.GetUtcNow());
-            File.Delete(UploadPath(job.Id));
+            // Gone already when its node failed before the folder was made, or another node recovered it first.
+            if (File.Exists(UploadPath(job.Id)))
+            {
+                File.Delete(UploadPath(job.Id));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -5,7 +5,6 @@ using FullEmployment.Domain.Notices;
 using FullEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FullEmployment.Web.Pages.Public;
 
@@ -36,7 +35,7 @@ public sealed class ObjectionForm
 }
 
 /// <summary>A notice's list and the objection form: anonymous, antiforgery-protected, rate-limited per address (POST only).</summary>
-[EnableRateLimiting(ObjectionRateLimit.Policy)]
+[LimitObjections]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + (1024 * 1024))]
 [RequestSizeLimit(MaxFileBytes + (1024 * 1024))]
 public sealed class NoticeModel(PublicSite site) : PageModel
