@@ -11,7 +11,7 @@
 # the newest notice, skipped when there is none> BASE_URL=<an app already running, e.g. nginx in front of several nodes
 # (scripts/multi-node.sh): none is started> COOKIE=<a signed-in session's Cookie header: no account is added or signed in>.
 # The database must be migrated and seeded (`fe seed --scale province`).
-# The script adds an account bench-province (province officer) the first time; its password is set on first sign-in.
+# Each run adds a province-officer account bench-<time>, enrols its second factor and sets its password.
 set -euo pipefail
 provider=${1:?usage: scripts/bench-web.sh sqlite|postgres CONNECTION_STRING}
 connection=${2:?usage: scripts/bench-web.sh sqlite|postgres CONNECTION_STRING}
@@ -41,13 +41,15 @@ sql() { # one value from the database
   fi
 }
 
-password='Bench#2026pw' first='Bench#2026tmp'
-if [[ -z ${COOKIE:-} && -z $(sql "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName\" = 'bench-province'") ]]; then
+# A fresh province-officer account per run: officers need the second factor (issue 13 §1), so the script enrols it with a
+# code computed from the secret the enrolment page shows, and changes the initial password, as a new officer would.
+user=bench-$(date +%s) first='Bench#2026tmp' password='Bench#2026pw'
+if [[ -z ${COOKIE:-} ]]; then
   if [[ -z ${FE_DIR:-} ]]; then
     FE_DIR=$work/fe
     dotnet build src/FullEmployment.Cli -c Release -o "$FE_DIR" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
   fi
-  "$FE_DIR/fe" user add --username bench-province --role province-officer --scope 620000 --password "$first" >/dev/null
+  "$FE_DIR/fe" user add --username "$user" --role province-officer --scope 620000 --password "$first" >/dev/null
 fi
 COMMUNITY=${COMMUNITY:-$(sql "SELECT c.\"Code\" FROM communities c JOIN ledger_persons p ON p.community_id = c.\"Id\" GROUP BY c.\"Code\" ORDER BY count(*) DESC, c.\"Code\" LIMIT 1")}
 NOTICE=${NOTICE:-$(sql "SELECT \"Id\" FROM public_notices LIMIT 1" 2>/dev/null || true)}
@@ -61,23 +63,27 @@ for _ in $(seq 120); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; d
 curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" 2>/dev/null >&2; exit 1; }
 
 jar=$work/cookies
-token() { curl -s -c "$jar" -b "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-sign_in() {
-  curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "Input.UserName=bench-province" \
-    --data-urlencode "Input.Password=$1" --data-urlencode "__RequestVerificationToken=$(token /Account/Login)" "$base/Account/Login"
-}
+page() { curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -c "$jar" -b "$jar" "$@"; }
+form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/body" | head -1 | sed 's/.*value="//;s/"$//'; }
+location() { tr -d '\r' <"$work/headers" | awk -F': ' 'tolower($1) == "location" { print $2 }'; }
 if [[ -n ${COOKIE:-} ]]; then
   cookie=$COOKIE
 else
-where=$(sign_in "$password")
-if [[ $where != */ && $where != "$base/" && $where != */Index ]]; then
-  # First run: the account's initial password must be changed before any page answers.
-  rm -f "$jar"; sign_in "$first" >/dev/null
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CurrentPassword=$first" --data-urlencode "Input.NewPassword=$password" \
-    --data-urlencode "Input.ConfirmPassword=$password" --data-urlencode "__RequestVerificationToken=$(token /Account/ChangePassword)" "$base/Account/ChangePassword"
-  rm -f "$jar"; sign_in "$password" >/dev/null
-fi
-cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar")
+  page "$base/Account/Login" >/dev/null
+  page "$base/Account/Login" --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$first" \
+    --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
+  next=$(location)
+  [[ $next == /Account/EnrolSecondFactor* ]] || { echo "sign-in: expected the second-factor enrolment, got '$next'" >&2; exit 1; }
+  page "$base$next" >/dev/null
+  secret=$(grep -o 'data-testid="totp-secret">[A-Z2-7]*<' "$work/body" | sed 's/.*>\([A-Z2-7]*\)</\1/')
+  page "$base$next" --data-urlencode "Code=$(python3 scripts/lib/totp.py "$secret")" --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
+  continue_url=$(grep -o 'href="[^"]*" data-testid="continue"' "$work/body" | sed 's/href="//;s/" data-testid.*//;s/&amp;/\&/g')
+  [[ -n $continue_url ]] || { echo "sign-in: the second-factor code was not accepted" >&2; exit 1; }
+  page "$base$continue_url" >/dev/null
+  page "$base/Account/ChangePassword" >/dev/null
+  page "$base/Account/ChangePassword" --data-urlencode "Input.CurrentPassword=$first" --data-urlencode "Input.NewPassword=$password" \
+    --data-urlencode "Input.ConfirmPassword=$password" --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
+  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar")
 fi
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Communities") == 200 ]] || { echo "sign-in failed" >&2; exit 1; }
 

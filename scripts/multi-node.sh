@@ -185,15 +185,7 @@ nodes_count() { sort "$STATE/nodes" | uniq -c | awk '{printf "%s×%s ", $2, $1}'
 nodes_distinct() { sort -u "$STATE/nodes" | grep -c node || true; }
 location() { tr -d '\r' <"$STATE/headers" | awk -F': ' 'tolower($1) == "location" { print $2 }'; }
 form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$STATE/body" | head -1 | sed 's/.*value="//;s/"$//'; }
-totp() { # base32 secret → the current six-digit code (RFC 6238, SHA-1, 30 s)
-  python3 - "$1" <<'PY'
-import base64, hmac, struct, sys, time
-key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
-mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), "sha1").digest()
-o = mac[-1] & 15
-print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7FFFFFFF) % 1000000))
-PY
-}
+totp() { python3 "$root/scripts/lib/totp.py" "$1"; } # base32 secret → the current code
 
 # The whole sign-in of a person through nginx: password, second-factor enrolment, recovery codes, the initial
 # password changed. Every request is a new connection, so nginx sends consecutive ones to alternate nodes.
