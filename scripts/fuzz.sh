@@ -74,22 +74,27 @@ for target in "${targets[@]}"; do
     fi
 
     findings="$OUT/$target"
-    rm -rf "$findings"
-    log "afl-fuzz $target for $seconds s"
-    ${FUZZ_NICE:+nice -n "$FUZZ_NICE"} afl-fuzz -i "$seeds" -o "$findings" -t 1000 -m none -V "$seconds" \
-        -- dotnet "$BIN/FullEmployment.Fuzz.dll" "$target" >"$OUT/$target-afl.log" 2>&1 &
-    afl=$!
     peak=0
-    while kill -0 "$afl" 2>/dev/null; do
-        # The target is afl-fuzz's child (the dotnet process SharpFuzz runs the loop in).
-        for child in $(pgrep -P "$afl" 2>/dev/null); do
-            rss=$(awk '/VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null || echo 0)
-            [ "${rss:-0}" -gt "$peak" ] && peak=$rss
+    # A second attempt when afl-fuzz stops in its dry run (on a loaded machine it once saw "No instrumentation
+    # detected" for a seed the next attempt ran); a crash or a hang is never retried.
+    for attempt in 1 2; do
+        rm -rf "$findings"
+        log "afl-fuzz $target for $seconds s (attempt $attempt)"
+        ${FUZZ_NICE:+nice -n "$FUZZ_NICE"} afl-fuzz -i "$seeds" -o "$findings" -t 1000 -m none -V "$seconds" \
+            -- dotnet "$BIN/FullEmployment.Fuzz.dll" "$target" >"$OUT/$target-afl.log" 2>&1 &
+        afl=$!
+        while kill -0 "$afl" 2>/dev/null; do
+            # The target is afl-fuzz's child (the dotnet process SharpFuzz runs the loop in).
+            for child in $(pgrep -P "$afl" 2>/dev/null); do
+                rss=$(awk '/VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null || echo 0)
+                [ "${rss:-0}" -gt "$peak" ] && peak=$rss
+            done
+            sleep 2
         done
-        sleep 2
+        afl_rc=0
+        wait "$afl" || afl_rc=$?
+        [ -f "$findings/default/fuzzer_stats" ] && break
     done
-    afl_rc=0
-    wait "$afl" || afl_rc=$?
 
     stats="$findings/default/fuzzer_stats"
     if [ ! -f "$stats" ]; then
