@@ -119,6 +119,8 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
         var before = Summary(allocation);
         var settings = await SettingsForAsync(year, null, cancellationToken);
         allocation.Recompute(settings, await ComputeAsync(settings, cancellationToken), Actor.UserName ?? "", clock.GetUtcNow());
+        // A recomputation that yields the same lines at the same instant changes no column of the row, yet readers' pages are stale.
+        db.Touch(allocation);
         audit.Record("funds.allocation.recompute", "fund-allocation", allocation.Id.ToString(), GansuRegions.ProvinceCode, before, Summary(allocation));
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(year, new FundAllocationFilter(), null, cancellationToken);
@@ -251,6 +253,29 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var query = ExclusionQuery(includeLifted, search);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
+        var names = await RegionNamesAsync(cancellationToken);
+        return new PagedResult<FundExclusionView>(items.ConvertAll(e => ExclusionView(e, names)), total, page.SafePage, page.SafePageSize);
+    }
+
+    /// <summary>The exclusions list as xlsx, with the same filter and scope as the page; audited.</summary>
+    public async Task<ExportedFile> ExportExclusionsAsync(bool includeLifted, string? search, CancellationToken cancellationToken = default)
+    {
+        var items = await ExclusionQuery(includeLifted, search).ToListAsync(cancellationToken);
+        var names = await RegionNamesAsync(cancellationToken);
+        var rows = items.ConvertAll(e => ExclusionView(e, names));
+        var workbook = Xlsx.Table("取消补助资格", ["社区代码", "社区名称", "市州", "县区", "自年度", "原因", "决定人", "决定时间", "恢复日期", "恢复理由"],
+            rows.Select(e => (IReadOnlyList<object?>)[e.CommunityCode, e.CommunityName, e.CityName, e.CountyName, e.FromYear, e.Reason, e.ImposedBy,
+                ChinaTime.Format(e.ImposedAt), e.LiftedOn, e.LiftReason]));
+        audit.Record("funds.exclusion.export", "fund-exclusion", null, RegionOfActor(), after: new { includeLifted, search, rows = rows.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return new ExportedFile($"取消补助资格社区-{Today:yyyyMMdd}.xlsx", workbook);
+    }
+
+    private IQueryable<FundExclusion> ExclusionQuery(bool includeLifted, string? search)
+    {
         Actor.EnsureRole(Readers);
         var query = Scoped(db.FundExclusions.AsNoTracking());
         if (!includeLifted)
@@ -264,14 +289,9 @@ public sealed class FundAllocations(AppDbContext db, AuditTrail audit, TimeProvi
             query = query.Where(e => e.CommunityCode.Contains(s) || e.CommunityName.Contains(s));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(e => e.LiftedOn != null).ThenBy(e => e.CommunityCode).ThenByDescending(e => e.FromYear)
-            .Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
-        var names = await RegionNamesAsync(cancellationToken);
-        return new PagedResult<FundExclusionView>(items.ConvertAll(e => ExclusionView(e, names)), total, page.SafePage, page.SafePageSize);
+        return query.OrderBy(e => e.LiftedOn != null).ThenBy(e => e.CommunityCode).ThenByDescending(e => e.FromYear);
     }
 
-    /// <summary>A14.2: the province lifts an exclusion with a recorded reason.</summary>
     public async Task<FundExclusionView> LiftExclusionAsync(Guid id, string? reason, int? version, CancellationToken cancellationToken = default)
     {
         Actor.EnsureRole(Roles.ProvinceOfficer);

@@ -157,7 +157,7 @@ public sealed class FundReports(AppDbContext db, AuditTrail audit, TimeProvider 
                 $"{r.Year}年度补助资金{Recovery.ReasonName(recovery.Reason)}，决定追回{FundReportRules.Yuan(recovery.Amount)}元：{recovery.Findings}",
                 recovery.Id, UserName, Now);
             db.Add(exclusion);
-            audit.Record("fund-exclusion.impose", "fund-exclusion", exclusion.Id.ToString(), Region(r), after: new
+            audit.Record("funds.exclusion.impose", "fund-exclusion", exclusion.Id.ToString(), Region(r), after: new
             {
                 community = exclusion.CommunityCode,
                 fromYear = exclusion.FromYear,

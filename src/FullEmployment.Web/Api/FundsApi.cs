@@ -52,6 +52,11 @@ public static class FundsApi
             .WithName("SaveFundSettings").WithSummary("省人社厅设定年度分配基准日和各级补助金额（A12.1、A17）");
         funds.MapGet("/exclusions", (bool? includeLifted, string? q, int? page, int? pageSize, FundAllocations f, CancellationToken ct) =>
             f.ListExclusionsAsync(includeLifted ?? false, q, new PageRequest(page ?? 1, pageSize ?? 20), ct)).WithName("ListFundExclusions");
+        funds.MapGet("/exclusions.xlsx", async (bool? includeLifted, string? q, FundAllocations f, CancellationToken ct) =>
+        {
+            var file = await f.ExportExclusionsAsync(includeLifted ?? false, q, ct);
+            return Results.File(file.Content, Xlsx.ContentType, file.FileName);
+        }).WithName("ExportFundExclusions").WithSummary("导出取消补助资格的社区（限本辖区）");
         funds.MapPost("/exclusions/{id:guid}/lift", (Guid id, LiftExclusionBody b, FundAllocations f, CancellationToken ct) =>
             f.LiftExclusionAsync(id, b.Reason, b.Version, ct)).WithName("LiftFundExclusion").WithSummary("省人社厅恢复补助资格，须写明理由（A14.2）");
     }

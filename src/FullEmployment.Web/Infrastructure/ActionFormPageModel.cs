@@ -6,7 +6,8 @@ namespace FullEmployment.Web.Infrastructure;
 
 /// <summary>
 /// A page with several action forms (campaigns, supervision, funds): a refused action (DomainException with its clause, or a concurrency
-/// conflict) is shown next to the form that failed, with the user's input kept.
+/// conflict) is shown next to the form that failed, with the user's input kept. A conflict answers 409, as the API does, with the page
+/// reloaded at the current version so that the kept input can be sent again.
 /// </summary>
 public abstract class ActionFormPageModel : PageModel
 {
@@ -49,6 +50,7 @@ public abstract class ActionFormPageModel : PageModel
         else
         {
             ModelState.Remove(nameof(Version));
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return Page();

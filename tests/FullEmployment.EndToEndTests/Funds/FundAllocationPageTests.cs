@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace FullEmployment.EndToEndTests.Funds;
 
 /// <summary>
-/// The yearly allocation through the UI (A12): the province computes 2027's draft, confirms it (dialog) and issues it with the budget
+/// The yearly allocation through the UI (A12): the province computes 2028's draft (2027 is the year FundReportPageTests allocates
+/// after its recovery), confirms it (dialog) and issues it with the budget
 /// document; the demo's confirmed 2026 list is what Lanzhou's finance bureau reads, and 东岗社区's staff see their own line on their workbench.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -28,10 +29,10 @@ public sealed class FundAllocationPageTests(EndToEndFixture fixture, ITestOutput
         await Page.ClickAsync("#nav-funds .dropdown-toggle");
         await Page.ClickAsync("[data-testid=nav-allocations]");
         (await Page.InnerTextAsync("[data-testid=allocations]")).ShouldContain("2026年度");
-        await Page.FillAsync("#Year", "2027");
+        await Page.FillAsync("#Year", "2028");
         await Page.ClickAsync("[data-testid=create-submit]");
 
-        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已生成2027年度资金分配草稿");
+        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已生成2028年度资金分配草稿");
         (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("草稿");
         var lines = await Page.InnerTextAsync("[data-testid=lines]");
         lines.ShouldContain("东岗社区");
@@ -56,7 +57,7 @@ public sealed class FundAllocationPageTests(EndToEndFixture fixture, ITestOutput
         await Page.ClickAsync("[data-testid=filters] button");
         await Page.WaitForURLAsync("**city=620200**");
         (await Page.InnerTextAsync("[data-testid=lines]")).ShouldNotContain("东岗社区");
-        await Page.GotoAsync($"{BaseUrl}/Funds/Allocations/2027/Print");
+        await Page.GotoAsync($"{BaseUrl}/Funds/Allocations/2028/Print");
         (await Page.InnerTextAsync("[data-testid=print-allocation]")).ShouldContain("合计");
         await SaveScreenshotAsync("funds-4-print");
     }

@@ -6,7 +6,8 @@ namespace FullEmployment.EndToEndTests.Funds;
 /// <summary>
 /// Fund-usage reports through the UI (A13, A14): 东岗社区 writes its 2026 report, sees the category totals follow its lines and the
 /// A13.4 refusal over the cap, submits; 城关区财政局 returns it, the community fixes it, both county officers and both city officers
-/// sign off; then 雁南社区's demo report ends in recovery decided by both county officers, with a refund recorded.
+/// sign off; then 雁南社区's demo report ends in recovery decided by both county officers, with a refund recorded, and the province's
+/// draft for 2027 leaves 雁南社区 out (A14.2) while its 2026 list still holds it.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
@@ -46,6 +47,7 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
 
         await SwitchUserAsync("chengguan-finance");
         (await Page.InnerTextAsync("[data-testid=fund-waiting]")).ShouldContain("东岗社区");
+        await SaveScreenshotAsync("fund-report-2b-county-finance-workbench");
         await Page.GotoAsync(reportUrl);
         await Page.FillAsync("[data-testid=return-remarks-input]", "第2笔计算机缺少验收单，请补充说明。");
         await Page.ClickAsync("[data-testid=return]");
@@ -60,6 +62,9 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
         await Page.ClickAsync("[data-testid=submit]");
         (await Page.InnerTextAsync("[data-testid=state]")).ShouldBe("县区审核中");
 
+        await SwitchUserAsync("chengguan");
+        await Page.Locator("[data-testid=fund-report-panel]").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync("fund-report-3b-county-workbench");
         await SignAsync("chengguan", reportUrl, "县区审核中");
         (await Page.InnerTextAsync("[data-testid=stage-County]")).ShouldContain("chengguan");
         (await Page.IsVisibleAsync("[data-testid=pending-County-finance]")).ShouldBeTrue();
@@ -102,6 +107,23 @@ public sealed class FundReportPageTests(EndToEndFixture fixture, ITestOutputHelp
         await Page.Locator("[data-testid=fund-report-panel]").ScrollIntoViewIfNeededAsync();
         (await Page.InnerTextAsync("[data-testid=fund-city-table]")).ShouldContain("兰州市");
         await SaveScreenshotAsync("fund-report-8-province-panel");
+
+        // A14.2: the next year's allocation leaves the excluded community out.
+        await Page.GotoAsync($"{BaseUrl}/Funds/Allocations/2026");
+        (await Page.InnerTextAsync("[data-testid=lines]")).ShouldContain("雁南社区");
+        await Page.GotoAsync($"{BaseUrl}/Funds/Allocations");
+        await Page.FillAsync("#Year", "2027");
+        await Page.ClickAsync("[data-testid=create-submit]");
+        (await Page.InnerTextAsync("[data-testid=flash-success]")).ShouldContain("已生成2027年度资金分配草稿");
+        var nextYear = await Page.InnerTextAsync("[data-testid=lines]");
+        nextYear.ShouldContain("东岗社区");
+        nextYear.ShouldNotContain("雁南社区");
+        await SaveScreenshotAsync("fund-report-9-next-year-without-excluded");
+        await Page.GotoAsync($"{BaseUrl}/Funds/Exclusions");
+        (await Page.InnerTextAsync("[data-testid=exclusions]")).ShouldContain("雁南社区");
+        await SaveScreenshotAsync("fund-report-10-exclusions");
+        var export = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("[data-testid=export]"));
+        export.SuggestedFilename.ShouldStartWith("取消补助资格社区-");
         BrowserErrors.ShouldBeEmpty();
     }
 

@@ -205,4 +205,35 @@ public sealed class FundAllocationHttpTests
 
         body.GetProperty("warnings").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain("有效期");
     }
+
+    [DatabaseTheory]
+    [Trait("Clause", "A14.2")]
+    public async Task A14_2_The_exclusions_export_holds_the_readers_region_only_and_is_audited(Database database)
+    {
+        await using var factory = await StartAsync(database);
+        var cityFinance = await factory.ClientAsAsync(Roles.CityFinance, Lanzhou);
+        var otherCity = await factory.ClientAsAsync(Roles.CityOfficer, "620200");
+        var auditor = await factory.ClientAsAsync(Roles.Auditor, Province);
+
+        var own = await cityFinance.GetAsync(new Uri("/api/v1/funds/exclusions.xlsx", UriKind.Relative));
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XlsxText(await own.Content.ReadAsByteArrayAsync()).ShouldContain("草场街社区");
+        var other = await otherCity.GetAsync(new Uri("/api/v1/funds/exclusions.xlsx", UriKind.Relative));
+        other.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XlsxText(await other.Content.ReadAsByteArrayAsync()).ShouldNotContain("草场街社区");
+        (await auditor.GetAsync(new Uri("/api/v1/funds/exclusions.xlsx", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == "funds.exclusion.export").Select(e => e.RegionCode).ToListAsync();
+        events.ShouldBe([Lanzhou, "620200"], ignoreOrder: true);
+    }
+
+    /// <summary>Every text of an xlsx (its XML parts), whatever library wrote it.</summary>
+    private static string XlsxText(byte[] xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx), System.IO.Compression.ZipArchiveMode.Read);
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+    }
 }

@@ -133,7 +133,7 @@ public sealed class FundReportHttpTests(DemoApps apps) : IntegrationTest(apps)
         view["accountability"]!.AsArray().Single()!["measure"]!.GetValue<string>().ShouldBe("诫勉谈话");
         (await EventsAsync(id)).Select(e => e.Action).TakeLast(4)
             .ShouldBe(["fund-report.propose-recovery", "fund-report.agree-recovery", "fund-report.refund", "fund-report.accountability"]);
-        (await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.CountAsync(e => e.Action == "fund-exclusion.impose"))).ShouldBe(1);
+        (await Factory.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.CountAsync(e => e.Action == "funds.exclusion.impose"))).ShouldBe(1);
     }
 
     [DatabaseTheory]

@@ -23,6 +23,12 @@ public sealed class ExclusionsModel(FundAllocations allocations, ICurrentActor a
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var file = await allocations.ExportExclusionsAsync(IncludeLifted, Search, cancellationToken);
+        return File(file.Content, Xlsx.ContentType, file.FileName);
+    }
+
     public Task<IActionResult> OnPostLiftAsync(CancellationToken cancellationToken) =>
         AttemptAsync("Lift-" + ExclusionId, async () =>
         {
@@ -30,6 +36,8 @@ public sealed class ExclusionsModel(FundAllocations allocations, ICurrentActor a
             TempData["Success"] = $"已恢复{view.CommunityName}的补助资格。";
             return RedirectToPage();
         }, () => LoadAsync(cancellationToken));
+
+    public string ExportLink => $"/Funds/Exclusions?handler=Export&all={IncludeLifted}&q={Uri.EscapeDataString(Search ?? "")}";
 
     public string Link(int page) => $"/Funds/Exclusions?all={IncludeLifted}&q={Uri.EscapeDataString(Search ?? "")}&p={page}";
 
