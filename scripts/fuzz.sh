@@ -75,13 +75,14 @@ for target in "${targets[@]}"; do
 
     findings="$OUT/$target"
     peak=0
-    # A second attempt when afl-fuzz stops in its dry run (on a loaded machine it once saw "No instrumentation
-    # detected" for a seed the next attempt ran); a crash or a hang is never retried.
+    # The target runs the seeds once before the loop (--warm): a cold first input took over 1 s on a loaded machine
+    # and afl-fuzz stopped in its dry run ("No instrumentation detected"). A run that stops there is tried once more;
+    # a crash or a hang is never retried.
     for attempt in 1 2; do
         rm -rf "$findings"
         log "afl-fuzz $target for $seconds s (attempt $attempt)"
         ${FUZZ_NICE:+nice -n "$FUZZ_NICE"} afl-fuzz -i "$seeds" -o "$findings" -t 1000 -m none -V "$seconds" \
-            -- dotnet "$BIN/FullEmployment.Fuzz.dll" "$target" >"$OUT/$target-afl.log" 2>&1 &
+            -- dotnet "$BIN/FullEmployment.Fuzz.dll" "$target" --warm "$seeds" >"$OUT/$target-afl.log" 2>&1 &
         afl=$!
         while kill -0 "$afl" 2>/dev/null; do
             # The target is afl-fuzz's child (the dotnet process SharpFuzz runs the loop in).
