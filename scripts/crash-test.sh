@@ -181,7 +181,7 @@ events() { sql "SELECT count(*) FROM audit_events WHERE \"Action\" = '$1'"; }
 # The kill comes a random moment after the stream's first answer (the first requests after a start are slow).
 first_answer() { for _ in $(seq 1 600); do grep -q '^ok' "$work/stream.log" && return; sleep 0.1; done; }
 
-random_between() { echo $(($1 + RANDOM % ($2 - $1 + 1))); }
+random_between() { echo $(($1 + ((RANDOM << 15) | RANDOM) % ($2 - $1 + 1))); }
 
 # ---------------------------------------------------------------- 1. ledger import
 import_http_rounds() {

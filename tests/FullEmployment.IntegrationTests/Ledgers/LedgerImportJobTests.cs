@@ -72,7 +72,8 @@ public sealed class LedgerImportJobTests
 
     /// <summary>
     /// A process killed during an import (scripts/crash-test.sh kills the web app with SIGKILL) leaves its job "running";
-    /// the next start shows it failed with the reason, and takes up a job still queued.
+    /// the next start shows it failed with the reason, and takes up a job still queued. Here the upload folder is gone
+    /// too (a restore onto another machine): recovery used to throw DirectoryNotFoundException, which stopped the app.
     /// </summary>
     [DatabaseTheory]
     public async Task A_job_a_killed_process_left_running_shows_failed_after_the_restart_and_a_queued_one_runs(Database database)
