@@ -17,6 +17,9 @@
 #      and that no two test classes share a name across the test projects.
 #   4. Exports FE_CHROMIUM (default /usr/bin/chromium) and runs
 #      `dotnet test FullEmployment.slnx -c Release` with a TRX logger.
+#   4b. Runs scripts/crash-test.sh (SIGKILL during an import, a campaign action and a fund report submit, both
+#      databases; FE_CRASH_ARGS adds options, e.g. "--rows 1000000") and scripts/fuzz.sh --seconds 20 (every parser;
+#      FE_FUZZ_SECONDS changes it); a failure of either counts as one failed test.
 #   5. Prints, as the last line, `N passed, N failed, N skipped` summed over all TRX files (skipped: total minus
 #      executed, e.g. the PostgreSQL cases when FE_SKIP_POSTGRES=1),
 #      and exits non-zero when the build or any test failed or when no test ran.
@@ -54,6 +57,9 @@ missing=()
 [ -x "$FE_CHROMIUM" ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ "$want_postgres" = 1 ] && ! find_pg_bin >/dev/null; then missing+=(postgresql); fi
+# The crash test (scripts/crash-test.sh) and the short fuzz run (scripts/fuzz.sh).
+command -v afl-fuzz >/dev/null || missing+=(afl++)
+for tool in sqlite3 jq bc curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing missing packages: ${missing[*]}"
@@ -117,6 +123,9 @@ if [ "$want_postgres" = 1 ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $PG_TMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
         start >/dev/null || { cat "$PG_TMP/server.log" >&2; exit 1; }
+    # amcheck in template1, so every database the tests create has it (the crash test checks the indexes with it).
+    as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d template1 -v ON_ERROR_STOP=1 \
+        -c "CREATE EXTENSION amcheck;" -c "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC;"
     as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fe LOGIN CREATEDB PASSWORD '$pg_password';" \
         -c "GRANT pg_signal_backend TO fe;" \
@@ -167,6 +176,19 @@ wait "$DOTNET_PID"
 test_rc=$?
 DOTNET_PID=""
 set -e
+
+# ---------------------------------------------------------------- 4b. crash safety and short fuzz
+# Both use the Release builds dotnet test has just made; each prints PASS/FAIL lines and counts as one test here.
+crash_rc=0 fuzz_rc=0
+if [ "$test_rc" -eq 0 ]; then
+    log "crash test: scripts/crash-test.sh --no-build ${FE_CRASH_ARGS:-}"
+    # shellcheck disable=SC2086 # FE_CRASH_ARGS is a list of options
+    bash scripts/crash-test.sh --no-build ${FE_CRASH_ARGS:-} >"$ROOT/test-output/crash-test.log" 2>&1 || crash_rc=$?
+    tail -n 60 "$ROOT/test-output/crash-test.log" >&2
+    log "short fuzz: scripts/fuzz.sh --seconds ${FE_FUZZ_SECONDS:-20}"
+    bash scripts/fuzz.sh --seconds "${FE_FUZZ_SECONDS:-20}" >"$ROOT/test-output/fuzz.log" 2>&1 || fuzz_rc=$?
+    tail -n 8 "$ROOT/test-output/fuzz.log" >&2
+fi
 stop_postgres
 
 # ---------------------------------------------------------------- 5. summary
@@ -205,6 +227,14 @@ if [ "$trx_count" -eq 0 ] || [ "$executed" -eq 0 ]; then
 fi
 if [ "$format_rc" -ne 0 ]; then
     log "FAILED: the code is not formatted as .editorconfig says (dotnet format --verify-no-changes exited $format_rc)"
+    failed=$((failed + 1))
+fi
+if [ "$crash_rc" -ne 0 ]; then
+    log "FAILED: the crash test (test-output/crash-test.log)"
+    failed=$((failed + 1))
+fi
+if [ "$fuzz_rc" -ne 0 ]; then
+    log "FAILED: the short fuzz run found a crash or a hang, or did not run (test-output/fuzz.log)"
     failed=$((failed + 1))
 fi
 if [ "$names_rc" -ne 0 ]; then

@@ -24,7 +24,7 @@ public static partial class CellDates
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
@@ -33,6 +33,7 @@ public static partial class CellDates
         return true;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-|/|年)(?<m>\d{1,2})(?:-|/|月)(?<d>\d{1,2})日?(?:\s+0?0:00(?::00)?)?$")]
+    // ASCII digits only: \d also matches other scripts' digits (٢, ２), which int.Parse refuses (fuzz finding, date target).
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-|/|年)(?<m>[0-9]{1,2})(?:-|/|月)(?<d>[0-9]{1,2})日?(?:\s+0?0:00(?::00)?)?$")]
     private static partial Regex DatePattern();
 }

@@ -56,10 +56,12 @@ public sealed class XlsxReader : IDisposable
     {
         _document = document;
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook part.");
-        _sheets = [.. (workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        // A workbook part whose root element is not <workbook> has no Workbook (fuzz finding, community target).
+        var root = workbook.Workbook ?? throw new InvalidDataException("No workbook element.");
+        _sheets = [.. (root.Sheets?.Elements<Sheet>() ?? [])
             .Where(s => s.Id?.Value is { } id && workbook.TryGetPartById(id, out var p) && p is WorksheetPart)
             .Select(s => (s.Name?.Value ?? string.Empty, (WorksheetPart)workbook.GetPartById(s.Id!.Value!)))];
-        _date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
+        _date1904 = root.WorkbookProperties?.Date1904?.Value ?? false;
         _sharedStrings = workbook.SharedStringTablePart is { } strings ? ReadSharedStrings(strings) : [];
         _dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
     }

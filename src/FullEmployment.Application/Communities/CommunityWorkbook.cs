@@ -48,29 +48,22 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
     {
         // Who may import is settled before anything of the file is read; each row is then checked against its target.
         registry.EnsureMayImport();
-        using var guarded = Guarded(file);
-        using var workbook = Open(guarded);
+        var (communities, titles) = Read(file, limits);
         var errors = new List<InputError>();
-        var communitySheet = workbook.SheetNames.Contains(CommunitySheet) ? CommunitySheet : null;
-        var titleSheet = workbook.SheetNames.Contains(TitleSheet) ? TitleSheet : null;
-        if (communitySheet is null && titleSheet is null)
-        {
-            throw new InputRejectedException("文件中没有“社区”或“称号”工作表。", [new InputError(null, null, null, null, "请使用系统提供的导入模板。")]);
-        }
-
         var existing = await db.Communities.Include(c => c.Titles).AsSplitQuery().ToDictionaryAsync(c => c.Code, cancellationToken);
         int added = 0, updated = 0, unchanged = 0, titlesAdded = 0, titlesUnchanged = 0;
 
-        foreach (var row in Rows(workbook, communitySheet, CommunityColumns, errors))
+        errors.AddRange(communities.HeaderErrors);
+        foreach (var (row, input, rowErrors) in communities.Rows)
         {
+            errors.AddRange(rowErrors);
+            if (input is null)
+            {
+                continue;
+            }
+
             try
             {
-                var input = ReadCommunity(row, errors);
-                if (input is null)
-                {
-                    continue;
-                }
-
                 switch (await registry.ApplyImportRowAsync(input, existing, cancellationToken))
                 {
                     case ImportedCommunity.Added:
@@ -90,17 +83,18 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
             }
         }
 
-        foreach (var row in Rows(workbook, titleSheet, TitleColumns, errors))
+        errors.AddRange(titles.HeaderErrors);
+        foreach (var (row, title, rowErrors) in titles.Rows)
         {
+            errors.AddRange(rowErrors);
+            if (title is null)
+            {
+                continue;
+            }
+
             try
             {
-                var code = row.Required("社区代码*", errors);
-                var input = ReadTitle(row, errors);
-                if (code is null || input is null)
-                {
-                    continue;
-                }
-
+                var (code, input) = title;
                 if (!existing.TryGetValue(code, out var community))
                 {
                     errors.Add(row.Error("社区代码*", $"社区“{code}”未登记，请先在“社区”工作表中登记。"));
@@ -136,6 +130,44 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
             after: new { added, updated, unchanged, titlesAdded, titlesUnchanged });
         await db.SaveChangesAsync(cancellationToken);
         return new CommunityImportSummary(added, updated, unchanged, titlesAdded, titlesUnchanged);
+    }
+
+    /// <summary>
+    /// Reads and checks both sheets without the database (what the fuzz target calls): each row's input, or null with
+    /// its errors; a file that cannot be read at all is refused with <see cref="InputRejectedException"/>.
+    /// </summary>
+    internal static (ParsedSheet<CommunityInput> Communities, ParsedSheet<TitleRow> Titles) Read(Stream file, LedgerImportOptions limits)
+    {
+        using var guarded = Guarded(file, limits);
+        using var workbook = Open(guarded);
+        var communitySheet = workbook.SheetNames.Contains(CommunitySheet) ? CommunitySheet : null;
+        var titleSheet = workbook.SheetNames.Contains(TitleSheet) ? TitleSheet : null;
+        if (communitySheet is null && titleSheet is null)
+        {
+            throw new InputRejectedException("文件中没有“社区”或“称号”工作表。", [new InputError(null, null, null, null, "请使用系统提供的导入模板。")]);
+        }
+
+        return (ReadSheet(workbook, communitySheet, CommunityColumns, ReadCommunity),
+            ReadSheet(workbook, titleSheet, TitleColumns, (row, errors) =>
+            {
+                var code = row.Required("社区代码*", errors);
+                var input = ReadTitle(row, errors);
+                return code is null || input is null ? null : new TitleRow(code, input);
+            }));
+    }
+
+    private static ParsedSheet<T> ReadSheet<T>(XlsxReader workbook, string? sheet, string[] columns, Func<SheetRow, List<InputError>, T?> read)
+        where T : class
+    {
+        var headerErrors = new List<InputError>();
+        var rows = new List<ParsedRow<T>>();
+        foreach (var row in Rows(workbook, sheet, columns, headerErrors))
+        {
+            var errors = new List<InputError>();
+            rows.Add(new ParsedRow<T>(row, read(row, errors), errors));
+        }
+
+        return new ParsedSheet<T>(headerErrors, rows);
     }
 
     private static XlsxReader Open(MemoryStream guarded)
@@ -254,7 +286,15 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
             endedOn, reason, row.Optional("终止说明"));
     }
 
-    private sealed record SheetRow(string Sheet, int Number, Dictionary<string, string> Values)
+    internal sealed record TitleRow(string Code, TitleInput Input);
+
+    internal sealed record ParsedRow<T>(SheetRow Row, T? Input, List<InputError> Errors)
+        where T : class;
+
+    internal sealed record ParsedSheet<T>(List<InputError> HeaderErrors, List<ParsedRow<T>> Rows)
+        where T : class;
+
+    internal sealed record SheetRow(string Sheet, int Number, Dictionary<string, string> Values)
     {
         public string? Optional(string column) =>
             Values.TryGetValue(column.TrimEnd('*'), out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -292,7 +332,7 @@ public sealed class CommunityWorkbook(AppDbContext db, CommunityRegistry registr
     }
 
     /// <summary>The ledger import's guard (size, emptiness, zip bombs) before any xlsx reader sees the file.</summary>
-    private MemoryStream Guarded(Stream file)
+    private static MemoryStream Guarded(Stream file, LedgerImportOptions limits)
     {
         var options = limits with { MaxFileBytes = MaxBytes };
         var bytes = LedgerFileGuard.ReadBounded(file, options, out var refusal);

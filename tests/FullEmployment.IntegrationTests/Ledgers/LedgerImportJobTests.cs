@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Import;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,43 @@ public sealed class LedgerImportJobTests
             .ShouldBe([(20_002, "身份证号"), (20_003, "身份证号")]);
         (await app.CountsAsync()).ShouldBe(before);
         (await Audit(app).CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// A process killed during an import (scripts/crash-test.sh kills the web app with SIGKILL) leaves its job "running";
+    /// the next start shows it failed with the reason, and takes up a job still queued. Here the upload folder is gone
+    /// too (a restore onto another machine): recovery used to throw DirectoryNotFoundException, which stopped the app.
+    /// </summary>
+    [DatabaseTheory]
+    public async Task A_job_a_killed_process_left_running_shows_failed_after_the_restart_and_a_queued_one_runs(Database database)
+    {
+        await using var app = LedgerData.Start(database);
+        Guid running = Guid.NewGuid(), queued = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.Add(new LedgerImportJob { Id = running, CommunityCode = Community, FileName = "人员.csv", State = LedgerImportJobState.Running, CreatedAt = now, StartedAt = now });
+            db.Add(new LedgerImportJob { Id = queued, CommunityCode = Community, FileName = "人员.csv", State = LedgerImportJobState.Queued, CreatedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<LedgerImportJobs>().RecoverAsync(CancellationToken.None)).ShouldBe([queued]);
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var job = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<LedgerImportJob>().AsNoTracking().SingleAsync(j => j.Id == running);
+            job.State.ShouldBe(LedgerImportJobState.Failed);
+            job.FinishedAt.ShouldNotBeNull();
+            job.Message!.ShouldContain("服务重启而中断");
+            job.Message!.ShouldContain("未写入任何数据");
+        }
+
+        var shown = await app.BearerClientFor("community").GetFromJsonAsync<JsonElement>($"{Jobs}/{running}");
+        shown.GetProperty("state").GetString().ShouldBe("failed");
     }
 
     [DatabaseTheory]

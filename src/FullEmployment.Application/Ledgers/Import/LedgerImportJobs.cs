@@ -254,7 +254,7 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         }
         finally
         {
-            File.Delete(UploadPath(id));
+            DeleteUpload(id);
             queue.Forget(id);
         }
 
@@ -305,7 +305,7 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         var job = await db.Set<LedgerImportJob>().SingleAsync(j => j.Id == id, cancellationToken);
         job.Fail(message, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        File.Delete(UploadPath(id));
+        DeleteUpload(id);
         queue.Forget(id);
     }
 
@@ -325,15 +325,25 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
 
             job.Fail("导入因服务重启而中断，未写入任何数据。请重新导入。", clock.GetUtcNow());
             // Gone already when its node failed before the folder was made, or another node recovered it first.
-            if (File.Exists(UploadPath(job.Id)))
-            {
-                File.Delete(UploadPath(job.Id));
-            }
+            DeleteUpload(job.Id);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return await db.Set<LedgerImportJob>().Where(j => j.State == LedgerImportJobState.Queued).OrderBy(j => j.CreatedAt)
             .Select(j => j.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes a job's upload if it is there: after a restore or a lost upload folder a job row outlives its file, and
+    /// File.Delete throws for a missing folder, which stopped the worker, and the web app with it, at every start.
+    /// </summary>
+    private void DeleteUpload(Guid id)
+    {
+        var path = UploadPath(id);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     private static async Task CopyBoundedAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
