@@ -102,7 +102,8 @@ use_database() {
         export Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$work/crash.db"
     else
         pg_database="fe_crash_$$_$RANDOM"
-        pg_admin -c "CREATE DATABASE $pg_database" >/dev/null
+        # FE_CRASH_PG_TEMPLATE: a template with amcheck installed (scripts/test.sh makes one), since only a superuser may.
+        pg_admin -c "CREATE DATABASE $pg_database TEMPLATE ${FE_CRASH_PG_TEMPLATE:-template1}" >/dev/null
         export Database__Provider=Postgres
         export ConnectionStrings__Default="Host=$(pg_field Host);Port=$(pg_field Port);Username=$(pg_field Username);Password=$(pg_field Password);Database=$pg_database"
     fi

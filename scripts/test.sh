@@ -123,9 +123,13 @@ if [ "$want_postgres" = 1 ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $PG_TMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
         start >/dev/null || { cat "$PG_TMP/server.log" >&2; exit 1; }
-    # amcheck in template1, so every database the tests create has it (the crash test checks the indexes with it).
-    as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d template1 -v ON_ERROR_STOP=1 \
+    # amcheck (installable by a superuser only) in a template of its own, from which the crash test creates its database
+    # to check the indexes; the other tests' databases come from template1 and stay plain (a backup of one restores as fe).
+    as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -c "CREATE DATABASE fe_amcheck_template IS_TEMPLATE true;"
+    as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d fe_amcheck_template -v ON_ERROR_STOP=1 \
         -c "CREATE EXTENSION amcheck;" -c "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC;"
+    export FE_CRASH_PG_TEMPLATE=fe_amcheck_template
     as_postgres "$PG_BIN/psql" -q -h "$PG_TMP" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fe LOGIN CREATEDB PASSWORD '$pg_password';" \
         -c "GRANT pg_signal_backend TO fe;" \
