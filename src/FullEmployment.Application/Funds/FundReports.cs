@@ -304,11 +304,10 @@ public sealed class FundReports(AppDbContext db, AuditTrail audit, TimeProvider 
         };
         var reports = await Full(Scoped(db.FundReports.AsNoTracking())).Where(r => open.Contains(r.State)).ToListAsync(cancellationToken);
         var rows = (await RowsAsync(new FundReportFilter(), cancellationToken)).ToDictionary(r => r.Id);
-        return [.. reports.Select(r => (Report: r, Options: r.OptionsFor(r.PartiesOf(Actor.Role, Actor.ScopeCode))
-                .Where(a => a is not FundReportAction.Edit).ToList()))
-            .Where(x => x.Options.Count > 0)
+        return [.. reports.Select(r => (Report: r, Action: r.WaitingFor(r.PartiesOf(Actor.Role, Actor.ScopeCode))))
+            .Where(x => x.Action is not null)
             .OrderBy(x => x.Report.DueDate).ThenBy(x => x.Report.SubmittedOn)
-            .Select(x => new FundReportWaiting(rows[x.Report.Id], FundReport.ActionName(x.Options[0])))];
+            .Select(x => new FundReportWaiting(rows[x.Report.Id], FundReport.WaitingName(x.Action!.Value)))];
     }
 
     /// <summary>

@@ -206,6 +206,16 @@ public sealed class FundReport
     public IReadOnlyList<FundReportAction> OptionsFor(FundReportParty parties) =>
         [.. Transitions.Keys.Where(k => k.From == State && Refusal(k.Action, parties) is null).Select(k => k.Action)];
 
+    /// <summary>
+    /// A14.1, A14.2: what the report waits for from this party, or null when it waits for nothing from it: the community's
+    /// resubmission of a returned report, a reviewer's sign-off not yet given this round, the other officer's decision on a
+    /// proposed recovery. Returning, proposing recovery and recording refunds stay possible but are not waited for, so an
+    /// officer who has signed no longer has the report in the to-do list.
+    /// </summary>
+    public FundReportAction? WaitingFor(FundReportParty parties) =>
+        OptionsFor(parties).Where(a => a is FundReportAction.Submit or FundReportAction.Approve or FundReportAction.AgreeRecovery)
+            .Select(a => (FundReportAction?)a).FirstOrDefault();
+
     /// <summary>The side (HR or finance) the party signs for at the report's current stage, or null when it is not a reviewer there.</summary>
     public FundReviewSide? SideOf(FundReportParty parties) => CurrentStage switch
     {
@@ -405,6 +415,10 @@ public sealed class FundReport
         FundReportAction.RecordAccountability => "登记问责",
         _ => action.ToString(),
     };
+
+    /// <summary>How a to-do list names what the report waits for (<see cref="WaitingFor"/>): a proposed recovery awaits a decision.</summary>
+    public static string WaitingName(FundReportAction action) =>
+        action == FundReportAction.AgreeRecovery ? "决定是否追回" : ActionName(action);
 
     /// <summary>The API's action names: submit | approve | return | propose-recovery | agree-recovery | decline-recovery | refund | accountability.</summary>
     public static string ActionApiName(FundReportAction action) => action switch

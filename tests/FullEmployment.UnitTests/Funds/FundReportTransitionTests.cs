@@ -225,4 +225,35 @@ public sealed class FundReportTransitionTests
             or FundReportAction.RecordRefund or FundReportAction.RecordAccountability
         && (right, other) is (CountyHr, CountyFinance) or (CountyFinance, CountyHr) or (CityHr, CityFinance) or (CityFinance, CityHr)
         && from is not FundReportState.Draft;
+
+    [Fact]
+    [Trait("Clause", "A14.1")]
+    public void A14_1_A_report_waits_only_for_what_a_party_still_has_to_do()
+    {
+        var report = Submitted();
+        report.WaitingFor(CountyHr).ShouldBe(FundReportAction.Approve);
+        report.Approve(CountyHr, null, Actor, Now);
+        report.OptionsFor(CountyHr).ShouldContain(FundReportAction.Return);
+        report.WaitingFor(CountyHr).ShouldBeNull();
+        report.WaitingFor(CountyFinance).ShouldBe(FundReportAction.Approve);
+        report.WaitingFor(CityHr).ShouldBeNull();
+        report.WaitingFor(Community).ShouldBeNull();
+
+        var returned = InState(FundReportState.Returned);
+        returned.WaitingFor(Community).ShouldBe(FundReportAction.Submit);
+        returned.WaitingFor(CountyFinance).ShouldBeNull();
+    }
+
+    [Fact]
+    [Trait("Clause", "A14.2")]
+    public void A14_2_A_proposed_recovery_waits_for_the_other_officers_decision_only()
+    {
+        var report = InState(FundReportState.CountyRecoveryProposed);
+
+        report.WaitingFor(CountyHr).ShouldBeNull();
+        report.WaitingFor(CountyFinance).ShouldBe(FundReportAction.AgreeRecovery);
+        FundReport.WaitingName(FundReportAction.AgreeRecovery).ShouldBe("决定是否追回");
+        InState(FundReportState.Approved).WaitingFor(CityFinance).ShouldBeNull();
+        InState(FundReportState.Recovered).WaitingFor(CountyFinance).ShouldBeNull();
+    }
 }
