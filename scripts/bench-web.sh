@@ -87,11 +87,33 @@ else
 fi
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Communities") == 200 ]] || { echo "sign-in failed" >&2; exit 1; }
 
+# Each connection keeps the cookie the app renews, as a browser does: replaying the sign-in cookie for the whole run would
+# have every request past the security-stamp interval (1 minute) look the user up again and re-issue the cookie.
 cat >"$work/count.lua" <<'LUA'
 local threads = {}
+local cookies, order, headers = {}, {}, {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) bad = 0 end
-function response(status, headers, body) if status < 200 or status > 299 then bad = bad + 1 end end
+local function rebuild()
+  local parts = {}
+  for _, name in ipairs(order) do parts[#parts + 1] = name .. "=" .. cookies[name] end
+  headers["Cookie"] = table.concat(parts, "; ")
+  req = wrk.format(nil, nil, headers)
+end
+function init(args)
+  bad = 0
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  for name, value in string.gmatch(headers["Cookie"] or "", "([^=; ]+)=([^;]*)") do order[#order + 1] = name; cookies[name] = value end
+  rebuild()
+end
+function request() return req end
+function response(status, headers, body)
+  if status < 200 or status > 299 then bad = bad + 1 end
+  local set = headers["Set-Cookie"]
+  if set then
+    local name, value = string.match(set, "^([^=; ]+)=([^;]*)")
+    if name and cookies[name] then cookies[name] = value; rebuild() end
+  end
+end
 function done(summary, latency, requests)
   local non2xx = 0
   for _, t in ipairs(threads) do non2xx = non2xx + t:get("bad") end

@@ -27,6 +27,13 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
             return [];
         }
 
+        var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.State == CampaignState.Published).ToDictionaryAsync(c => c.Id, cancellationToken);
+        if (campaigns.Count == 0)
+        {
+            // Nothing of a campaign waits outside a published one: the header's count, on every page, stops here.
+            return actor.IsInRole(Roles.ProvinceOfficer) ? await NationalRoundsAsync(cancellationToken) : [];
+        }
+
         var cal = await calendar.LoadAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
         int? Left(DateOnly? due)
@@ -46,7 +53,6 @@ internal sealed class CampaignTodoSource(AppDbContext db, TimeProvider clock, Wo
             }
         }
 
-        var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.State == CampaignState.Published).ToDictionaryAsync(c => c.Id, cancellationToken);
         var ids = campaigns.Keys.ToList();
         var scope = actor.ScopeCode;
         var applications = db.Set<CampaignApplication>().AsNoTracking().Where(a => ids.Contains(a.CampaignId));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using FullEmployment.Application.Audit;
 using FullEmployment.Domain.Audit;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,7 +32,8 @@ public static class DatabaseRegistration
     {
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        // Options built once: per request they cost a folder check and EF's service-provider lookup, and they never change.
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
@@ -93,24 +95,44 @@ public static class DatabaseRegistration
     }
 }
 
-/// <summary>WAL for concurrent readers, FULL sync so a committed change survives power loss, and a busy wait instead of an error.</summary>
+/// <summary>
+/// WAL for concurrent readers, FULL sync so a committed change survives power loss, and a busy wait instead of an error.
+/// Set once per SQLite handle: the pool hands the same handle out again with its settings kept, and EF opens the
+/// connection for every query, so setting them on each open ran four statements more per query.
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection, out var handle))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, this);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection, out var handle))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _configured.AddOrUpdate(handle, this);
+        }
+    }
+
+    private bool FirstOpen(DbConnection connection, out SQLitePCL.sqlite3 handle)
+    {
+        handle = ((SqliteConnection)connection).Handle!;
+        return !_configured.TryGetValue(handle, out _);
     }
 }

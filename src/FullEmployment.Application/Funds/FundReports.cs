@@ -303,11 +303,18 @@ public sealed class FundReports(AppDbContext db, AuditTrail audit, TimeProvider 
             FundReportState.CityRecoveryProposed,
         };
         var reports = await Full(Scoped(db.FundReports.AsNoTracking())).Where(r => open.Contains(r.State)).ToListAsync(cancellationToken);
-        var rows = (await RowsAsync(new FundReportFilter(), cancellationToken)).ToDictionary(r => r.Id);
-        return [.. reports.Select(r => (Report: r, Action: r.WaitingFor(r.PartiesOf(Actor.Role, Actor.ScopeCode))))
+        var waiting = reports.Select(r => (Report: r, Action: r.WaitingFor(r.PartiesOf(Actor.Role, Actor.ScopeCode))))
             .Where(x => x.Action is not null)
             .OrderBy(x => x.Report.DueDate).ThenBy(x => x.Report.SubmittedOn)
-            .Select(x => new FundReportWaiting(rows[x.Report.Id], FundReport.WaitingName(x.Action!.Value)))];
+            .ToList();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        // The rows of the waiting reports only: the header's to-do count runs this on every page.
+        var rows = (await RowsAsync(new FundReportFilter(), cancellationToken, [.. waiting.Select(x => x.Report.Id)])).ToDictionary(r => r.Id);
+        return [.. waiting.Select(x => new FundReportWaiting(rows[x.Report.Id], FundReport.WaitingName(x.Action!.Value)))];
     }
 
     /// <summary>
@@ -425,10 +432,15 @@ public sealed class FundReports(AppDbContext db, AuditTrail audit, TimeProvider 
     private static IQueryable<FundReport> Full(IQueryable<FundReport> query) => query.AsSplitQuery()
         .Include(r => r.Lines).Include(r => r.SignOffs).Include(r => r.Recoveries).ThenInclude(c => c.Refunds).Include(r => r.Accountability);
 
-    private async Task<List<FundReportRow>> RowsAsync(FundReportFilter filter, CancellationToken cancellationToken)
+    private async Task<List<FundReportRow>> RowsAsync(FundReportFilter filter, CancellationToken cancellationToken, List<Guid>? ids = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Scoped(db.FundReports.AsNoTracking());
+        if (ids is not null)
+        {
+            query = query.Where(r => ids.Contains(r.Id));
+        }
+
         if (filter.Year is { } year)
         {
             query = query.Where(r => r.Year == year);

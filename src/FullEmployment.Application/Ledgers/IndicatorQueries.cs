@@ -31,6 +31,10 @@ public sealed record CommunityIndicatorRow(string Code, string Name, string City
 /// <summary>One person (or family, staff, complaint) behind a figure; the ID number masked.</summary>
 public sealed record IndicatorSubjectRow(string Key, string? Name, string? Detail);
 
+/// <summary>One community's indicator page: the figures without their subject lists (those are the drill-down's).</summary>
+public sealed record IndicatorFigures(AssessmentPeriod Period, DateOnly ApplicationDate, IReadOnlyList<IndicatorFigure> Indicators,
+    IReadOnlyList<LedgerKind> StaleKinds);
+
 public sealed record IndicatorDrillDown(IndicatorResult Result, IReadOnlyList<IndicatorSubjectRow> Numerator, IReadOnlyList<IndicatorSubjectRow> Denominator);
 
 /// <summary>
@@ -55,6 +59,20 @@ public sealed class IndicatorQueries(AppDbContext db, AuditTrail audit, TimeProv
         var community = await _access.ReadableAsync(communityCode, cancellationToken);
         var ledger = await LedgerLoader.LoadAsync(db, community.Id, cancellationToken);
         return Calculator.Calculate(ledger, period, applicationDate ?? Today);
+    }
+
+    /// <summary>
+    /// One community's figures for its indicator page: the stored result while its ledger is unchanged, else computed
+    /// (and stored) from the ledger, as the roll-up does (<see cref="IndicatorResultStore"/>).
+    /// </summary>
+    public async Task<IndicatorFigures> FiguresAsync(string communityCode, AssessmentPeriod period, DateOnly? applicationDate = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var community = await _access.ReadableAsync(communityCode, cancellationToken);
+        var date = applicationDate ?? Today;
+        var figures = await new IndicatorResultStore(db, options, clock) { Calculator = Calculator }.OfAsync(community.Id, period, date, cancellationToken);
+        return new IndicatorFigures(period, date, figures.Figures, figures.StaleKinds);
     }
 
     /// <summary>The lists behind one figure (docs/reference/indicators.md: every figure links to its persons), ID numbers masked.</summary>

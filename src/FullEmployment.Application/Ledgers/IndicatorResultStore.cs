@@ -10,6 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullEmployment.Application.Ledgers;
 
+/// <summary>One community's stored figures and the ledger kinds long without an update (A5.2.1): its indicator page.</summary>
+public sealed record CommunityFigures(IReadOnlyList<IndicatorFigure> Figures, IReadOnlyList<LedgerKind> StaleKinds);
+
 /// <summary>
 /// Current A5 figures of many communities for one period and application date: the stored result of each community
 /// whose ledger version and calculator are unchanged since it was computed, and a fresh computation (then stored) for
@@ -23,6 +26,12 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
 
     private const int WriteBatch = 100;
 
+    /// <summary>Up to this many communities, the versions and stored results are read for those communities only.</summary>
+    private const int FilterBelow = 100;
+
+    /// <summary>The stored JSON's shape, in the stamp: a release that changes it recomputes instead of misreading.</summary>
+    private const string Format = "figures+stale";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public IndicatorCalculator Calculator { get; init; } = new();
@@ -34,7 +43,8 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
     public static string CalculatorStamp(IndicatorCalculator calculator)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        var text = typeof(IndicatorCalculator).Assembly.ManifestModule.ModuleVersionId.ToString("N") + JsonSerializer.Serialize(calculator.Settings, Json);
+        var text = typeof(IndicatorCalculator).Assembly.ManifestModule.ModuleVersionId.ToString("N") + JsonSerializer.Serialize(calculator.Settings, Json)
+            + Format;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
@@ -43,26 +53,43 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
     /// communities there are, so a full recomputation reads each ledger table without an id filter.
     /// </summary>
     public async Task<Dictionary<int, IReadOnlyList<IndicatorFigure>>> FiguresAsync(IReadOnlyCollection<int> communityIds, bool everyCommunity,
-        AssessmentPeriod period, DateOnly applicationDate, CancellationToken cancellationToken = default)
+        AssessmentPeriod period, DateOnly applicationDate, CancellationToken cancellationToken = default) =>
+        (await CurrentAsync(communityIds, everyCommunity, period, applicationDate, cancellationToken)).ToDictionary(c => c.Key, c => c.Value.Figures);
+
+    /// <summary>One community's current figures (its indicator page), stored or computed like a roll-up's.</summary>
+    public async Task<CommunityFigures> OfAsync(int communityId, AssessmentPeriod period, DateOnly applicationDate,
+        CancellationToken cancellationToken = default) =>
+        (await CurrentAsync([communityId], everyCommunity: false, period, applicationDate, cancellationToken))[communityId];
+
+    private async Task<Dictionary<int, CommunityFigures>> CurrentAsync(IReadOnlyCollection<int> communityIds, bool everyCommunity,
+        AssessmentPeriod period, DateOnly applicationDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(communityIds);
         ArgumentNullException.ThrowIfNull(period);
 
+        // A few communities (one indicator page, a county) read their own rows, not the province's.
+        var few = communityIds.Count < FilterBelow ? communityIds.ToList() : null;
         // Versions before ledgers: a ledger write bumps its version in its own transaction, so rows read after the
         // version are at least as new as it; a result stored under an older version than its rows is never matched.
-        var versions = await db.Set<LedgerVersion>().AsNoTracking().ToDictionaryAsync(v => v.CommunityId, v => v.Version, cancellationToken);
+        var versionRows = db.Set<LedgerVersion>().AsNoTracking();
+        var storedRows = db.Set<StoredIndicatorResult>().AsNoTracking()
+            .Where(r => r.PeriodStart == period.Start && r.PeriodEnd == period.End && r.ApplicationDate == applicationDate);
+        if (few is not null)
+        {
+            versionRows = versionRows.Where(v => few.Contains(v.CommunityId));
+            storedRows = storedRows.Where(r => few.Contains(r.CommunityId));
+        }
+
+        var versions = await versionRows.ToDictionaryAsync(v => v.CommunityId, v => v.Version, cancellationToken);
         var stamp = CalculatorStamp(Calculator);
-        var stored = await db.Set<StoredIndicatorResult>().AsNoTracking()
-            .Where(r => r.PeriodStart == period.Start && r.PeriodEnd == period.End && r.ApplicationDate == applicationDate)
-            .Select(r => new { r.CommunityId, r.LedgerVersion, r.Calculator, r.Figures })
-            .ToListAsync(cancellationToken);
+        var stored = await storedRows.Select(r => new { r.CommunityId, r.LedgerVersion, r.Calculator, r.Figures }).ToListAsync(cancellationToken);
         var wanted = communityIds.ToHashSet();
-        var figures = new Dictionary<int, IReadOnlyList<IndicatorFigure>>(wanted.Count);
+        var figures = new Dictionary<int, CommunityFigures>(wanted.Count);
         foreach (var r in stored)
         {
             if (wanted.Contains(r.CommunityId) && r.Calculator == stamp && r.LedgerVersion == versions.GetValueOrDefault(r.CommunityId))
             {
-                figures[r.CommunityId] = JsonSerializer.Deserialize<List<IndicatorFigure>>(r.Figures, Json)!;
+                figures[r.CommunityId] = JsonSerializer.Deserialize<CommunityFigures>(r.Figures, Json)!;
             }
         }
 
@@ -105,12 +132,12 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
     /// Each ledger table read once, ordered by community_id, while one worker per core computes the communities
     /// already read: only a few ledgers are in memory at a time.
     /// </summary>
-    private async Task<Dictionary<int, IReadOnlyList<IndicatorFigure>>> ComputeAsync(List<int> ids, bool everyCommunity, AssessmentPeriod period,
+    private async Task<Dictionary<int, CommunityFigures>> ComputeAsync(List<int> ids, bool everyCommunity, AssessmentPeriod period,
         DateOnly applicationDate, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = Channel.CreateBounded<CommunityLedger>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleWriter = true });
-        var results = new Dictionary<int, IReadOnlyList<IndicatorFigure>>(ids.Count);
+        var results = new Dictionary<int, CommunityFigures>(ids.Count);
 
         async Task ReadAsync()
         {
@@ -132,7 +159,8 @@ public sealed class IndicatorResultStore(AppDbContext db, DbContextOptions<AppDb
         {
             await foreach (var ledger in queue.Reader.ReadAllAsync(stop.Token))
             {
-                IReadOnlyList<IndicatorFigure> row = [.. Calculator.Calculate(ledger, period, applicationDate).Indicators.Select(IndicatorFigure.From)];
+                var report = Calculator.Calculate(ledger, period, applicationDate);
+                var row = new CommunityFigures([.. report.Indicators.Select(IndicatorFigure.From)], report.StaleKinds);
                 lock (results)
                 {
                     results[ledger.CommunityId] = row;

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FullEmployment.Web.Pages.Ledgers;
 
-/// <summary>The A5 indicators of one community for a chosen period, computed from its ledger.</summary>
+/// <summary>The A5 indicators of one community for a chosen period, computed from its ledger (stored while it is unchanged).</summary>
 public sealed class IndicatorsModel(IndicatorQueries indicators, LedgerAccess access, ICurrentActor actor) : LedgerPageBase(access, actor)
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
 
-    public IndicatorReport Report { get; private set; } = null!;
+    public IndicatorFigures Report { get; private set; } = null!;
 
     public string? PeriodError { get; private set; }
 
@@ -20,7 +20,7 @@ public sealed class IndicatorsModel(IndicatorQueries indicators, LedgerAccess ac
     {
         await LoadCommunityAsync(code, cancellationToken);
         (var period, var applicationDate, PeriodError) = PeriodQuery.Resolve(From, To, On, indicators.Today);
-        Report = await indicators.ComputeAsync(code, period, applicationDate, cancellationToken);
+        Report = await indicators.FiguresAsync(code, period, applicationDate, cancellationToken);
     }
 
     public string DrillLink(string indicatorId, string part) =>
