@@ -2,6 +2,7 @@ using FullEmployment.Application.Audit;
 using FullEmployment.Application.Campaigns;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Regions;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Campaigns;
 using FullEmployment.Domain.Communities;
@@ -33,7 +34,7 @@ public sealed record DirectoryRow(string CommunityName, string CityName, string?
     string? PlaqueNumber);
 
 /// <summary>The public site (/public): notices, objections, announcements and the directory of titled communities. No login.</summary>
-public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider clock, WorkingCalendar calendar, FileStore files)
+public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider clock, WorkingCalendar calendar, FileStore files, RegionCache regionCache)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -168,6 +169,11 @@ public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider c
     {
         var lists = await CandidateLists.Query(db.Set<CandidateList>().AsNoTracking()).Where(l => l.Notice != null).Where(where)
             .ToListAsync(cancellationToken);
+        if (lists.Count == 0)
+        {
+            return [];
+        }
+
         var campaignIds = lists.Select(l => l.CampaignId).Distinct().ToList();
         var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var applicationIds = lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToList();
@@ -200,8 +206,8 @@ public sealed class PublicSite(AppDbContext db, AuditTrail audit, TimeProvider c
         }).ToList();
     }
 
-    private Task<Dictionary<string, string>> RegionNamesAsync(CancellationToken cancellationToken) =>
-        db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+    private async Task<Dictionary<string, string>> RegionNamesAsync(CancellationToken cancellationToken) =>
+        (await regionCache.AllAsync(db, cancellationToken)).ToDictionary(r => r.Code, r => r.Name);
 
     private static AnnouncementView ToView(Announcement a, Dictionary<string, string> names) => new(a.Id, a.Title, a.Body, a.Level.DisplayName(),
         a.DocumentNumber, a.PublishedAt, a.Entries.Select(e => new AnnouncedCommunity(e.CommunityName, names.GetValueOrDefault(e.CityCode, ""),

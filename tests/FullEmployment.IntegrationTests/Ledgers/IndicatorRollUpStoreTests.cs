@@ -77,6 +77,57 @@ public sealed class IndicatorRollUpStoreTests
         (await RollUpAsync(app, generated))[Community].ShouldBe(afterDelete[Community]);
     }
 
+    [DatabaseTheory]
+    [Trait("Clause", "A5")]
+    public async Task A5_the_community_indicator_page_shows_the_stored_figures_while_its_ledger_is_unchanged_and_the_new_ones_after_a_change(
+        Database database)
+    {
+        await using var app = LedgerData.Start(database);
+        var generated = await GenerateAsync(app);
+        var own = await RollUpAsync(app, generated);
+        var other = own.Keys.First(code => code != Community && !own[code].SequenceEqual(own[Community]));
+        var id = await IdOfAsync(app, Community);
+
+        var page = await PageAsync(app, generated);
+        page.Indicators.ShouldBe(own[Community]);
+        page.StaleKinds.ShouldBe((await OwnReportAsync(app, Community, generated)).StaleKinds);
+
+        // Another community's figures planted in this one's stored row: the page that shows them read the store.
+        await PlantAsync(app, id, fromCode: other, calculator: null);
+        (await PageAsync(app, generated)).Indicators.ShouldBe(own[other]);
+
+        // One ledger row deleted: the version moved, so the page shows the ledger's figures again, never the stored ones.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Remove(await db.Set<Assistance>().FirstAsync(a => a.CommunityId == id));
+            await db.SaveChangesAsync();
+        }
+
+        var after = await PageAsync(app, generated);
+        after.Indicators.ShouldBe(await OwnFiguresAsync(app, Community, generated));
+        after.StaleKinds.ShouldBe((await OwnReportAsync(app, Community, generated)).StaleKinds);
+    }
+
+    private static async Task<IndicatorFigures> PageAsync(FullEmploymentFactory app, GeneratedLedgers generated)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var queries = new IndicatorQueries(services.GetRequiredService<AppDbContext>(),
+            new AuditTrail(new FixedActor("county", Roles.CountyOfficer, "620102"), clock), clock,
+            services.GetRequiredService<DbContextOptions<AppDbContext>>());
+        return await queries.FiguresAsync(Community, generated.Period, generated.ApplicationDate);
+    }
+
+    private static async Task<IndicatorReport> OwnReportAsync(FullEmploymentFactory app, string code, GeneratedLedgers generated)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ledger = await LedgerLoader.LoadAsync(db, await db.Communities.Where(c => c.Code == code).Select(c => c.Id).SingleAsync(), default);
+        return new IndicatorCalculator().Calculate(ledger, generated.Period, generated.ApplicationDate);
+    }
+
     private static int Complaints(IReadOnlyList<IndicatorFigure> figures) =>
         figures.Single(f => f.Id == IndicatorCalculator.ValidComplaints).Numerator;
 
