@@ -13,8 +13,6 @@ namespace FullEmployment.Application.Identity;
 public sealed class SecondFactorSecrets
 {
     private const string Version = "v1.";
-    private const int NonceLength = 12;
-    private const int TagLength = 16;
     private readonly byte[] _key;
 
     public SecondFactorSecrets(IOptions<SecondFactorOptions> options)
@@ -26,13 +24,7 @@ public sealed class SecondFactorSecrets
     public string Protect(string userId, byte[] secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var sealedBytes = new byte[NonceLength + TagLength + secret.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagLength);
-        aes.Encrypt(nonce, secret, sealedBytes.AsSpan(NonceLength + TagLength), sealedBytes.AsSpan(NonceLength, TagLength),
-            Encoding.UTF8.GetBytes(userId));
-        return Version + Convert.ToBase64String(sealedBytes);
+        return Version + Convert.ToBase64String(Common.AesGcmSeal.Seal(_key, secret, Encoding.UTF8.GetBytes(userId)));
     }
 
     /// <summary>The secret; throws <see cref="CryptographicException"/> when the key is wrong or the value was altered.</summary>
@@ -44,12 +36,7 @@ public sealed class SecondFactorSecrets
             throw new CryptographicException("Unknown second-factor secret format.");
         }
 
-        var sealedBytes = Convert.FromBase64String(stored[Version.Length..]);
-        var secret = new byte[sealedBytes.Length - NonceLength - TagLength];
-        using var aes = new AesGcm(_key, TagLength);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength + TagLength), sealedBytes.AsSpan(NonceLength, TagLength),
-            secret, Encoding.UTF8.GetBytes(userId));
-        return secret;
+        return Common.AesGcmSeal.Open(_key, Convert.FromBase64String(stored[Version.Length..]), Encoding.UTF8.GetBytes(userId));
     }
 
     private static byte[] LoadKey(SecondFactorOptions options)

@@ -25,6 +25,7 @@ public sealed class CliRunner : IDisposable
         Database = database;
         Directory.CreateDirectory(_folder);
         AuditKeyFile = sharing?.AuditKeyFile ?? Path.Combine(_folder, "audit-hmac.key");
+        DataProtectionKeyFile = sharing?.DataProtectionKeyFile ?? Path.Combine(_folder, "data-protection.key");
         if (database == Database.Postgres)
         {
             _postgresDatabase = $"fe_cli_{Guid.NewGuid():N}";
@@ -41,6 +42,8 @@ public sealed class CliRunner : IDisposable
     public string ConnectionString { get; }
 
     public string AuditKeyFile { get; }
+
+    public string DataProtectionKeyFile { get; }
 
     public string FilesRoot => Path.Combine(_folder, "files");
 
@@ -68,6 +71,7 @@ public sealed class CliRunner : IDisposable
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Demo:Password"] = null,
             ["Audit:HmacKeyFile"] = AuditKeyFile,
+            ["DataProtection:KeyEncryptionKeyFile"] = DataProtectionKeyFile,
             ["Files:Root"] = FilesRoot,
         }).AddInMemoryCollection(settings).Build();
 

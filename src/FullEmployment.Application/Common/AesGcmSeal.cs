@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+
+namespace FullEmployment.Application.Common;
+
+/// <summary>
+/// AES-256-GCM sealing shared by every secret the system keeps under a key outside the database (second-factor
+/// secrets, data-protection keys, personal data). A sealed value is <c>nonce (12) | tag (16) | ciphertext</c>, with a
+/// fresh random nonce each time, so equal plaintexts never give equal bytes; opening fails on a wrong key or any change.
+/// </summary>
+public static class AesGcmSeal
+{
+    public const int KeyLength = 32;
+    public const int NonceLength = 12;
+    public const int TagLength = 16;
+    public const int Overhead = NonceLength + TagLength;
+
+    public static byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
+    {
+        var sealedBytes = new byte[Overhead + plaintext.Length];
+        Seal(key, plaintext, sealedBytes, associatedData);
+        return sealedBytes;
+    }
+
+    /// <summary>Seals into <paramref name="destination"/>, which must be exactly <see cref="Overhead"/> bytes longer than the plaintext.</summary>
+    public static void Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, Span<byte> destination, ReadOnlySpan<byte> associatedData = default)
+    {
+        if (destination.Length != Overhead + plaintext.Length)
+        {
+            throw new ArgumentException("The destination must be the sealed length.", nameof(destination));
+        }
+
+        var nonce = destination[..NonceLength];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagLength);
+        aes.Encrypt(nonce, plaintext, destination[Overhead..], destination.Slice(NonceLength, TagLength), associatedData);
+    }
+
+    /// <summary>The plaintext; throws <see cref="CryptographicException"/> when the key is wrong or the bytes were altered.</summary>
+    public static byte[] Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associatedData = default)
+    {
+        if (sealedBytes.Length < Overhead)
+        {
+            throw new CryptographicException("The sealed value is too short.");
+        }
+
+        var plaintext = new byte[sealedBytes.Length - Overhead];
+        using var aes = new AesGcm(key, TagLength);
+        aes.Decrypt(sealedBytes[..NonceLength], sealedBytes[Overhead..], sealedBytes.Slice(NonceLength, TagLength), plaintext, associatedData);
+        return plaintext;
+    }
+}
