@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,8 @@ public static class DatabaseRegistration
     {
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        services.AddSingleton(sp => PersonalDataKeys.Load(configuration, IsProduction(sp, configuration)));
+        services.AddDbContext<AppDbContext>((sp, options) => Configure(options, provider, connectionString, sp.GetRequiredService<PersonalDataKeys>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
@@ -40,17 +42,19 @@ public static class DatabaseRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseHealth>();
         services.AddScoped<DatabaseBackup>();
+        services.AddScoped<PersonalDataMaintenance>();
         services.AddSingleton<DeniedAccessAudit>();
         return services;
     }
 
     /// <summary>
-    /// Reads the audit key and retention now, so a production start without the key, or with a retention below the legal
-    /// minimum, stops with the reason instead of failing at the first audited change.
+    /// Reads the audit key, the personal-data key file and the retention now, so a production start without a key, or
+    /// with a retention below the legal minimum, stops with the reason instead of failing at the first audited change.
     /// </summary>
     public static void CheckAuditSettings(IServiceProvider services)
     {
         services.GetRequiredService<AuditKey>();
+        services.GetRequiredService<PersonalDataKeys>();
         services.GetRequiredService<AuditRetentionSetting>();
     }
 
@@ -69,8 +73,11 @@ public static class DatabaseRegistration
     public static IDataProtectionBuilder AddFullEmploymentDataProtection(this IServiceCollection services) =>
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PersonalDataKeys personalData)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataOptionsExtension(personalData));
+        options.ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>();
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("FullEmployment.Migrations.Postgres"));
