@@ -115,7 +115,7 @@ public sealed class PersonalDataMaintenance(AppDbContext db, AuditTrail audit)
                 foreach (var column in table.Columns)
                 {
                     await using var command = Command(
-                        $"SELECT {KeyIdSql(column.Sealed)}, COUNT(*) FROM {Q(table.Name)} WHERE {Q(column.Sealed)} IS NOT NULL GROUP BY 1");
+                        $"SELECT {KeyIdSql(column.Sealed)}, COUNT(*) FROM {Q(table.Name)} WHERE {Sealed(column.Sealed)} GROUP BY 1");
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     while (await reader.ReadAsync(cancellationToken))
                     {
@@ -173,7 +173,7 @@ public sealed class PersonalDataMaintenance(AppDbContext db, AuditTrail audit)
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var old = string.Join(" OR ", table.Columns.Select(c => $"({Q(c.Sealed)} IS NOT NULL AND {KeyIdSql(c.Sealed)} <> {KeyIdLiteral(current)})"));
+            var old = string.Join(" OR ", table.Columns.Select(c => $"({Sealed(c.Sealed)} AND {KeyIdSql(c.Sealed)} <> {KeyIdLiteral(current)})"));
             var from = after is null ? string.Empty : $" AND {Q(table.Key)} > @after";
             var rows = await ReadAsync(
                 $"SELECT {Q(table.Key)}, {string.Join(", ", table.Columns.Select(c => Q(c.Sealed)))} FROM {Q(table.Name)} WHERE ({old}){from} ORDER BY {Q(table.Key)} LIMIT {batchSize}",
@@ -254,6 +254,9 @@ public sealed class PersonalDataMaintenance(AppDbContext db, AuditTrail audit)
         $"SELECT {Q(table.Key)}, {string.Join(", ", table.Columns.Select(c => Q(c.Legacy)))} FROM {Q(table.Name)} WHERE {AnyLegacy(table)} LIMIT {batchSize}";
 
     private static string AnyLegacy(SealedTable table) => string.Join(" OR ", table.Columns.Select(c => $"{Q(c.Legacy)} IS NOT NULL"));
+
+    /// <summary>A sealed value is there: the migration fills the new column of a row with plaintext with empty bytes until it is sealed.</summary>
+    private static string Sealed(string column) => $"{Q(column)} IS NOT NULL AND length({Q(column)}) > 0";
 
     /// <summary>The stored key id (the first byte): a one-byte blob on SQLite (compared as hex), an integer on PostgreSQL.</summary>
     private string KeyIdSql(string column) => db.IsSqlite ? $"hex(substr({Q(column)}, 1, 1))" : $"get_byte({Q(column)}, 0)";
