@@ -62,28 +62,11 @@ fi
 for _ in $(seq 120); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
 curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" 2>/dev/null >&2; exit 1; }
 
-jar=$work/cookies
-page() { curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -c "$jar" -b "$jar" "$@"; }
-form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/body" | head -1 | sed 's/.*value="//;s/"$//'; }
-location() { tr -d '\r' <"$work/headers" | awk -F': ' 'tolower($1) == "location" { print $2 }'; }
 if [[ -n ${COOKIE:-} ]]; then
   cookie=$COOKIE
 else
-  page "$base/Account/Login" >/dev/null
-  page "$base/Account/Login" --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$first" \
-    --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
-  next=$(location)
-  [[ $next == /Account/EnrolSecondFactor* ]] || { echo "sign-in: expected the second-factor enrolment, got '$next'" >&2; exit 1; }
-  page "$base$next" >/dev/null
-  secret=$(grep -o 'data-testid="totp-secret">[A-Z2-7]*<' "$work/body" | sed 's/.*>\([A-Z2-7]*\)</\1/')
-  page "$base$next" --data-urlencode "Code=$(python3 scripts/lib/totp.py "$secret")" --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
-  continue_url=$(grep -o 'href="[^"]*" data-testid="continue"' "$work/body" | sed 's/href="//;s/" data-testid.*//;s/&amp;/\&/g')
-  [[ -n $continue_url ]] || { echo "sign-in: the second-factor code was not accepted" >&2; exit 1; }
-  page "$base$continue_url" >/dev/null
-  page "$base/Account/ChangePassword" >/dev/null
-  page "$base/Account/ChangePassword" --data-urlencode "Input.CurrentPassword=$first" --data-urlencode "Input.NewPassword=$password" \
-    --data-urlencode "Input.ConfirmPassword=$password" --data-urlencode "__RequestVerificationToken=$(form_token)" >/dev/null
-  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar")
+  . scripts/lib/sign-in.sh
+  cookie=$(sign_in "$base" "$user" "$first" "$password" "$work")
 fi
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Communities") == 200 ]] || { echo "sign-in failed" >&2; exit 1; }
 

@@ -100,7 +100,7 @@ public static class BenchData
     public static void WritePersonsCsv(string path, int rows, bool shuffled)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write("身份证号,姓名,性别,出生日期,文化程度,联系电话,家庭编号,与户主关系,户籍类型,有无劳动能力,有无就业意愿,住址\n");
+        writer.Write("身份证号,姓名,性别,出生日期,文化程度,联系电话,家庭编号,与户主关系,户籍类型,有无劳动能力,有无就业意愿,居住地址\n");
         var educations = LedgerLabels.EducationLevels.Labels.ToArray();
         string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
         string[] given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳"];

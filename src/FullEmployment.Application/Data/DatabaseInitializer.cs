@@ -1,4 +1,5 @@
 using FullEmployment.Application.Audit;
+using FullEmployment.Application.Identity;
 using FullEmployment.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,8 +41,26 @@ public sealed class DatabaseInitializer(AppDbContext db, AuditTrail audit)
 
         await Campaigns.CampaignReferenceData.SeedAsync(db, cancellationToken);
         await SealLegacyChainAsync(cancellationToken);
+        await RemoveUnsealedDataProtectionKeysAsync(cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Data-protection keys written before keys were sealed hold their secret in plain XML, so a database reader could
+    /// forge a sign-in cookie with them. They go; the next request makes a sealed key, and those signed in sign in again.
+    /// </summary>
+    private async Task RemoveUnsealedDataProtectionKeysAsync(CancellationToken cancellationToken)
+    {
+        var unsealed = (await db.DataProtectionKeys.ToListAsync(cancellationToken)).Where(k => SealedXmlDecryptor.IsUnsealed(k.Xml)).ToList();
+        if (unsealed.Count == 0)
+        {
+            return;
+        }
+
+        db.DataProtectionKeys.RemoveRange(unsealed);
+        audit.Record("security.data-protection.remove-unsealed-keys", "data-protection-key", null, null,
+            after: new { removed = unsealed.Count, keys = unsealed.Select(k => k.FriendlyName).ToList() });
     }
 
     /// <summary>

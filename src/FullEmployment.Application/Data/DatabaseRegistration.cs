@@ -1,7 +1,9 @@
 using System.Data.Common;
 using FullEmployment.Application.Audit;
+using FullEmployment.Application.Identity;
 using FullEmployment.Domain.Audit;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -69,9 +71,18 @@ public static class DatabaseRegistration
         return string.Equals(name, Environments.Production, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The data-protection key ring, kept in the database so the web app and the CLI share it.</summary>
-    public static IDataProtectionBuilder AddFullEmploymentDataProtection(this IServiceCollection services) =>
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
+    /// <summary>
+    /// The data-protection key ring, kept in the database so the web app, the CLI and every web node share it; each key is
+    /// sealed under a key outside the database (<see cref="SealedXmlEncryptor"/>).
+    /// </summary>
+    public static IDataProtectionBuilder AddFullEmploymentDataProtection(this IServiceCollection services)
+    {
+        services.AddOptions<DataProtectionKeyOptions>().BindConfiguration("DataProtection");
+        services.AddSingleton<DataProtectionKeyEncryptionKey>();
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyEncryptionKey>((options, key) =>
+            options.XmlEncryptor = new SealedXmlEncryptor(key));
+        return services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
+    }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PersonalDataKeys personalData)
     {

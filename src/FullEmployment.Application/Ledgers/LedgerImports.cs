@@ -79,8 +79,19 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
     public LedgerImports WithMaxFileBytes(long maxFileBytes) => new(db, audit, clock, writer, options with { MaxFileBytes = maxFileBytes });
 
     /// <summary>Imports an xlsx (one sheet per kind) or a CSV of <paramref name="csvKind"/>.</summary>
+    public Task<LedgerImportOutcome> ImportFileAsync(string communityCode, Stream content, string fileName, LedgerKind? csvKind,
+        IProgress<LedgerImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportFileAsync(communityCode, content, fileName, csvKind, progress, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="beforeCommit"/> runs inside the import's transaction once every row is written, on this
+    /// context, with the outcome about to be committed: what it changes commits with the rows or not at all (the
+    /// background job records its success there, so a process killed after the commit leaves no job that says
+    /// nothing was written).
+    /// </summary>
     public async Task<LedgerImportOutcome> ImportFileAsync(string communityCode, Stream content, string fileName, LedgerKind? csvKind,
-        IProgress<LedgerImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<LedgerImportProgress>? progress, Func<AppDbContext, LedgerImportOutcome, CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var community = await _access.WritableAsync(communityCode, cancellationToken);
@@ -95,7 +106,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
 
         var context = await ContextAsync(community, csvKind, progress, cancellationToken);
         var parser = new LedgerFileParser(options);
-        return await ImportAsync(community, context, c => parser.Parse(content, fileName, c), fileName, cancellationToken);
+        return await ImportAsync(community, context, c => parser.Parse(content, fileName, c), fileName, beforeCommit, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +127,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
         var values = rows.Select(r => (IReadOnlyList<string?>)[.. headers.Select(h => r.GetValueOrDefault(h))]).ToList();
         var context = await ContextAsync(community, kind, null, cancellationToken);
         var parser = new LedgerFileParser(options);
-        return await ImportAsync(community, context, c => parser.ParseRows(kind, headers, values, c), "api", cancellationToken);
+        return await ImportAsync(community, context, c => parser.ParseRows(kind, headers, values, c), "api", null, cancellationToken);
     }
 
     /// <summary>Like <see cref="ImportFileAsync"/>, but a rejection is thrown (API, CLI).</summary>
@@ -151,7 +162,8 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
     /// audit event: reading and writing a large file overlap. Any invalid row rolls everything back.
     /// </summary>
     private async Task<LedgerImportOutcome> ImportAsync(Community community, LedgerImportContext context,
-        Func<LedgerImportContext, LedgerImportResult> parse, string source, CancellationToken cancellationToken)
+        Func<LedgerImportContext, LedgerImportResult> parse, string source,
+        Func<AppDbContext, LedgerImportOutcome, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<(LedgerKind Kind, List<LedgerRecord> Records)>(
@@ -218,6 +230,11 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                     byKind = byKind.ToDictionary(k => k.Key.SheetName(), k => new { added = k.Value.Added, updated = k.Value.Updated, unchanged = k.Value.Unchanged }),
                 });
                 await LedgerVersions.BumpAsync(db, [community.Id], cancellationToken);
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(db, Succeeded(byKind, result), cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
@@ -240,8 +257,11 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
             };
         }
 
-        return new LedgerImportOutcome { Rejection = LedgerImportRejection.None, ByKind = byKind, Warnings = result.Warnings };
+        return Succeeded(byKind, result);
     }
+
+    private static LedgerImportOutcome Succeeded(Dictionary<LedgerKind, LedgerKindCounts> byKind, LedgerImportResult result) =>
+        new() { Rejection = LedgerImportRejection.None, ByKind = byKind, Warnings = result.Warnings };
 
     /// <summary>The parser runs synchronously on its own thread; it waits here while the writer is behind.</summary>
     private static void WriteBlocking<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)

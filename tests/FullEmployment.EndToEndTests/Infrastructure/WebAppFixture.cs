@@ -43,6 +43,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["ConnectionStrings__Default"] = "Data Source=" + DatabasePath,
         ["Demo__Password"] = DemoPassword,
         ["SecondFactor__KeyFile"] = Path.Combine(_tempDirectory, "second-factor.key"),
+        ["DataProtection__KeyEncryptionKeyFile"] = Path.Combine(_tempDirectory, "data-protection.key"),
         // The ledger tests import their own rows and look for them on the first page of the list.
         ["Demo__Ledgers"] = "false",
     };

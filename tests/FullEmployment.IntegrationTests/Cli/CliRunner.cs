@@ -26,6 +26,7 @@ public sealed class CliRunner : IDisposable
         Directory.CreateDirectory(_folder);
         AuditKeyFile = sharing?.AuditKeyFile ?? Path.Combine(_folder, "audit-hmac.key");
         PersonalDataKeyFile = sharing?.PersonalDataKeyFile ?? Path.Combine(_folder, "personal-data.json");
+        DataProtectionKeyFile = sharing?.DataProtectionKeyFile ?? Path.Combine(_folder, "data-protection.key");
         if (database == Database.Postgres)
         {
             _postgresDatabase = $"fe_cli_{Guid.NewGuid():N}";
@@ -45,6 +46,8 @@ public sealed class CliRunner : IDisposable
 
     /// <summary>The personal-data key ring (ADR 0016); a restored installation keeps it, as it keeps the audit key.</summary>
     public string PersonalDataKeyFile { get; }
+
+    public string DataProtectionKeyFile { get; }
 
     public string FilesRoot => Path.Combine(_folder, "files");
 
@@ -73,6 +76,7 @@ public sealed class CliRunner : IDisposable
             ["Demo:Password"] = null,
             ["Audit:HmacKeyFile"] = AuditKeyFile,
             ["PersonalData:KeyFile"] = PersonalDataKeyFile,
+            ["DataProtection:KeyEncryptionKeyFile"] = DataProtectionKeyFile,
             ["Files:Root"] = FilesRoot,
         }).AddInMemoryCollection(settings).Build();
 

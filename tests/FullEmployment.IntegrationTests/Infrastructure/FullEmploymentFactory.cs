@@ -56,6 +56,7 @@ public sealed partial class FullEmploymentFactory(Database database, FactoryOpti
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("SecondFactor:KeyFile", Path.Combine(_folder, "second-factor.key"));
+        builder.UseSetting("DataProtection:KeyEncryptionKeyFile", Path.Combine(_folder, "data-protection.key"));
         builder.UseSetting("Audit:HmacKeyFile", AuditKeyFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests decide when indicators are computed; the roll-up computes what is missing itself.

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers;
 using FullEmployment.Application.Ledgers.Import;
+using FullEmployment.Domain.Identity;
+using FullEmployment.Domain.Ledgers;
 using FullEmployment.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +71,39 @@ public sealed class LedgerImportJobTests
             .ShouldBe([(20_002, "身份证号"), (20_003, "身份证号")]);
         (await app.CountsAsync()).ShouldBe(before);
         (await Audit(app).CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// The job records its success through the import's hook before the commit (LedgerImportJobs.RunAsync): what the hook
+    /// writes commits with the rows or not at all. Inside the hook the rows are written but not yet visible to another
+    /// connection; a hook that fails leaves nothing written.
+    /// </summary>
+    [DatabaseTheory]
+    public async Task What_the_hook_before_commit_writes_commits_with_the_imported_rows_or_not_at_all(Database database)
+    {
+        await using var app = LedgerData.Start(database);
+        var before = await app.CountsAsync();
+        int? insideTransaction = null, seenByAnotherConnection = null;
+
+        var outcome = await app.As<LedgerImports, LedgerImportOutcome>(Roles.CommunityStaff, Community, imports =>
+            imports.ImportFileAsync(Community, new MemoryStream(PersonsCsv(500)), "人员.csv", LedgerKind.Person, null, async (db, succeeded, ct) =>
+            {
+                succeeded.Totals.Added.ShouldBe(500);
+                insideTransaction = await db.Set<LedgerPerson>().CountAsync(ct);
+                seenByAnotherConnection = (await app.CountsAsync())[LedgerKind.Person];
+            }, CancellationToken.None));
+
+        outcome.Succeeded.ShouldBeTrue();
+        insideTransaction.ShouldBe(before[LedgerKind.Person] + 500);
+        seenByAnotherConnection.ShouldBe(before[LedgerKind.Person]);
+        (await app.CountsAsync())[LedgerKind.Person].ShouldBe(before[LedgerKind.Person] + 500);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => app.As<LedgerImports, LedgerImportOutcome>(Roles.CommunityStaff, Community, imports =>
+            imports.ImportFileAsync(Community, new MemoryStream(PersonsCsv(800)), "人员.csv", LedgerKind.Person, null,
+                (_, _, _) => throw new InvalidOperationException("the process dies before the commit"), CancellationToken.None)));
+
+        (await app.CountsAsync())[LedgerKind.Person].ShouldBe(before[LedgerKind.Person] + 500);
+        (await Audit(app).CountAsync()).ShouldBe(1);
     }
 
     /// <summary>

@@ -157,6 +157,7 @@ public sealed class MultiNodeTests
                 ["ConnectionStrings:Default"] = configuration.GetConnectionString("Default")!,
                 ["Audit:HmacKeyFile"] = configuration["Audit:HmacKeyFile"]!,
                 ["SecondFactor:KeyFile"] = configuration["SecondFactor:KeyFile"]!,
+                ["DataProtection:KeyEncryptionKeyFile"] = configuration["DataProtection:KeyEncryptionKeyFile"]!,
                 ["Files:Root"] = configuration["Files:Root"]!,
             },
         });
@@ -167,6 +168,7 @@ public sealed class MultiNodeTests
         ["ConnectionStrings:Default"] = connection,
         ["Audit:HmacKeyFile"] = Path.Combine(folder, "audit-hmac.key"),
         ["SecondFactor:KeyFile"] = Path.Combine(folder, "second-factor.key"),
+        ["DataProtection:KeyEncryptionKeyFile"] = Path.Combine(folder, "data-protection.key"),
         ["Files:Root"] = Path.Combine(folder, "files"),
     };
 

@@ -245,7 +245,12 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         try
         {
             await using var content = File.OpenRead(UploadPath(id));
-            outcome = await imports.ImportFileAsync(job.CommunityCode, content, job.FileName, job.CsvKind, progress, cancellationToken);
+            // Success is recorded in the import's own transaction: killed after its commit, the job cannot be left
+            // running for the next start to report as failed with nothing written.
+            outcome = await imports.ImportFileAsync(job.CommunityCode, content, job.FileName, job.CsvKind, progress,
+                async (transactionDb, succeeded, ct) =>
+                    (await transactionDb.Set<LedgerImportJob>().SingleAsync(j => j.Id == id, ct)).Finish(succeeded, null, clock.GetUtcNow()),
+                cancellationToken);
         }
         catch (Exception e) when (e is DomainException or NotFoundException or ForbiddenException)
         {
@@ -256,6 +261,11 @@ public sealed class LedgerImportJobs(AppDbContext db, DbContextOptions<AppDbCont
         {
             DeleteUpload(id);
             queue.Forget(id);
+        }
+
+        if (outcome is { Succeeded: true })
+        {
+            return;
         }
 
         db.ChangeTracker.Clear();
