@@ -107,7 +107,7 @@ public sealed class PersonalDataKeys
         Encoding.UTF8.GetBytes(plaintext, buffer);
         var sealedBytes = new byte[1 + AesGcmSeal.Overhead + length];
         sealedBytes[0] = ring.Current;
-        AesGcmSeal.Seal(ring.Keys[ring.Current], buffer, sealedBytes.AsSpan(1));
+        AesGcmSeal.Seal(ring.Cipher(ring.Current), buffer, sealedBytes.AsSpan(1));
         return sealedBytes;
     }
 
@@ -120,8 +120,11 @@ public sealed class PersonalDataKeys
             throw new CryptographicException("个人信息密文长度不对：数据库中的值被改动或不是密文。");
         }
 
-        var key = KeyFor(sealedBytes[0]);
-        return Encoding.UTF8.GetString(AesGcmSeal.Open(key, sealedBytes.AsSpan(1)));
+        var cipher = CipherFor(sealedBytes[0]);
+        var length = sealedBytes.Length - 1 - AesGcmSeal.Overhead;
+        Span<byte> plaintext = length <= 256 ? stackalloc byte[length] : new byte[length];
+        AesGcmSeal.Open(cipher, sealedBytes.AsSpan(1), plaintext);
+        return Encoding.UTF8.GetString(plaintext);
     }
 
     /// <summary>The id of the key a stored value is sealed under.</summary>
@@ -176,11 +179,12 @@ public sealed class PersonalDataKeys
         }
     }
 
-    private byte[] KeyFor(byte id)
+    private AesGcm CipherFor(byte id)
     {
-        if (_ring.Keys.TryGetValue(id, out var key))
+        var ring = _ring;
+        if (ring.Keys.ContainsKey(id))
         {
-            return key;
+            return ring.Cipher(id);
         }
 
         // Another process (fe keys rotate) may have added it since this one read the file.
@@ -196,8 +200,8 @@ public sealed class PersonalDataKeys
             }
         }
 
-        return _ring.Keys.TryGetValue(id, out key)
-            ? key
+        return _ring.Keys.ContainsKey(id)
+            ? _ring.Cipher(id)
             : throw new CryptographicException($"个人信息密文使用的密钥 {id} 不在密钥文件中（{Path}）：密钥文件不对或已丢失。");
     }
 
@@ -266,7 +270,13 @@ public sealed class PersonalDataKeys
         }
     }
 
-    private sealed record Ring(byte Current, IReadOnlyDictionary<byte, byte[]> Keys, byte[] IndexKey);
+    private sealed record Ring(byte Current, IReadOnlyDictionary<byte, byte[]> Keys, byte[] IndexKey)
+    {
+        // One cipher per key per thread (AesGcm is not thread-safe): setting one up per value was most of an import's cost.
+        private readonly ThreadLocal<AesGcm?[]> _ciphers = new(() => new AesGcm?[256]);
+
+        public AesGcm Cipher(byte id) => _ciphers.Value![id] ??= new AesGcm(Keys[id], AesGcmSeal.TagLength);
+    }
 
     private sealed class KeyFileJson
     {
