@@ -1,7 +1,7 @@
 using System.Text;
+using FullEmployment.Application.Data;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
-using FullEmployment.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
