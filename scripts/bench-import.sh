@@ -42,9 +42,12 @@ for tool in sqlite3 bc curl /usr/bin/time timeout; do
   command -v "$tool" >/dev/null || { echo "$tool missing" >&2; exit 2; }
 done
 
-# The CLI and the web app run in Production, as deployed; the audit key is the one setting Production requires.
+# The CLI and the web app run in Production, as deployed; the audit key and the personal-data key file are the settings it requires.
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 export Audit__HmacKey=${Audit__HmacKey:-$(head -c 32 /dev/urandom | base64)}
+# Production also requires the personal-data key file (ADR 0016); one for the run, outside the repository.
+export PersonalData__KeyFile=${PersonalData__KeyFile:-$dir/personal-data.json}
+[ -f "$PersonalData__KeyFile" ] || (umask 077; printf '{"current":1,"dataKeys":[{"id":1,"key":"%s"}],"indexKey":"%s"}\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$PersonalData__KeyFile")
 export Indicators__WarmRollUp=false DOTNET_gcServer=0 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then

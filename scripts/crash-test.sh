@@ -84,6 +84,8 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); d
 base="http://127.0.0.1:$port"
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Demo__Seed=false Logging__LogLevel__Default=Warning
 export Audit__HmacKey="$(head -c 32 /dev/urandom | base64)" Files__Root="$work/uploads" Ledgers__MaxImportMb=4096 DOTNET_gcServer=0
+export PersonalData__KeyFile="$work/personal-data.json"
+(umask 077; printf '{"current":1,"dataKeys":[{"id":1,"key":"%s"}],"indexKey":"%s"}\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$PersonalData__KeyFile")
 
 # ---------------------------------------------------------------- databases
 pg_field() { tr ';' '\n' <<<"$FE_TEST_POSTGRES" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'; }

@@ -95,7 +95,9 @@ start_nodes() {
   source "$STATE/env"
   mkdir -p "$STATE/keys" "$STATE/files"
   # The secrets every node must share, outside the database (docs/operations.md "Keys").
-  (umask 077; openssl rand -base64 32 >"$STATE/keys/audit-hmac.key"; openssl rand -base64 32 >"$STATE/keys/second-factor.key")
+  (umask 077; openssl rand -base64 32 >"$STATE/keys/audit-hmac.key"; openssl rand -base64 32 >"$STATE/keys/second-factor.key"
+    printf '{"current":1,"dataKeys":[{"id":1,"key":"%s"}],"indexKey":"%s"}\n' "$(openssl rand -base64 32)" "$(openssl rand -base64 32)" \
+      >"$STATE/keys/personal-data.json")
   local node port
   for node in a b; do
     [[ $node == a ]] && port=$port_a || port=$port_b
@@ -104,7 +106,7 @@ start_nodes() {
       export Database__Provider=Postgres
       export ConnectionStrings__Default="Host=$DB_HOST;Port=$DB_PORT;Username=$DB_USER;Password=$DB_PASSWORD;Database=$DB_NAME"
       export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port Node__Name=node-$node
-      export Audit__HmacKeyFile=$STATE/keys/audit-hmac.key SecondFactor__KeyFile=$STATE/keys/second-factor.key DataProtection__KeyEncryptionKeyFile=$STATE/keys/data-protection.key Files__Root=$STATE/files
+      export Audit__HmacKeyFile=$STATE/keys/audit-hmac.key SecondFactor__KeyFile=$STATE/keys/second-factor.key DataProtection__KeyEncryptionKeyFile=$STATE/keys/data-protection.key PersonalData__KeyFile=$STATE/keys/personal-data.json Files__Root=$STATE/files
       export Demo__Seed=true Demo__Password=$password Logging__LogLevel__Default=Warning
       exec dotnet FullEmployment.Web.dll >"$STATE/node-$node.log" 2>&1
     ) &
@@ -273,7 +275,7 @@ check_quota_race() {
   export Database__Provider=Postgres ConnectionStrings__Default
   source "$STATE/env"
   ConnectionStrings__Default="Host=$DB_HOST;Port=$DB_PORT;Username=$DB_USER;Password=$DB_PASSWORD;Database=$DB_NAME"
-  export Audit__HmacKeyFile=$STATE/keys/audit-hmac.key SecondFactor__KeyFile=$STATE/keys/second-factor.key DataProtection__KeyEncryptionKeyFile=$STATE/keys/data-protection.key Files__Root=$STATE/files
+  export Audit__HmacKeyFile=$STATE/keys/audit-hmac.key SecondFactor__KeyFile=$STATE/keys/second-factor.key DataProtection__KeyEncryptionKeyFile=$STATE/keys/data-protection.key PersonalData__KeyFile=$STATE/keys/personal-data.json Files__Root=$STATE/files
   local token_city token_county token_county2 token_staff token_staff2
   "$fe" user add --username chengguan2 --role county-officer --scope 620102 --password "$password" >/dev/null
   token_city=$("$fe" token create --user lanzhou) token_county=$("$fe" token create --user chengguan)

@@ -81,8 +81,10 @@ export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Demo__Seed=true
 # The project folder is the content root: a Release build serves wwwroot from there.
 export Logging__LogLevel__Default=Warning Files__Root="$work/uploads" ASPNETCORE_CONTENTROOT="$ROOT/src/FullEmployment.Web"
 export Audit__HmacKeyFile="$work/keys/audit-hmac.key" SecondFactor__KeyFile="$work/keys/second-factor.key"
-export DataProtection__KeyEncryptionKeyFile="$work/keys/data-protection.key"
-mkdir -p "$work/keys" && (umask 077 && head -c 32 /dev/urandom | base64 >"$work/keys/audit-hmac.key")
+export DataProtection__KeyEncryptionKeyFile="$work/keys/data-protection.key" PersonalData__KeyFile="$work/keys/personal-data.json"
+mkdir -p "$work/keys" && (umask 077 && head -c 32 /dev/urandom | base64 >"$work/keys/audit-hmac.key"
+  printf '{"current":1,"dataKeys":[{"id":1,"key":"%s"}],"indexKey":"%s"}\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" \
+    >"$work/keys/personal-data.json")
 
 pg_field() { tr ';' '\n' <<<"$FE_TEST_POSTGRES" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'; }
 pg_admin() { PGPASSWORD="$(pg_field Password)" psql -X -q -v ON_ERROR_STOP=1 -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d "$(pg_field Database)" "$@"; }

@@ -25,7 +25,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IConfiguration? overrides = null, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var cli = new CliContext(LoadConfiguration(overrides), stdout ?? Console.Out, stderr ?? Console.Error);
-        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示与压测数据、账号与令牌、社区名录导入导出、社区台账导入与指标、审计链校验与锚点、备份与恢复。");
+        var root = new RootCommand("充分就业社区创建管理系统命令行工具：数据库迁移、演示与压测数据、账号与令牌、社区名录导入导出、社区台账导入与指标、审计链校验与锚点、备份与恢复、个人信息密钥轮换。");
         root.Subcommands.Add(Commands.Migrate(cli));
         root.Subcommands.Add(Commands.Seed(cli));
         root.Subcommands.Add(Commands.User(cli));
@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Audit(cli));
         root.Subcommands.Add(Commands.Backup(cli));
         root.Subcommands.Add(Commands.Restore(cli));
+        root.Subcommands.Add(KeyCommands.Keys(cli));
         root.Subcommands.Add(Commands.Communities(cli));
         root.Subcommands.Add(LedgerCommands.Ledger(cli));
         root.Subcommands.Add(LedgerCommands.Indicators(cli));
@@ -111,7 +112,7 @@ public static class CliApp
             await cli.Error.WriteLineAsync(ex.Message);
             return UserError;
         }
-        catch (AuditKeyException ex)
+        catch (Exception ex) when (ex is AuditKeyException or PersonalDataKeyException)
         {
             await cli.Error.WriteLineAsync(ex.Message);
             return UserError;

@@ -10,7 +10,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     public AppDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseRegistration.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=design_time");
+        DatabaseRegistration.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=design_time", PersonalDataKeys.InMemory());
         return new AppDbContext(options.Options);
     }
 }

@@ -10,7 +10,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     public AppDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db", PersonalDataKeys.InMemory());
         return new AppDbContext(options.Options);
     }
 }

@@ -21,7 +21,12 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     {
         _audit = audit;
         _auditKey = auditKey;
+        PersonalData = options.FindExtension<PersonalDataOptionsExtension>()?.Keys
+            ?? throw new InvalidOperationException("The context options carry no personal-data key ring (DatabaseRegistration.Configure).");
     }
+
+    /// <summary>The key ring that seals ID numbers and phones and computes their blind index (ADR 0016).</summary>
+    public PersonalDataKeys PersonalData { get; }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Community> Communities => Set<Community>();
@@ -55,6 +60,7 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        PersonalDataMapping.ApplyConverters(builder, PersonalData);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -69,6 +75,7 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
     {
         ChangeTracker.DetectChanges();
         BumpVersions();
+        SetBlindIndexes();
         var events = _audit?.TakePending() ?? [];
         var ledgers = LedgerVersions.Touched(ChangeTracker);
         if (events.Count == 0 && ledgers.Count == 0)
@@ -147,6 +154,27 @@ public sealed class AppDbContext : IdentityUserContext<AppUser>, IDataProtection
             e.Seal(key);
             head.LastHash = e.Hash;
             AuditEvents.Add(e);
+        }
+    }
+
+    /// <summary>The blind index follows its sealed value on every tracked write (the bulk writers compute their own).</summary>
+    private void SetBlindIndexes()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var (source, index) in PersonalDataMapping.IndexPairs(entry.Metadata))
+            {
+                var value = entry.Property(source).CurrentValue is string text ? PersonalData.Index(text) : (long?)null;
+                if (!Equals(entry.Property(index).CurrentValue, value))
+                {
+                    entry.Property(index).CurrentValue = value;
+                }
+            }
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         b.Property(c => c.ApprovalDocumentNumber).HasMaxLength(100);
         b.Property(c => c.CivilAffairsFilingNumber).HasMaxLength(100);
         b.Property(c => c.ContactName).HasMaxLength(50);
-        b.Property(c => c.ContactPhone).HasMaxLength(30);
+        PersonalDataMapping.Sealed(b, nameof(Community.ContactPhone), nameof(Community.ContactPhone), 30, indexed: false);
         b.Property(c => c.MergedIntoCode).HasMaxLength(12);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.RegionCode);

@@ -18,6 +18,8 @@ public sealed class DatabaseInitializer(AppDbContext db, AuditTrail audit)
     {
         await using var _ = await StartupLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        // A database from before encryption: its plaintext ID numbers and phones are sealed before anything reads them.
+        await new PersonalDataMaintenance(db, audit).EncryptLegacyAsync(cancellationToken: cancellationToken);
         await SeedReferenceDataAsync(cancellationToken);
         if (thenOnce is not null)
         {

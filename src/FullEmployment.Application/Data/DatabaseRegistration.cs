@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,8 +35,10 @@ public static class DatabaseRegistration
     {
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
+        services.AddSingleton(sp => PersonalDataKeys.Load(configuration, IsProduction(sp, configuration)));
         // Options built once: per request they cost a folder check and EF's service-provider lookup, and they never change.
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<AppDbContext>((sp, options) => Configure(options, provider, connectionString, sp.GetRequiredService<PersonalDataKeys>()),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
@@ -44,17 +47,19 @@ public static class DatabaseRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseHealth>();
         services.AddScoped<DatabaseBackup>();
+        services.AddScoped<PersonalDataMaintenance>();
         services.AddSingleton<DeniedAccessAudit>();
         return services;
     }
 
     /// <summary>
-    /// Reads the audit key and retention now, so a production start without the key, or with a retention below the legal
-    /// minimum, stops with the reason instead of failing at the first audited change.
+    /// Reads the audit key, the personal-data key file and the retention now, so a production start without a key, or
+    /// with a retention below the legal minimum, stops with the reason instead of failing at the first audited change.
     /// </summary>
     public static void CheckAuditSettings(IServiceProvider services)
     {
         services.GetRequiredService<AuditKey>();
+        services.GetRequiredService<PersonalDataKeys>();
         services.GetRequiredService<AuditRetentionSetting>();
     }
 
@@ -82,8 +87,11 @@ public static class DatabaseRegistration
         return services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("FullEmployment");
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PersonalDataKeys personalData)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataOptionsExtension(personalData));
+        options.ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>();
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("FullEmployment.Migrations.Postgres"));

@@ -1,6 +1,7 @@
 using FullEmployment.Application.Audit;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
+using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
@@ -14,6 +15,9 @@ public sealed record DuplicatePerson(string MaskedIdNumber, IReadOnlyList<string
 /// <summary>The A16 checks (docs/reference/indicators.md) on stored ledgers; findings are flags for a reviewer, not verdicts.</summary>
 public sealed class IntegrityQueries(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>ID numbers are compared by their blind index: the sealed values differ even for equal numbers (ADR 0016).</summary>
+    private const string IdIndex = LedgerMapping.IdIndex;
+
     private readonly LedgerAccess _access = new(db, audit.Actor);
 
     public IntegrityChecker Checker { get; init; } = new();
@@ -29,18 +33,19 @@ public sealed class IntegrityQueries(AppDbContext db, AuditTrail audit, TimeProv
         var on = referenceDate ?? ChinaTime.Today(clock);
         var ledger = await LedgerLoader.LoadAsync(db, community.Id, cancellationToken);
 
-        // Check 1 as one set-based query: this community's active persons who are active elsewhere too.
-        var own = Active(on).Where(p => p.CommunityId == community.Id).Select(p => p.IdNumber);
-        var elsewhere = (await Active(on).Where(p => p.CommunityId != community.Id && own.Contains(p.IdNumber))
-                .Select(p => new { p.IdNumber, p.CommunityId }).ToListAsync(cancellationToken))
-            .ToLookup(p => p.IdNumber, p => p.CommunityId, StringComparer.Ordinal);
+        // Check 1 as one set-based query on the blind index: this community's active persons who are active elsewhere too.
+        var own = Active(on).Where(p => p.CommunityId == community.Id).Select(p => EF.Property<long?>(p, IdIndex));
+        var elsewhere = (await Active(on).Where(p => p.CommunityId != community.Id && own.Contains(EF.Property<long?>(p, IdIndex)))
+                .Select(p => new { Index = EF.Property<long?>(p, IdIndex), p.CommunityId }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.Index, p => p.CommunityId);
+        var keys = db.PersonalData;
 
         return Checker.Check(ledger, new IntegrityContext
         {
             Period = period ?? AssessmentPeriod.DefaultFor(on),
             ReferenceDate = on,
             SubmittedAt = submittedAt,
-            ActiveElsewhere = id => [.. elsewhere[id]],
+            ActiveElsewhere = id => [.. elsewhere[keys.Index(id)]],
         });
     }
 
@@ -52,18 +57,20 @@ public sealed class IntegrityQueries(AppDbContext db, AuditTrail audit, TimeProv
     {
         audit.Actor.EnsureRole(Roles.ProvinceOfficer, Roles.CityOfficer, Roles.CountyOfficer);
         var on = referenceDate ?? ChinaTime.Today(clock);
-        var duplicated = Active(on).GroupBy(p => p.IdNumber)
+        var duplicated = Active(on).GroupBy(p => EF.Property<long?>(p, IdIndex))
             .Where(g => g.Select(p => p.CommunityId).Distinct().Count() > 1)
             .Select(g => g.Key);
         var visible = db.Communities.WithinScope(audit.Actor);
-        var rows = await Active(on).Where(p => duplicated.Contains(p.IdNumber))
-            .Join(db.Communities, p => p.CommunityId, c => c.Id, (p, c) => new { p.IdNumber, c.Code, c.Id })
+        // The sealed number comes along to be masked for display; grouping is by the index.
+        var rows = await Active(on).Where(p => duplicated.Contains(EF.Property<long?>(p, IdIndex)))
+            .Join(db.Communities, p => p.CommunityId, c => c.Id, (p, c) => new { Index = EF.Property<long?>(p, IdIndex), p.IdNumber, c.Code, c.Id })
             .ToListAsync(cancellationToken);
         var mine = (await visible.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. rows.GroupBy(r => r.IdNumber)
+        return [.. rows.GroupBy(r => r.Index)
             .Where(g => g.Any(r => mine.Contains(r.Id)))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new DuplicatePerson(IdNumber.Mask(g.Key), [.. g.Select(r => r.Code).Order(StringComparer.Ordinal)]))];
+            .Select(g => (IdNumber: g.First().IdNumber, Codes: g.Select(r => r.Code).Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(g => g.IdNumber, StringComparer.Ordinal)
+            .Select(g => new DuplicatePerson(IdNumber.Mask(g.IdNumber), g.Codes))];
     }
 
     /// <summary>
@@ -72,10 +79,10 @@ public sealed class IntegrityQueries(AppDbContext db, AuditTrail audit, TimeProv
     /// </summary>
     private IQueryable<LedgerPerson> Active(DateOnly on) =>
         db.Set<LedgerPerson>().AsNoTracking().Where(p =>
-            !db.Set<UnemploymentRegistration>().Any(r => r.CommunityId == p.CommunityId && r.IdNumber == p.IdNumber
+            !db.Set<UnemploymentRegistration>().Any(r => r.CommunityId == p.CommunityId && EF.Property<long?>(r, IdIndex) == EF.Property<long?>(p, IdIndex)
                 && r.DeregisteredOn <= on
                 && (r.DeregistrationReason == LeaveReason.Deceased || r.DeregistrationReason == LeaveReason.MovedAway))
-            && !db.Set<DifficultyIdentification>().Any(d => d.CommunityId == p.CommunityId && d.IdNumber == p.IdNumber
+            && !db.Set<DifficultyIdentification>().Any(d => d.CommunityId == p.CommunityId && EF.Property<long?>(d, IdIndex) == EF.Property<long?>(p, IdIndex)
                 && d.EndedOn <= on
                 && (d.EndReason == LeaveReason.Deceased || d.EndReason == LeaveReason.MovedAway)));
 }

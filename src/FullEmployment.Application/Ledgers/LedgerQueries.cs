@@ -245,9 +245,10 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
 
     private IQueryable<LedgerRecord> OfPerson(int communityId, LedgerKind kind, string idNumber)
     {
-        var property = kind == LedgerKind.ZeroEmploymentFamily ? nameof(ZeroEmploymentFamily.HeadIdNumber) : nameof(LedgerPerson.IdNumber);
+        var index = IndexOf(kind == LedgerKind.ZeroEmploymentFamily ? nameof(ZeroEmploymentFamily.HeadIdNumber) : nameof(LedgerPerson.IdNumber));
+        long? value = db.PersonalData.Index(idNumber);
         return LedgerAccess.Set(db, kind).AsNoTracking()
-            .Where(r => r.CommunityId == communityId && EF.Property<string>(r, property) == idNumber);
+            .Where(r => r.CommunityId == communityId && EF.Property<long?>(r, index) == value);
     }
 
     private IQueryable<LedgerRecord> Filtered(int communityId, LedgerKind kind, LedgerFilter filter)
@@ -272,7 +273,8 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         }
 
         var term = filter.Search.Trim();
-        var named = db.Set<LedgerPerson>().Where(p => p.CommunityId == communityId && p.Name.Contains(term)).Select(p => p.IdNumber);
+        var named = db.Set<LedgerPerson>().Where(p => p.CommunityId == communityId && p.Name.Contains(term))
+            .Select(p => EF.Property<long?>(p, LedgerMapping.IdIndex));
         var property = kind switch
         {
             LedgerKind.Complaint => null,
@@ -281,8 +283,9 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
         };
         if (property is not null && filter.IdNumber is { } whole)
         {
-            // Never a prefix of an ID number: the whole number matches, or no ID does.
-            return query.Where(r => EF.Property<string>(r, property) == whole);
+            // Never a prefix of an ID number: the whole number matches its blind index, or no ID does.
+            long? index = db.PersonalData.Index(whole);
+            return query.Where(r => EF.Property<long?>(r, IndexOf(property)) == index);
         }
 
         return kind switch
@@ -290,10 +293,12 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
             LedgerKind.Complaint => query.Where(r => EF.Property<string>(r, nameof(Complaint.Subject)).Contains(term)),
             LedgerKind.Staff => query.Where(r => EF.Property<string>(r, nameof(StaffMember.Name)).Contains(term)),
             LedgerKind.ZeroEmploymentFamily => query.Where(r => EF.Property<string>(r, nameof(ZeroEmploymentFamily.FamilyNumber)).StartsWith(term)
-                || named.Contains(EF.Property<string>(r, nameof(ZeroEmploymentFamily.HeadIdNumber)))),
-            _ => query.Where(r => named.Contains(EF.Property<string>(r, nameof(LedgerPerson.IdNumber)))),
+                || named.Contains(EF.Property<long?>(r, IndexOf(nameof(ZeroEmploymentFamily.HeadIdNumber))))),
+            _ => query.Where(r => named.Contains(EF.Property<long?>(r, LedgerMapping.IdIndex))),
         };
     }
+
+    private static string IndexOf(string idProperty) => idProperty + PersonalDataMapping.IndexSuffix;
 
     private static IQueryable<LedgerRecord> Sorted(IQueryable<LedgerRecord> query, LedgerKind kind, LedgerFilter filter)
     {
@@ -313,9 +318,9 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
 
     private async Task<List<LedgerRowView>> ViewsAsync(int communityId, IReadOnlyList<LedgerRecord> rows, CancellationToken cancellationToken)
     {
-        var ids = rows.Select(r => r.PersonIdNumber).OfType<string>().Distinct().ToList();
+        var ids = rows.Select(r => r.PersonIdNumber).OfType<string>().Distinct().Select(id => (long?)db.PersonalData.Index(id)).ToList();
         var names = ids.Count == 0 ? [] : await db.Set<LedgerPerson>().AsNoTracking()
-            .Where(p => p.CommunityId == communityId && ids.Contains(p.IdNumber))
+            .Where(p => p.CommunityId == communityId && ids.Contains(EF.Property<long?>(p, LedgerMapping.IdIndex)))
             .ToDictionaryAsync(p => p.IdNumber, p => p.Name, cancellationToken);
         return [.. rows.Select(r => new LedgerRowView(r.Id, r.Kind, LedgerRecordFormat.Values(r, masked: true), r.IsComplete(), r.CreatedAt,
             r.UpdatedAt, r.PersonIdNumber is { } id ? names.GetValueOrDefault(id) : null))];

@@ -1111,13 +1111,18 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<byte[]>("ContactPhone")
+                        .HasColumnType("bytea")
+                        .HasColumnName("ContactPhoneSealed");
 
                     b.Property<string>("CountyCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<string>("LegacyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ContactPhone");
 
                     b.Property<string>("MergedIntoCode")
                         .HasMaxLength(12)
@@ -1859,8 +1864,16 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("handler");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("id_number");
@@ -1876,7 +1889,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "AssistedOn", "AssistanceKind")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "AssistedOn", "AssistanceKind")
                         .IsUnique();
 
                     b.ToTable("ledger_assistances", (string)null);
@@ -1961,15 +1974,23 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ended_on");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
 
                     b.Property<DateOnly>("IdentifiedOn")
                         .HasColumnType("date")
                         .HasColumnName("identified_on");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1977,9 +1998,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber", "EndReason");
+                    b.HasIndex("IdNumberIndex", "EndReason");
 
-                    b.HasIndex("CommunityId", "IdNumber", "IdentifiedOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "IdentifiedOn")
                         .IsUnique();
 
                     b.ToTable("ledger_difficulty_identifications", (string)null);
@@ -2015,8 +2036,16 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("form");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("id_number");
@@ -2027,7 +2056,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "EmployedOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "EmployedOn")
                         .IsUnique();
 
                     b.ToTable("ledger_employments", (string)null);
@@ -2054,16 +2083,24 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("group");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
 
                     b.Property<string>("Intention")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("intention");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date")
@@ -2075,7 +2112,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "RegisteredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "RegisteredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_employment_wishes", (string)null);
@@ -2129,15 +2166,28 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("household_type");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool?>("IsWillingToWork")
                         .HasColumnType("boolean")
                         .HasColumnName("is_willing_to_work");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2145,10 +2195,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("phone");
+                    b.Property<byte[]>("Phone")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_sealed");
 
                     b.Property<string>("RelationToHead")
                         .HasMaxLength(50)
@@ -2161,9 +2210,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("CommunityId", "IdNumber")
+                    b.HasIndex("CommunityId", "IdNumberIndex")
                         .IsUnique();
 
                     b.ToTable("ledger_persons", (string)null);
@@ -2190,10 +2239,13 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("education");
 
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                    b.Property<byte[]>("IdNumber")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool>("IsFullTime")
                         .HasColumnType("boolean")
@@ -2202,6 +2254,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date")
                         .HasColumnName("left_on");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2242,8 +2299,16 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("id_number");
@@ -2268,7 +2333,7 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "ReferredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "ReferredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_training_referrals", (string)null);
@@ -2299,8 +2364,16 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("deregistration_reason");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("id_number");
@@ -2320,9 +2393,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber", "DeregistrationReason");
+                    b.HasIndex("IdNumberIndex", "DeregistrationReason");
 
-                    b.HasIndex("CommunityId", "IdNumber", "RegisteredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "RegisteredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_unemployment_registrations", (string)null);
@@ -2351,15 +2424,23 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("family_number");
 
-                    b.Property<string>("HeadIdNumber")
+                    b.Property<byte[]>("HeadIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("head_id_number");
+                        .HasColumnType("bytea")
+                        .HasColumnName("head_id_number_sealed");
+
+                    b.Property<long?>("HeadIdNumberIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("head_id_number_index");
 
                     b.Property<DateOnly>("IdentifiedOn")
                         .HasColumnType("date")
                         .HasColumnName("identified_on");
+
+                    b.Property<string>("LegacyHeadIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("head_id_number");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2415,6 +2496,11 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("LegacyObjectorPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ObjectorPhone");
+
                     b.Property<Guid?>("NoticeId")
                         .HasColumnType("uuid");
 
@@ -2423,9 +2509,9 @@ namespace FullEmployment.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("ObjectorPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<byte[]>("ObjectorPhone")
+                        .HasColumnType("bytea")
+                        .HasColumnName("ObjectorPhoneSealed");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(4000)

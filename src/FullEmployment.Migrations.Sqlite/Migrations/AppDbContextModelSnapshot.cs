@@ -1096,13 +1096,18 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ContactPhone")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ContactPhoneSealed");
 
                     b.Property<string>("CountyCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContactPhone");
 
                     b.Property<string>("MergedIntoCode")
                         .HasMaxLength(12)
@@ -1838,8 +1843,16 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("handler");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number");
@@ -1855,7 +1868,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "AssistedOn", "AssistanceKind")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "AssistedOn", "AssistanceKind")
                         .IsUnique();
 
                     b.ToTable("ledger_assistances", (string)null);
@@ -1936,15 +1949,23 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("ended_on");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
 
                     b.Property<DateOnly>("IdentifiedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("identified_on");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -1952,9 +1973,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber", "EndReason");
+                    b.HasIndex("IdNumberIndex", "EndReason");
 
-                    b.HasIndex("CommunityId", "IdNumber", "IdentifiedOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "IdentifiedOn")
                         .IsUnique();
 
                     b.ToTable("ledger_difficulty_identifications", (string)null);
@@ -1988,8 +2009,16 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("form");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number");
@@ -2000,7 +2029,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "EmployedOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "EmployedOn")
                         .IsUnique();
 
                     b.ToTable("ledger_employments", (string)null);
@@ -2025,16 +2054,24 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("group");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
 
                     b.Property<string>("Intention")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("intention");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT")
@@ -2046,7 +2083,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "RegisteredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "RegisteredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_employment_wishes", (string)null);
@@ -2098,15 +2135,28 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("household_type");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool?>("IsWillingToWork")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_willing_to_work");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2114,10 +2164,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                    b.Property<byte[]>("Phone")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_sealed");
 
                     b.Property<string>("RelationToHead")
                         .HasMaxLength(50)
@@ -2130,9 +2179,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("CommunityId", "IdNumber")
+                    b.HasIndex("CommunityId", "IdNumberIndex")
                         .IsUnique();
 
                     b.ToTable("ledger_persons", (string)null);
@@ -2157,10 +2206,13 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("education");
 
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                    b.Property<byte[]>("IdNumber")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool>("IsFullTime")
                         .HasColumnType("INTEGER")
@@ -2169,6 +2221,11 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("left_on");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2207,8 +2264,16 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number");
@@ -2233,7 +2298,7 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "IdNumber", "ReferredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "ReferredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_training_referrals", (string)null);
@@ -2262,8 +2327,16 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("deregistration_reason");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<byte[]>("IdNumber")
                         .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_sealed");
+
+                    b.Property<long?>("IdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number");
@@ -2283,9 +2356,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber", "DeregistrationReason");
+                    b.HasIndex("IdNumberIndex", "DeregistrationReason");
 
-                    b.HasIndex("CommunityId", "IdNumber", "RegisteredOn")
+                    b.HasIndex("CommunityId", "IdNumberIndex", "RegisteredOn")
                         .IsUnique();
 
                     b.ToTable("ledger_unemployment_registrations", (string)null);
@@ -2312,15 +2385,23 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("family_number");
 
-                    b.Property<string>("HeadIdNumber")
+                    b.Property<byte[]>("HeadIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("head_id_number");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("head_id_number_sealed");
+
+                    b.Property<long?>("HeadIdNumberIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("head_id_number_index");
 
                     b.Property<DateOnly>("IdentifiedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("identified_on");
+
+                    b.Property<string>("LegacyHeadIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_id_number");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -2376,6 +2457,11 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegacyObjectorPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ObjectorPhone");
+
                     b.Property<Guid?>("NoticeId")
                         .HasColumnType("TEXT");
 
@@ -2384,9 +2470,9 @@ namespace FullEmployment.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ObjectorPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ObjectorPhone")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ObjectorPhoneSealed");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(4000)

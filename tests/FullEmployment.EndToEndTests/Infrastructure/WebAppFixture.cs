@@ -44,6 +44,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         ["Demo__Password"] = DemoPassword,
         ["SecondFactor__KeyFile"] = Path.Combine(_tempDirectory, "second-factor.key"),
         ["DataProtection__KeyEncryptionKeyFile"] = Path.Combine(_tempDirectory, "data-protection.key"),
+        ["PersonalData__KeyFile"] = Path.Combine(_tempDirectory, "personal-data.json"),
         // The ledger tests import their own rows and look for them on the first page of the list.
         ["Demo__Ledgers"] = "false",
     };

@@ -12,8 +12,8 @@ namespace FullEmployment.IntegrationTests.Cli;
 
 /// <summary>
 /// Runs `fe` in-process against a database of its own (a SQLite file, or a PostgreSQL database created for it and dropped
-/// after), capturing stdout and stderr. Its audit key and stored files live in its own folder; a runner made with
-/// <c>sharing</c> uses another runner's key, as a restored installation keeps its key.
+/// after), capturing stdout and stderr. Its audit and personal-data keys and stored files live in its own folder; a runner
+/// made with <c>sharing</c> uses another runner's keys, as a restored installation keeps its keys.
 /// </summary>
 public sealed class CliRunner : IDisposable
 {
@@ -25,6 +25,7 @@ public sealed class CliRunner : IDisposable
         Database = database;
         Directory.CreateDirectory(_folder);
         AuditKeyFile = sharing?.AuditKeyFile ?? Path.Combine(_folder, "audit-hmac.key");
+        PersonalDataKeyFile = sharing?.PersonalDataKeyFile ?? Path.Combine(_folder, "personal-data.json");
         DataProtectionKeyFile = sharing?.DataProtectionKeyFile ?? Path.Combine(_folder, "data-protection.key");
         if (database == Database.Postgres)
         {
@@ -42,6 +43,9 @@ public sealed class CliRunner : IDisposable
     public string ConnectionString { get; }
 
     public string AuditKeyFile { get; }
+
+    /// <summary>The personal-data key ring (ADR 0016); a restored installation keeps it, as it keeps the audit key.</summary>
+    public string PersonalDataKeyFile { get; }
 
     public string DataProtectionKeyFile { get; }
 
@@ -71,6 +75,7 @@ public sealed class CliRunner : IDisposable
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Demo:Password"] = null,
             ["Audit:HmacKeyFile"] = AuditKeyFile,
+            ["PersonalData:KeyFile"] = PersonalDataKeyFile,
             ["DataProtection:KeyEncryptionKeyFile"] = DataProtectionKeyFile,
             ["Files:Root"] = FilesRoot,
         }).AddInMemoryCollection(settings).Build();

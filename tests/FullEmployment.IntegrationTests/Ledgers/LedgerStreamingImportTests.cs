@@ -115,9 +115,10 @@ public sealed class LedgerStreamingImportTests
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var id = await db.Communities.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
-            var persons = await db.Set<LedgerPerson>().Where(p => p.CommunityId == id).Select(p => p.IdNumber + "|" + p.Name).ToListAsync();
+            // Joined in memory: the ID number is sealed in the database, so SQL cannot concatenate it.
+            var persons = await db.Set<LedgerPerson>().Where(p => p.CommunityId == id).Select(p => new { p.IdNumber, p.Name }).ToListAsync();
             var assistances = await db.Set<Assistance>().Where(a => a.CommunityId == id).ToListAsync();
-            return (persons.Order(StringComparer.Ordinal).ToList(),
+            return (persons.Select(p => p.IdNumber + "|" + p.Name).Order(StringComparer.Ordinal).ToList(),
                 assistances.Select(a => string.Join("|", a.IdNumber, a.AssistedOn, a.AssistanceKind, a.Content, a.Handler, a.SystemRecordNumber))
                     .Order(StringComparer.Ordinal).ToList());
         });

@@ -158,6 +158,7 @@ public sealed class MultiNodeTests
                 ["Audit:HmacKeyFile"] = configuration["Audit:HmacKeyFile"]!,
                 ["SecondFactor:KeyFile"] = configuration["SecondFactor:KeyFile"]!,
                 ["DataProtection:KeyEncryptionKeyFile"] = configuration["DataProtection:KeyEncryptionKeyFile"]!,
+                ["PersonalData:KeyFile"] = configuration["PersonalData:KeyFile"]!,
                 ["Files:Root"] = configuration["Files:Root"]!,
             },
         });
@@ -169,6 +170,7 @@ public sealed class MultiNodeTests
         ["Audit:HmacKeyFile"] = Path.Combine(folder, "audit-hmac.key"),
         ["SecondFactor:KeyFile"] = Path.Combine(folder, "second-factor.key"),
         ["DataProtection:KeyEncryptionKeyFile"] = Path.Combine(folder, "data-protection.key"),
+        ["PersonalData:KeyFile"] = Path.Combine(folder, "personal-data.json"),
         ["Files:Root"] = Path.Combine(folder, "files"),
     };
 

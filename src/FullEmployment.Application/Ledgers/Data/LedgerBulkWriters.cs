@@ -150,6 +150,7 @@ public sealed class SqliteLedgerBulkWriter : ILedgerBulkWriter
     {
         null => raw.sqlite3_bind_null(statement, index),
         string s => raw.sqlite3_bind_text(statement, index, s),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
         int i => raw.sqlite3_bind_int64(statement, index, i),
         long l => raw.sqlite3_bind_int64(statement, index, l),
         bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
@@ -222,6 +223,7 @@ public sealed class PostgresLedgerBulkWriter : ILedgerBulkWriter
     {
         null => importer.WriteNullAsync(cancellationToken),
         string s => importer.WriteAsync(s, NpgsqlDbType.Text, cancellationToken),
+        byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
         int i => importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken),
         long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, cancellationToken),
         bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, cancellationToken),

@@ -1,7 +1,9 @@
 using System.Text;
+using FullEmployment.Application.Data;
 using FullEmployment.Domain.Communities;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FullEmployment.Application.Ledgers.Data;
@@ -13,6 +15,9 @@ namespace FullEmployment.Application.Ledgers.Data;
 internal static class LedgerMapping
 {
     public const int IdLength = 18;
+
+    /// <summary>The blind index of IdNumber: what natural keys, lookups and joins use (ADR 0016).</summary>
+    public const string IdIndex = "IdNumber" + PersonalDataMapping.IndexSuffix;
     public const int NameLength = 50;
     public const int ShortText = 100;
     public const int LongText = 500;
@@ -31,9 +36,18 @@ internal static class LedgerMapping
     {
         foreach (var property in b.Metadata.GetProperties())
         {
-            property.SetColumnName(Snake(property.Name));
+            // Sealed personal data and its index and legacy columns are named by PersonalDataMapping.
+            if (property.FindAnnotation(RelationalAnnotationNames.ColumnName) is null)
+            {
+                property.SetColumnName(Snake(property.Name));
+            }
         }
     }
+
+    /// <summary>An ID number column, sealed, with its blind index (ADR 0016).</summary>
+    public static void SealedId<T>(EntityTypeBuilder<T> b, string property)
+        where T : class =>
+        PersonalDataMapping.Sealed(b, property, Snake(property), IdLength, indexed: true);
 
     public static string Snake(string name)
     {
@@ -57,16 +71,16 @@ internal sealed class LedgerPersonConfiguration : IEntityTypeConfiguration<Ledge
     public void Configure(EntityTypeBuilder<LedgerPerson> b)
     {
         LedgerMapping.Common(b, "ledger_persons");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(LedgerPerson.IdNumber));
         b.Property(r => r.Name).HasMaxLength(LedgerMapping.NameLength);
-        b.Property(r => r.Phone).HasMaxLength(30);
+        PersonalDataMapping.Sealed(b, nameof(LedgerPerson.Phone), "phone", 30, indexed: false);
         b.Property(r => r.FamilyNumber).HasMaxLength(LedgerMapping.NameLength);
         b.Property(r => r.RelationToHead).HasMaxLength(LedgerMapping.NameLength);
         b.Property(r => r.HouseholdType).HasMaxLength(LedgerMapping.NameLength);
         b.Property(r => r.Address).HasMaxLength(200);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex).IsUnique();
         // A16 check 1: the same ID number across communities.
-        b.HasIndex(r => r.IdNumber);
+        b.HasIndex(LedgerMapping.IdIndex);
         // No (community_id, name) index: sorting one community's persons by name costs little, and the index
         // was a third random-order B-tree every imported person was written into (a third of a large import's time).
         LedgerMapping.Columns(b);
@@ -78,11 +92,11 @@ internal sealed class UnemploymentRegistrationConfiguration : IEntityTypeConfigu
     public void Configure(EntityTypeBuilder<UnemploymentRegistration> b)
     {
         LedgerMapping.Common(b, "ledger_unemployment_registrations");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(UnemploymentRegistration.IdNumber));
         b.Property(r => r.Reason).HasMaxLength(LedgerMapping.ShortText);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.RegisteredOn }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(UnemploymentRegistration.RegisteredOn)).IsUnique();
         // A16 check 1: deaths and departures of persons found in several communities.
-        b.HasIndex(r => new { r.IdNumber, r.DeregistrationReason });
+        b.HasIndex(LedgerMapping.IdIndex, nameof(UnemploymentRegistration.DeregistrationReason));
         LedgerMapping.Columns(b);
     }
 }
@@ -92,9 +106,9 @@ internal sealed class EmploymentRecordConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EmploymentRecord> b)
     {
         LedgerMapping.Common(b, "ledger_employments");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(EmploymentRecord.IdNumber));
         b.Property(r => r.Employer).HasMaxLength(LedgerMapping.ShortText);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.EmployedOn }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(EmploymentRecord.EmployedOn)).IsUnique();
         LedgerMapping.Columns(b);
     }
 }
@@ -104,10 +118,10 @@ internal sealed class DifficultyIdentificationConfiguration : IEntityTypeConfigu
     public void Configure(EntityTypeBuilder<DifficultyIdentification> b)
     {
         LedgerMapping.Common(b, "ledger_difficulty_identifications");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(DifficultyIdentification.IdNumber));
         b.Property(r => r.Category).HasMaxLength(LedgerMapping.ShortText);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.IdentifiedOn }).IsUnique();
-        b.HasIndex(r => new { r.IdNumber, r.EndReason });
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(DifficultyIdentification.IdentifiedOn)).IsUnique();
+        b.HasIndex(LedgerMapping.IdIndex, nameof(DifficultyIdentification.EndReason));
         LedgerMapping.Columns(b);
     }
 }
@@ -118,7 +132,7 @@ internal sealed class ZeroEmploymentFamilyConfiguration : IEntityTypeConfigurati
     {
         LedgerMapping.Common(b, "ledger_zero_employment_families");
         b.Property(r => r.FamilyNumber).HasMaxLength(LedgerMapping.NameLength);
-        b.Property(r => r.HeadIdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(ZeroEmploymentFamily.HeadIdNumber));
         b.HasIndex(r => new { r.CommunityId, r.FamilyNumber, r.IdentifiedOn }).IsUnique();
         LedgerMapping.Columns(b);
     }
@@ -129,11 +143,11 @@ internal sealed class AssistanceConfiguration : IEntityTypeConfiguration<Assista
     public void Configure(EntityTypeBuilder<Assistance> b)
     {
         LedgerMapping.Common(b, "ledger_assistances");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(Assistance.IdNumber));
         b.Property(r => r.Content).HasMaxLength(LedgerMapping.LongText);
         b.Property(r => r.Handler).HasMaxLength(LedgerMapping.NameLength);
         b.Property(r => r.SystemRecordNumber).HasMaxLength(LedgerMapping.NameLength);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.AssistedOn, r.AssistanceKind }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(Assistance.AssistedOn), nameof(Assistance.AssistanceKind)).IsUnique();
         LedgerMapping.Columns(b);
     }
 }
@@ -143,10 +157,10 @@ internal sealed class TrainingReferralConfiguration : IEntityTypeConfiguration<T
     public void Configure(EntityTypeBuilder<TrainingReferral> b)
     {
         LedgerMapping.Common(b, "ledger_training_referrals");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(TrainingReferral.IdNumber));
         b.Property(r => r.Programme).HasMaxLength(LedgerMapping.ShortText);
         b.Property(r => r.Provider).HasMaxLength(LedgerMapping.ShortText);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.ReferredOn }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(TrainingReferral.ReferredOn)).IsUnique();
         LedgerMapping.Columns(b);
     }
 }
@@ -156,9 +170,9 @@ internal sealed class EmploymentWishRegistrationConfiguration : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<EmploymentWishRegistration> b)
     {
         LedgerMapping.Common(b, "ledger_employment_wishes");
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(EmploymentWishRegistration.IdNumber));
         b.Property(r => r.Intention).HasMaxLength(LedgerMapping.ShortText);
-        b.HasIndex(r => new { r.CommunityId, r.IdNumber, r.RegisteredOn }).IsUnique();
+        b.HasIndex(nameof(LedgerRecord.CommunityId), LedgerMapping.IdIndex, nameof(EmploymentWishRegistration.RegisteredOn)).IsUnique();
         LedgerMapping.Columns(b);
     }
 }
@@ -181,7 +195,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
     {
         LedgerMapping.Common(b, "ledger_staff");
         b.Property(r => r.Name).HasMaxLength(LedgerMapping.NameLength);
-        b.Property(r => r.IdNumber).HasMaxLength(LedgerMapping.IdLength);
+        LedgerMapping.SealedId(b, nameof(StaffMember.IdNumber));
         b.HasIndex(r => new { r.CommunityId, r.Name, r.StartedOn }).IsUnique();
         LedgerMapping.Columns(b);
     }

@@ -36,7 +36,8 @@ internal sealed class LedgerRowReader
         Kind = kind;
         var tableName = entity.GetTableName()!;
         var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
+        // Shadow properties (blind indexes, legacy plaintext columns) are not the record's: only SQL reads them.
+        var properties = entity.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
         // community_id first: the merge in LedgerStream reads it alone to decide whether a row belongs to the current community.
         properties.Sort((a, b) => (b.Name == nameof(LedgerRecord.CommunityId)).CompareTo(a.Name == nameof(LedgerRecord.CommunityId)));
         var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));

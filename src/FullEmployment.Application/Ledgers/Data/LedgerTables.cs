@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
+using FullEmployment.Application.Data;
 using FullEmployment.Domain.Ledgers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FullEmployment.Application.Ledgers.Data;
 
-/// <summary>One stored column of a ledger table and how to read its provider value from a record.</summary>
-internal sealed record LedgerTableColumn(string Name, string PropertyName, Func<LedgerRecord, object?> Get);
+/// <summary>
+/// One stored column of a ledger table: how to read its provider value from a record (<see cref="Get"/>, for writing;
+/// sealed values are sealed afresh each time) and a value that compares equal for equal data (<see cref="Compare"/>:
+/// the plaintext of a sealed column).
+/// </summary>
+internal sealed record LedgerTableColumn(string Name, string PropertyName, Func<LedgerRecord, object?> Get, Func<LedgerRecord, object?> Compare);
 
 /// <summary>
 /// A ledger table as the bulk writers see it, read from the EF model so the configuration stays
@@ -16,7 +21,7 @@ internal sealed record LedgerTableColumn(string Name, string PropertyName, Func<
 /// </summary>
 internal sealed class LedgerTable
 {
-    private static readonly ConcurrentDictionary<(IModel Model, LedgerKind Kind), LedgerTable> Cache = new();
+    private static readonly ConcurrentDictionary<(IModel Model, PersonalDataKeys Keys, LedgerKind Kind), LedgerTable> Cache = new();
 
     private static readonly Dictionary<LedgerKind, Type> ClrTypes = new()
     {
@@ -38,12 +43,13 @@ internal sealed class LedgerTable
     private readonly int[] _keyIndexes;
     private readonly int[] _dataIndexes;
 
-    private LedgerTable(LedgerKind kind, IEntityType entity)
+    private LedgerTable(LedgerKind kind, IEntityType entity, PersonalDataKeys keys)
     {
         Kind = kind;
         Name = entity.GetTableName()!;
         var table = StoreObjectIdentifier.Table(Name, entity.GetSchema());
-        Columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => Column(p, table))];
+        // Legacy plaintext columns are never written: new rows leave them NULL (PersonalDataMaintenance empties old ones).
+        Columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey() && !PersonalDataMapping.IsLegacy(p)).Select(p => Column(p, table, keys))];
         var unique = entity.GetIndexes().Single(i => i.IsUnique);
         KeyColumns = [.. unique.Properties.Select(p => p.GetColumnName(table)!)];
         _keyIndexes = [.. unique.Properties.Where(p => p.Name != nameof(LedgerRecord.CommunityId))
@@ -63,17 +69,19 @@ internal sealed class LedgerTable
 
     public static Type ClrTypeOf(LedgerKind kind) => ClrTypes[kind];
 
-    public static LedgerTable For(IModel model, LedgerKind kind) =>
-        Cache.GetOrAdd((model, kind), k => new LedgerTable(k.Kind, k.Model.FindEntityType(ClrTypes[k.Kind])!));
+    public static LedgerTable For(AppDbContext db, LedgerKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return Cache.GetOrAdd((db.Model, db.PersonalData, kind), k => new LedgerTable(k.Kind, k.Model.FindEntityType(ClrTypes[k.Kind])!, k.Keys));
+    }
 
-    public static LedgerTable For(DbContext db, LedgerKind kind) => For(db.Model, kind);
-
+    /// <summary>The record's comparable values (<see cref="LedgerTableColumn.Compare"/>), for <see cref="Key"/> and <see cref="SameData"/>.</summary>
     public object?[] Values(LedgerRecord record)
     {
         var values = new object?[Columns.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = Columns[i].Get(record);
+            values[i] = Columns[i].Compare(record);
         }
 
         return values;
@@ -96,15 +104,35 @@ internal sealed class LedgerTable
         return true;
     }
 
-    private static LedgerTableColumn Column(IProperty property, StoreObjectIdentifier table)
+    private static LedgerTableColumn Column(IProperty property, StoreObjectIdentifier table, PersonalDataKeys keys)
     {
-        var record = Expression.Parameter(typeof(LedgerRecord), "r");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(record, property.DeclaringType.ClrType), property.PropertyInfo!), typeof(object));
-        var raw = Expression.Lambda<Func<LedgerRecord, object?>>(body, record).Compile();
+        var name = property.GetColumnName(table)!;
+        if (PersonalDataMapping.IndexSource(property) is { } source)
+        {
+            // The blind index of a sealed property: computed here, the bulk paths never go through the change tracker.
+            var plain = Getter(property.DeclaringType.FindProperty(source)!);
+            Func<LedgerRecord, object?> index = r => plain(r) is string text ? keys.Index(text) : null;
+            return new LedgerTableColumn(name, property.Name, index, index);
+        }
+
+        var raw = Getter(property);
         var converter = property.GetTypeMapping().Converter;
+        if (converter is not null && converter.ProviderClrType == typeof(byte[]) && converter.ModelClrType == typeof(string))
+        {
+            // Sealed: compared by plaintext, written sealed under the current key without the boxing converter.
+            return new LedgerTableColumn(name, property.Name, r => raw(r) is string text ? keys.Seal(text) : null, raw);
+        }
+
         Func<LedgerRecord, object?> get = converter is null
             ? r => raw(r) is Enum e ? Convert.ToInt32(e, CultureInfo.InvariantCulture) : raw(r)
             : r => raw(r) is { } v ? converter.ConvertToProvider(v) : null;
-        return new LedgerTableColumn(property.GetColumnName(table)!, property.Name, get);
+        return new LedgerTableColumn(name, property.Name, get, get);
+    }
+
+    private static Func<LedgerRecord, object?> Getter(IReadOnlyProperty property)
+    {
+        var record = Expression.Parameter(typeof(LedgerRecord), "r");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(record, property.DeclaringType.ClrType), property.PropertyInfo!), typeof(object));
+        return Expression.Lambda<Func<LedgerRecord, object?>>(body, record).Compile();
     }
 }

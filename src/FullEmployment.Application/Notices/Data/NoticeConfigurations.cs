@@ -1,4 +1,5 @@
 using FullEmployment.Application.Common;
+using FullEmployment.Application.Data;
 using FullEmployment.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,7 +46,7 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Objector).HasMaxLength(100);
-        b.Property(o => o.ObjectorPhone).HasMaxLength(30);
+        PersonalDataMapping.Sealed(b, nameof(Objection.ObjectorPhone), nameof(Objection.ObjectorPhone), 30, indexed: false);
         b.Property(o => o.Content).HasMaxLength(4000);
         b.Property(o => o.Reply).HasMaxLength(4000);
         b.Property(o => o.AnsweredBy).HasMaxLength(100);
