@@ -11,7 +11,9 @@
 # the newest notice, skipped when there is none> BASE_URL=<an app already running, e.g. nginx in front of several nodes
 # (scripts/multi-node.sh): none is started> COOKIE=<a signed-in session's Cookie header: no account is added or signed in>.
 # The database must be migrated and seeded (`fe seed --scale province`).
-# Each run adds a province-officer account bench-<time>, enrols its second factor and sets its password.
+# Each run adds a province-officer account bench-<time>, enrols its second factor and sets its password. The app runs in
+# Production: give it the installation's Audit__HmacKeyFile, SecondFactor__KeyFile, DataProtection__KeyEncryptionKeyFile and
+# PersonalData__KeyFile in the environment.
 set -euo pipefail
 provider=${1:?usage: scripts/bench-web.sh sqlite|postgres CONNECTION_STRING}
 connection=${2:?usage: scripts/bench-web.sh sqlite|postgres CONNECTION_STRING}
