@@ -8,9 +8,9 @@
 #   - every import job succeeded, the first adding every person and each later one updating every person, and the
 #     community holds exactly the persons it had plus the imported ones, each with the last import's address (nothing
 #     lost);
-#   - memory, handles and threads after warm-up (the first fifth of the run, at least 2 minutes) do not grow: the
-#     median of the last five samples is at most 10 % (RSS; threads: 10 %, at least 8) above the median of the five
-#     samples that end the warm-up, and handles at most 16 more;
+#   - memory, handles and threads after warm-up (the first fifth of the run, at least 2 minutes) do not grow: over the
+#     samples after it, the median of the last quarter is at most 10 % (RSS; threads: 10 %, at least 8) above the
+#     median of the first quarter, and handles at most 16 more;
 #   - the database is intact (SQLite PRAGMA integrity_check; PostgreSQL amcheck when installed) and `fe audit verify`
 #     passes.
 # Prints a table per database and PASS/FAIL lines; exits 1 on any failure.
@@ -151,16 +151,35 @@ soak() {
         printf 'local paths = {'; printf '"%s",' "${paths[@]}"; printf '}\n'
         cat <<'LUA'
 local threads = {}
+local cookies, order, headers = {}, {}, {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) i = 0 bad = 0 statuses = {} end
-function request() i = i % #paths + 1 return wrk.format("GET", paths[i]) end
-function response(status, headers, body)
-  if status < 200 or status > 299 then bad = bad + 1 statuses[status] = (statuses[status] or 0) + 1 end
+-- Each connection keeps the cookie the app renews, as a browser does: the sign-in cookie alone expires 30 minutes
+-- after sign-in (the idle timeout), and a run replaying it ends on redirects to the login page.
+local function rebuild()
+  local parts = {}
+  for _, name in ipairs(order) do parts[#parts + 1] = name .. "=" .. cookies[name] end
+  headers["Cookie"] = table.concat(parts, "; ")
+end
+function init(args)
+  i = 0 bad = 0 statuses = ""
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  for name, value in string.gmatch(headers["Cookie"] or "", "([^=; ]+)=([^;]*)") do order[#order + 1] = name; cookies[name] = value end
+  rebuild()
+end
+function request() i = i % #paths + 1 return wrk.format("GET", paths[i], headers) end
+function response(status, response_headers, body)
+  if status < 200 or status > 299 then bad = bad + 1 if #statuses < 200 then statuses = statuses .. status .. " " end end
+  local set = response_headers["Set-Cookie"]
+  if set then
+    local name, value = string.match(set, "^([^=; ]+)=([^;]*)")
+    if name and cookies[name] then cookies[name] = value; rebuild() end
+  end
 end
 function done(summary, latency, requests)
   local non2xx = 0
   for _, t in ipairs(threads) do non2xx = non2xx + t:get("bad") end
   local e = summary.errors
+  for _, t in ipairs(threads) do if t:get("statuses") ~= "" then io.write("NON2XX " .. t:get("statuses") .. "\n") end end
   io.write(string.format("RESULT %d %.0f %.1f %.1f %.1f %d %d\n", summary.requests, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, non2xx, e.connect + e.read + e.write + e.timeout))
 end
@@ -212,6 +231,7 @@ LUA
     done
     wait "$wrk_pid" || true; wrk_pid=""
 
+    grep '^NON2XX' "$work/wrk-$db.txt" | head -n 4 >&2 || true
     local line; line=$(grep '^RESULT' "$work/wrk-$db.txt" || true)
     [ -n "$line" ] || { cat "$work/wrk-$db.txt" >&2; fail "$label: wrk printed no result"; line="RESULT 0 0 0 0 0 -1 -1"; }
     local requests rps p50 p99 max non2xx errors
@@ -223,10 +243,13 @@ LUA
     local counts_right; counts_right=$(awk -F, -v n="$slice" 'NR == 2 && !($3 == n && $4 == 0) {bad++} NR > 2 && !($3 == 0 && $4 == n) {bad++} END {print bad + 0}' "$imports")
     local import_median; import_median=$(awk -F, 'NR > 1 && $2 == "succeeded" {print $5}' "$imports" | median)
 
-    # Warm-up: the first fifth of the run, at least two minutes.
+    # Warm-up: the first fifth of the run, at least two minutes. Growth compares the medians of the first and the last
+    # quarter of the samples after it: one sample or one busy minute (a garbage collection, an import) is not a trend.
     local warm=$(( minutes * 60 / 5 )); [ "$warm" -lt 120 ] && warm=120
-    warm_median() { awk -F, -v w="$warm" -v c="$1" 'NR > 1 && $1 <= w {print $c}' "$samples" | tail -n5 | median; }
-    last_median() { awk -F, -v c="$1" 'NR > 1 {print $c}' "$samples" | tail -n5 | median; }
+    local after_warm; after_warm=$(awk -F, -v w="$warm" 'NR > 1 && $1 > w' "$samples" | wc -l)
+    local quarter=$(( after_warm / 4 )); [ "$quarter" -lt 1 ] && quarter=1
+    warm_median() { awk -F, -v w="$warm" -v c="$1" 'NR > 1 && $1 > w {print $c}' "$samples" | head -n "$quarter" | median; }
+    last_median() { awk -F, -v w="$warm" -v c="$1" 'NR > 1 && $1 > w {print $c}' "$samples" | tail -n "$quarter" | median; }
     local rss_warm rss_last rss_max fd_warm fd_last th_warm th_last
     rss_warm=$(warm_median 2); rss_last=$(last_median 2); rss_max=$(awk -F, 'NR > 1 {print $2}' "$samples" | sort -n | tail -n1)
     fd_warm=$(warm_median 3); fd_last=$(last_median 3); th_warm=$(warm_median 4); th_last=$(last_median 4)
@@ -238,7 +261,7 @@ LUA
         printf '  requests %s, %s req/s, p50 %s ms, p99 %s ms, max %s ms, non-2xx %s, socket errors %s\n' "$requests" "$rps" "$p50" "$p99" "$max" "$non2xx" "$errors"
         printf '  imports: %s of %s succeeded (%s rows each, median %s s, %s with other counts than expected); persons %s -> %s (expected %s), %s with the last address\n' \
             "$imported" "$minute" "$slice" "$import_median" "$counts_right" "$before" "$after" "$expected" "$latest"
-        printf '  RSS MB: end of warm-up %s, last %s, peak %s; handles %s -> %s; threads %s -> %s\n' \
+        printf '  after warm-up, median of first and last quarter: RSS MB %s -> %s (peak %s); handles %s -> %s; threads %s -> %s\n' \
             $((rss_warm / 1024)) $((rss_last / 1024)) $((rss_max / 1024)) "$fd_warm" "$fd_last" "$th_warm" "$th_last"
     } | tee -a "$work/summary.txt"
     check "$label: no socket error and no non-2xx answer (${requests} requests: non-2xx $non2xx, errors $errors)" test "$non2xx" = 0 -a "$errors" = 0
