@@ -14,6 +14,14 @@ public static class AesGcmSeal
     public const int TagLength = 16;
     public const int Overhead = NonceLength + TagLength;
 
+    private const int NoncesPerBlock = 256;
+
+    [ThreadStatic]
+    private static byte[]? ThreadNonces;
+
+    [ThreadStatic]
+    private static int ThreadNextNonce;
+
     public static byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
     {
         var sealedBytes = new byte[Overhead + plaintext.Length];
@@ -41,8 +49,25 @@ public static class AesGcmSeal
         }
 
         var nonce = destination[..NonceLength];
-        RandomNumberGenerator.Fill(nonce);
+        FillNonce(nonce);
         aes.Encrypt(nonce, plaintext, destination[Overhead..], destination.Slice(NonceLength, TagLength), associatedData);
+    }
+
+    /// <summary>
+    /// A fresh random nonce from the system's CSPRNG, drawn a block at a time: one call per 12-byte nonce cost about
+    /// 0.8 µs, as much as the encryption itself, and an imported person seals two values. Each byte of a block is handed
+    /// out once, on the thread that drew it; a nonce is public, GCM only needs it never to repeat under one key.
+    /// </summary>
+    private static void FillNonce(Span<byte> nonce)
+    {
+        var block = ThreadNonces ??= new byte[NonceLength * NoncesPerBlock];
+        if (ThreadNextNonce == 0)
+        {
+            RandomNumberGenerator.Fill(block);
+        }
+
+        block.AsSpan(ThreadNextNonce * NonceLength, NonceLength).CopyTo(nonce);
+        ThreadNextNonce = (ThreadNextNonce + 1) % NoncesPerBlock;
     }
 
     /// <summary>Opens into <paramref name="plaintext"/> (<see cref="Overhead"/> bytes shorter) with a cipher the caller keeps.</summary>

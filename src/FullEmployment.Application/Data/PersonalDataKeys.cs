@@ -146,7 +146,9 @@ public sealed class PersonalDataKeys
         }
 
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_ring.IndexKey, bytes[..count], hash);
+        var hmac = _ring.IndexHmac();
+        hmac.AppendData(bytes[..count]);
+        hmac.GetHashAndReset(hash);
         return BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 
@@ -275,7 +277,12 @@ public sealed class PersonalDataKeys
         // One cipher per key per thread (AesGcm is not thread-safe): setting one up per value was most of an import's cost.
         private readonly ThreadLocal<AesGcm?[]> _ciphers = new(() => new AesGcm?[256]);
 
+        // Likewise one keyed HMAC per thread: the one-shot HMACSHA256.HashData sets the key up again for every value.
+        private readonly ThreadLocal<IncrementalHash> _indexHmacs = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, IndexKey));
+
         public AesGcm Cipher(byte id) => _ciphers.Value![id] ??= new AesGcm(Keys[id], AesGcmSeal.TagLength);
+
+        public IncrementalHash IndexHmac() => _indexHmacs.Value!;
     }
 
     private sealed class KeyFileJson

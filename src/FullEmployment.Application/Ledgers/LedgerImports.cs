@@ -142,8 +142,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
         CancellationToken cancellationToken)
     {
         // One query: the community's persons, so rows of other kinds may refer to them.
-        var persons = (await db.Set<LedgerPerson>().AsNoTracking().Where(p => p.CommunityId == community.Id)
-            .Select(p => p.IdNumber).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var personExists = await LedgerAccess.PersonLookupAsync(db, community.Id, cancellationToken);
         var now = clock.GetUtcNow();
         return new LedgerImportContext
         {
@@ -152,7 +151,7 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
             // Microseconds: PostgreSQL keeps no finer, and re-reads must compare equal.
             Now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero),
             CsvKind = kind,
-            PersonExists = persons.Contains,
+            PersonExists = personExists,
             Progress = progress,
         };
     }
@@ -166,9 +165,13 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
         Func<AppDbContext, LedgerImportOutcome, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var chunks = Channel.CreateBounded<(LedgerKind Kind, List<LedgerRecord> Records)>(
-            new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var streaming = context with { OnValidRows = (kind, records) => WriteBlocking(chunks.Writer, (kind, records), stop.Token) };
+        var chunks = Channel.CreateBounded<LedgerRowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        // The parsing thread seals and orders each chunk too (LedgerRowBatch); it touches the model, never the context.
+        var (model, keys) = (db.Model, db.PersonalData);
+        var streaming = context with
+        {
+            OnValidRows = (kind, records) => WriteBlocking(chunks.Writer, LedgerRowBatch.Prepare(LedgerTable.For(model, keys, kind), records), stop.Token),
+        };
         var parsing = Task.Run(() =>
         {
             try
@@ -194,16 +197,16 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                 var written = 0;
                 try
                 {
-                    await foreach (var (kind, records) in chunks.Reader.ReadAllAsync(cancellationToken))
+                    await foreach (var batch in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
-                        if (!upserts.TryGetValue(kind, out var upsert))
+                        if (!upserts.TryGetValue(batch.Kind, out var upsert))
                         {
-                            upserts[kind] = upsert = await KindUpsert.StartAsync(db, community.Id, kind, cancellationToken);
+                            upserts[batch.Kind] = upsert = await KindUpsert.StartAsync(db, community.Id, batch.Kind, cancellationToken);
                         }
 
-                        await upsert.WriteAsync(db, writer, records, cancellationToken);
-                        written += records.Count;
-                        context.Progress?.Report(new LedgerImportProgress(kind.SheetName(), 0, 0, written));
+                        await upsert.WriteAsync(db, writer, batch, cancellationToken);
+                        written += batch.Count;
+                        context.Progress?.Report(new LedgerImportProgress(batch.Kind.SheetName(), 0, 0, written));
                     }
                 }
                 finally
@@ -283,14 +286,12 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
     {
         private readonly LedgerTable _table;
         private readonly Dictionary<string, object?[]> _existing;
-        private readonly LedgerKind _kind;
         private int _added;
         private int _updated;
         private int _unchanged;
 
-        private KindUpsert(LedgerKind kind, LedgerTable table, Dictionary<string, object?[]> existing)
+        private KindUpsert(LedgerTable table, Dictionary<string, object?[]> existing)
         {
-            _kind = kind;
             _table = table;
             _existing = existing;
         }
@@ -308,27 +309,27 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                 existing[table.Key(values)] = values;
             }
 
-            return new KindUpsert(kind, table, existing);
+            return new KindUpsert(table, existing);
         }
 
-        public async Task WriteAsync(AppDbContext db, ILedgerBulkWriter writer, List<LedgerRecord> records, CancellationToken cancellationToken)
+        public async Task WriteAsync(AppDbContext db, ILedgerBulkWriter writer, LedgerRowBatch batch, CancellationToken cancellationToken)
         {
             if (_existing.Count == 0)
             {
                 // A first import: every row is new, and comparing each with nothing costs a key and a copy per row.
-                _added += records.Count;
-                await writer.UpsertAsync(db, _kind, records, cancellationToken);
+                _added += batch.Count;
+                await writer.UpsertAsync(db, batch, cancellationToken);
                 return;
             }
 
-            var changed = new List<LedgerRecord>();
-            foreach (var record in records)
+            var changed = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
             {
-                var values = _table.Values(record);
+                var values = _table.Values(batch.Records[i]);
                 if (!_existing.TryGetValue(_table.Key(values), out var stored))
                 {
                     _added++;
-                    changed.Add(record);
+                    changed[i] = true;
                 }
                 else if (_table.SameData(values, stored))
                 {
@@ -337,11 +338,11 @@ public sealed class LedgerImports(AppDbContext db, AuditTrail audit, TimeProvide
                 else
                 {
                     _updated++;
-                    changed.Add(record);
+                    changed[i] = true;
                 }
             }
 
-            await writer.UpsertAsync(db, _kind, changed, cancellationToken);
+            await writer.UpsertAsync(db, batch.Where(i => changed[i]), cancellationToken);
         }
     }
 }

@@ -131,8 +131,7 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
             v.Value is { } text && definition.Column(v.Key) is { } column && storedCells.GetValueOrDefault(v.Key) is { } full
                 && full != text && LedgerRecordFormat.Mask(column, full) == text ? full : v.Value, StringComparer.Ordinal);
 
-        var persons = (await db.Set<LedgerPerson>().AsNoTracking().Where(p => p.CommunityId == community.Id)
-            .Select(p => p.IdNumber).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var personExists = await LedgerAccess.PersonLookupAsync(db, community.Id, cancellationToken);
         var headers = merged.Keys.ToList();
         var now = clock.GetUtcNow();
         var result = new LedgerFileParser(options).ParseRows(kind, headers, [[.. headers.Select(h => merged[h])]], new LedgerImportContext
@@ -140,7 +139,7 @@ public sealed class LedgerQueries(AppDbContext db, AuditTrail audit, LedgerImpor
             CommunityId = community.Id,
             Today = ChinaTime.Today(clock),
             Now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero),
-            PersonExists = persons.Contains,
+            PersonExists = personExists,
         });
         if (!result.IsValid)
         {

@@ -100,7 +100,7 @@ public sealed class LedgerGenerator(AppDbContext db, ILedgerBulkWriter writer, T
                     foreach (var kind in Enum.GetValues<LedgerKind>())
                     {
                         var records = current.SelectMany(l => l.RecordsOf(kind)).ToList();
-                        await writer.UpsertAsync(db, kind, records, cancellationToken);
+                        await writer.UpsertAsync(db, LedgerRowBatch.Prepare(db, kind, records), cancellationToken);
                         rows += records.Count;
                     }
                 }

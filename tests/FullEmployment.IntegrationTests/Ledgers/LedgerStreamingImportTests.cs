@@ -3,6 +3,7 @@ using System.Text;
 using FullEmployment.Application.Common;
 using FullEmployment.Application.Data;
 using FullEmployment.Application.Ledgers;
+using FullEmployment.Application.Ledgers.Data;
 using FullEmployment.Domain.Identity;
 using FullEmployment.Domain.Ledgers;
 using FullEmployment.IntegrationTests.Infrastructure;
@@ -51,6 +52,50 @@ public sealed class LedgerStreamingImportTests
         shuffledPersons.ShouldBe(sortedPersons);
         sortedAssistances.Count.ShouldBe(Persons * 3);
         shuffledAssistances.ShouldBe(sortedAssistances);
+    }
+
+    [DatabaseTheory]
+    public async Task Each_written_chunk_goes_in_in_the_unique_index_order_whatever_the_file_order(Database database)
+    {
+        await using var app = LedgerData.Start(database);
+        var persons = Shuffle([.. Enumerable.Range(0, Persons).Select(i => new[] { Id(i), "乱序" })]);
+
+        var outcome = await ImportAsync(app, ShuffledCommunity, PersonsCsv(persons), LedgerKind.Person);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        var indexesInWrittenOrder = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var id = await db.Communities.Where(c => c.Code == ShuffledCommunity).Select(c => c.Id).SingleAsync();
+            return await db.Set<LedgerPerson>().Where(p => p.CommunityId == id).OrderBy(p => p.Id)
+                .Select(p => EF.Property<long?>(p, LedgerMapping.IdIndex) ?? 0).ToListAsync();
+        });
+        // 17,000 rows are two chunks of at most 16,384: the blind index may fall back once, where the second begins.
+        indexesInWrittenOrder.Count.ShouldBe(Persons);
+        indexesInWrittenOrder.Zip(indexesInWrittenOrder.Skip(1)).Count(p => p.Second < p.First).ShouldBeLessThanOrEqualTo(1);
+    }
+
+    [DatabaseTheory]
+    public async Task Rows_of_other_kinds_find_their_person_in_the_stored_ledger_by_the_blind_index_and_a_stranger_is_refused(Database database)
+    {
+        await using var app = LedgerData.Start(database);
+        var withX = Enumerable.Range(0, 2_000).First(i => Id(i).EndsWith('X'));
+        var people = await ImportAsync(app, SortedCommunity, PersonsCsv([[Id(0), "甲"], [Id(withX), "乙"]]), LedgerKind.Person);
+        people.Succeeded.ShouldBeTrue(people.Message);
+
+        // The stored person is found whatever the case of the check letter; one never imported is not.
+        var stranger = Id(withX + 1);
+        var refused = await ImportAsync(app, SortedCommunity,
+            AssistancesCsv([[Id(0), "2024-03-01", "职业指导", "首次", "经办员"], [stranger, "2024-03-01", "职业指导", "首次", "经办员"]]), LedgerKind.Assistance);
+        refused.Rejection.ShouldBe(LedgerImportRejection.InvalidRows);
+        refused.Errors.Select(e => (e.Row, e.Value)).ShouldBe([(3, stranger)]);
+        refused.Errors[0].Message.ShouldContain("人员台账中没有该身份证号");
+
+        var accepted = await ImportAsync(app, SortedCommunity,
+            AssistancesCsv([[Id(0), "2024-03-01", "职业指导", "首次", "经办员"], [Id(withX).ToLowerInvariant(), "2024-03-02", "岗位推荐", "首次", "经办员"]]),
+            LedgerKind.Assistance);
+        accepted.Succeeded.ShouldBeTrue(accepted.Message);
+        accepted.Totals.Added.ShouldBe(2);
     }
 
     [DatabaseTheory]
