@@ -74,10 +74,12 @@ for target in "${targets[@]}"; do
     fi
 
     findings="$OUT/$target"
+    stats="$findings/default/fuzzer_stats"
+    stat() { awk -F' *: *' -v k="$1" '$1 == k {print $2}' "$stats"; }
     peak=0
     # The target runs the seeds once before the loop (--warm): a cold first input took over 1 s on a loaded machine
-    # and afl-fuzz stopped in its dry run ("No instrumentation detected"). A run that stops there is tried once more;
-    # a crash or a hang is never retried.
+    # and afl-fuzz stopped in its dry run ("No instrumentation detected"). A run that stops there, or stops before its
+    # time, is tried once more and fails if it stops early again; a saved crash or hang is never retried.
     for attempt in 1 2; do
         rm -rf "$findings"
         log "afl-fuzz $target for $seconds s (attempt $attempt)"
@@ -94,17 +96,25 @@ for target in "${targets[@]}"; do
         done
         afl_rc=0
         wait "$afl" || afl_rc=$?
-        [ -f "$findings/default/fuzzer_stats" ] && break
+        [ -f "$stats" ] || continue
+        # SharpFuzz's loop runs in afl-fuzz's fork server: an input that outlasts -t, or kills the process, ends the whole
+        # run ("Unable to communicate with fork server") with no crash or hang saved. Such a run is no pass.
+        [ "$(stat run_time)" -ge $((seconds * 9 / 10)) ] && break
+        log "afl-fuzz $target stopped after $(stat run_time) of $seconds s: $(grep -a -m1 -o 'PROGRAM ABORT.*' "$OUT/$target-afl.log" | sed 's/\x1b\[[0-9;]*m//g')"
     done
 
-    stats="$findings/default/fuzzer_stats"
     if [ ! -f "$stats" ]; then
         tail -n 30 "$OUT/$target-afl.log" >&2
         summary+=("FAIL $target: afl-fuzz did not run (exit $afl_rc; see $OUT/$target-afl.log)")
         rc=1
         continue
     fi
-    stat() { awk -F' *: *' -v k="$1" '$1 == k {print $2}' "$stats"; }
+    if [ "$(stat run_time)" -lt $((seconds * 9 / 10)) ]; then
+        tail -n 30 "$OUT/$target-afl.log" >&2
+        summary+=("FAIL $target: afl-fuzz stopped after $(stat run_time) of $seconds s, twice: an input outlasted 1 s or killed the target (see $OUT/$target-afl.log)")
+        rc=1
+        continue
+    fi
     crashes=$(find "$findings/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
     hangs=$(find "$findings/default/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
     line="$target: $(stat run_time) s, $(stat execs_done) execs ($(stat execs_per_sec)/s), $(stat corpus_count) paths, $crashes crashes, $hangs hangs (>1 s), peak RSS $((peak / 1024)) MB"
